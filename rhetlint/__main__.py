@@ -1,0 +1,5 @@
+import sys
+
+from rhetlint.cli import main
+
+sys.exit(main())

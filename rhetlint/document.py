@@ -1,0 +1,225 @@
+"""The document model every rule reads: prose text, blocks, sentences, tokens and quotations.
+
+Parsers blank non-prose (code, markup, URLs, comments) with spaces but keep line breaks, so ``doc.text`` has
+the same length as ``doc.source`` and every offset in it is an offset into the file. Everything derived from
+the text is computed once, lazily, and shared by all rules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cached_property
+from typing import Any, NamedTuple
+
+from rhetlint.lines import LineIndex
+from rhetlint.quotes import Quote, find_quotes
+from rhetlint.tokens import Token, tokenize
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class Block(NamedTuple):
+    """A run of prose the parser found: a paragraph, heading, list item, table cell or title."""
+
+    start: int
+    end: int
+    kind: str  # "paragraph", "heading", "item", "cell" or "title"
+    quoted: bool = False  # inside a block quotation
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    text: str
+    block: int  # index into doc.blocks
+
+
+class Comment(NamedTuple):
+    """A comment in the source (``<!-- … -->``); suppression directives live here."""
+
+    start: int
+    end: int
+    body: str
+
+
+class Link(NamedTuple):
+    start: int  # the link text
+    end: int
+    target: str
+
+
+class Document:
+    """A parsed draft. Construct through a parser (``rhetlint.formats``) or ``Document.from_text``."""
+
+    def __init__(
+        self,
+        source: str,
+        text: str | None = None,
+        *,
+        path: str | None = None,
+        format: str = "text",
+        blocks: list[Block] | None = None,
+        comments: list[Comment] | None = None,
+        links: list[Link] | None = None,
+        front_matter: dict[str, Any] | None = None,
+        quote_regions: list[tuple[int, int]] | None = None,
+    ) -> None:
+        text = source if text is None else text
+        if len(text) != len(source):
+            raise ValueError("a parser must keep the prose text the same length as the source")
+        self.source = source
+        self.text = text
+        self.path = path
+        self.format = format
+        self.blocks = blocks if blocks is not None else _plain_blocks(text)
+        self.comments = comments or []
+        self.links = links or []
+        self.front_matter = front_matter or {}
+        self._quote_regions = quote_regions or []
+
+    @classmethod
+    def from_text(cls, source: str, path: str | None = None, format: str | None = None) -> Document:
+        """Parse ``source`` with the built-in parser for ``format`` (guessed from ``path`` when omitted)."""
+        from rhetlint.formats import parse
+
+        return parse(source, path=path, format=format)
+
+    # --- positions -------------------------------------------------------------------------------
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.source)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of an offset; columns count code points."""
+        return self.lines.position(offset)
+
+    # --- structure -------------------------------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return [Span(b.start, b.end, self.text[b.start : b.end]) for b in self.blocks]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        from rhetlint.sentences import split_spans
+
+        text = self.text
+        out = []
+        for index, block in enumerate(self.blocks):
+            for start, end in split_spans(text, block.start, block.end):
+                out.append(Sentence(start, end, text[start:end], index))
+        return out
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing (or preceding) ``offset``; -1 before the first."""
+        return bisect_right(self._sentence_starts, offset) - 1
+
+    # --- words -----------------------------------------------------------------------------------
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text)
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """Return the tokens that start inside [start, end)."""
+        starts = self._token_starts
+        return self.tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self._token_starts, offset)
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if not t.norm.isdigit())
+
+    # --- quotations ------------------------------------------------------------------------------
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        """Quotations in order; level-2 entries are quotations inside quotations."""
+        blocks = [(b.start, b.end, b.quoted) for b in self.blocks]
+        found = find_quotes(self.text, blocks)
+        found.extend(Quote(s, e, 1, "inline", True) for s, e in self._quote_regions)
+        found.sort()
+        return found
+
+    @cached_property
+    def _quote_intervals(self) -> tuple[list[int], list[int]]:
+        merged: list[list[int]] = []
+        for q in self.quotes:
+            if q.level != 1:
+                continue
+            if merged and q.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], q.end)
+            else:
+                merged.append([q.start, q.end])
+        return [m[0] for m in merged], [m[1] for m in merged]
+
+    def in_quote(self, offset: int) -> bool:
+        """Return True when ``offset`` lies inside a direct quotation (the speaker's words)."""
+        starts, ends = self._quote_intervals
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """Return the outermost quotation containing ``offset``."""
+        for q in self.quotes:
+            if q.start > offset:
+                break
+            if q.level == 1 and q.start <= offset < q.end:
+                return q
+        return None
+
+    # --- analysis --------------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return f"<Document {self.path or '<text>'} format={self.format} chars={len(self.source)}>"
+
+
+# One or more blank lines: the paragraph separator of plain text.
+BLANK_LINES = re.compile(r"(?:\r\n|\n|\r)(?:[ \t]*(?:\r\n|\n|\r))+")
+
+
+def _plain_blocks(text: str, lo: int = 0, hi: int | None = None) -> list[Block]:
+    """Paragraphs of text[lo:hi] separated by blank lines."""
+    hi = len(text) if hi is None else hi
+    blocks = []
+    pos = lo
+    for m in [*BLANK_LINES.finditer(text, lo, hi), None]:
+        end = m.start() if m else hi
+        start = pos
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            blocks.append(Block(start, end, "paragraph"))
+        if m:
+            pos = m.end()
+    return blocks

@@ -1,0 +1,94 @@
+"""Find the drafts to check and read them safely.
+
+Every problem with an input becomes one ``InputError`` line naming the file, never a traceback, and the
+other files are still checked.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+
+class InputError(Exception):
+    """A file that cannot be checked; the message is one line and does not repeat the path."""
+
+
+def _matches(path: Path, globs: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(path.as_posix(), g) for g in globs)
+
+
+def _git_visible(folder: Path) -> set[Path] | None:
+    """Files git tracks or would track under ``folder`` (respecting .gitignore), or None outside a repo."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(folder), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            capture_output=True, timeout=30, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if out.returncode != 0:
+        return None
+    return {(folder / p).resolve() for p in out.stdout.decode("utf-8", "surrogateescape").split("\0") if p}
+
+
+def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """Yield (display path, "file"|"missing") for each draft named or found under a named folder.
+
+    Files named explicitly are always checked; folders are walked for files matching ``include`` and not
+    matching ``exclude`` or ignored by git.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            visible = _git_visible(path)
+            found = []
+            for dirpath, dirnames, filenames in os.walk(path):
+                current = Path(dirpath)
+                dirnames[:] = sorted(d for d in dirnames if not _matches(current / d, exclude))
+                for name in filenames:
+                    candidate = current / name
+                    if not _matches(candidate, include) or _matches(candidate, exclude):
+                        continue
+                    if visible is not None and candidate.resolve() not in visible:
+                        continue
+                    found.append(str(candidate))
+            yield from ((p, "file") for p in sorted(found))
+        elif path.exists():
+            yield raw, "file"
+        else:
+            yield raw, "missing"
+
+
+def decode(data: bytes) -> str:
+    """Decode a draft: UTF-8 with or without BOM; line endings stay as they are."""
+    if b"\0" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes); not checked")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); "
+                         f"save the file as UTF-8") from None
+
+
+def read_draft(path: str, max_megabytes: float) -> str:
+    try:
+        size = os.path.getsize(path)
+        if size > max_megabytes * 1_000_000:
+            raise InputError(f"file is {size / 1_000_000:.1f} MB, over the max-file-size of {max_megabytes:g} MB; "
+                             f"not checked (raise max-file-size to check it)")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except IsADirectoryError:
+        raise InputError("is a folder") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}") from None
+    return decode(data)

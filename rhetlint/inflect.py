@@ -1,0 +1,133 @@
+"""Generate inflected forms of English words, so lexicons list each word once.
+
+Generation (base form -> surface forms) is more precise than stemming the text:
+"slam" yields slams/slammed/slamming but never "slammer".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+VOWELS = frozenset("aeiou")
+# Two-syllable verbs stressed on the last syllable double their final consonant (admit -> admitted).
+STRESSED_ENDINGS = ("mit", "cur", "fer", "pel", "gret", "but", "trol", "tol", "bed", "quip", "cel", "ret")
+# Verbs ending in -fer that are stressed on the first syllable and do not double.
+UNSTRESSED_FER = frozenset({"offer", "differ", "suffer", "proffer", "buffer", "wafer"})
+
+VERB_FORMS = ("base", "3sg", "past", "pp", "ing")
+
+
+@cache
+def irregular_verbs() -> dict[str, tuple[str, str]]:
+    """Return base -> (past, past participle) for irregular verbs shipped with the package."""
+    table: dict[str, tuple[str, str]] = {}
+    text = resources.files("rhetlint.data").joinpath("irregular_verbs.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            base, past, participle = line.split("\t")[:3]
+            table[base] = (past, participle)
+    return table
+
+
+@cache
+def irregular_lemmas() -> dict[str, str]:
+    """Return surface form -> base form for irregular verbs."""
+    lemmas: dict[str, str] = {}
+    for base, (past, participle) in irregular_verbs().items():
+        for form in past.split("/") + participle.split("/"):
+            lemmas.setdefault(form, base)
+    return lemmas
+
+
+def _doubles(word: str) -> bool:
+    if len(word) < 3 or word[-1] in "wxy" or word[-1] in VOWELS:
+        return False
+    if not (word[-2] in VOWELS and word[-3] not in VOWELS):
+        return False
+    syllables = sum(1 for i, c in enumerate(word) if c in VOWELS and (i == 0 or word[i - 1] not in VOWELS))
+    if syllables == 1:
+        return True
+    if word in UNSTRESSED_FER:
+        return False
+    return word.endswith(STRESSED_ENDINGS)
+
+
+def verb_form(base: str, form: str) -> str:
+    """Return one form ("base", "3sg", "past", "pp", "ing") of a single-word verb."""
+    if form == "base":
+        return base
+    if form == "3sg":
+        if base in ("be",):
+            return "is"
+        if base in ("have",):
+            return "has"
+        if base.endswith(("s", "x", "z", "ch", "sh", "o")):
+            return base + "es"
+        if base.endswith("y") and len(base) > 1 and base[-2] not in VOWELS:
+            return base[:-1] + "ies"
+        return base + "s"
+    if form in ("past", "pp"):
+        irregular = irregular_verbs().get(base)
+        if irregular:
+            return (irregular[0] if form == "past" else irregular[1]).split("/")[0]
+        if base.endswith("e"):
+            return base + "d"
+        if base.endswith("y") and len(base) > 1 and base[-2] not in VOWELS:
+            return base[:-1] + "ied"
+        if base.endswith("c"):
+            return base + "ked"
+        if _doubles(base):
+            return base + base[-1] + "ed"
+        return base + "ed"
+    if form == "ing":
+        if base.endswith("ie"):
+            return base[:-2] + "ying"
+        if base.endswith("e") and not base.endswith(("ee", "ye", "oe")) and base != "be":
+            return base[:-1] + "ing"
+        if base.endswith("c"):
+            return base + "king"
+        if _doubles(base):
+            return base + base[-1] + "ing"
+        return base + "ing"
+    raise ValueError(f"unknown verb form {form!r}")
+
+
+def verb_forms(base: str) -> dict[str, str]:
+    """Return every surface form of a verb mapped to its form name (first name wins)."""
+    forms: dict[str, str] = {}
+    for name in VERB_FORMS:
+        forms.setdefault(verb_form(base, name), name)
+    irregular = irregular_verbs().get(base)
+    if irregular:  # alternatives such as "dreamt/dreamed"
+        for name, variants in (("past", irregular[0]), ("pp", irregular[1])):
+            for variant in variants.split("/"):
+                forms.setdefault(variant, name)
+    if _doubles(base):  # British spelling keeps both: "travelled" / "traveled"
+        forms.setdefault(base + "ed", "past")
+        forms.setdefault(base + "ing", "ing")
+    return forms
+
+
+def noun_plural(base: str) -> str:
+    if base.endswith(("s", "x", "z", "ch", "sh")):
+        return base + "es"
+    if base.endswith("y") and len(base) > 1 and base[-2] not in VOWELS:
+        return base[:-1] + "ies"
+    if base.endswith("man"):
+        return base[:-3] + "men"
+    return base + "s"
+
+
+def noun_forms(base: str) -> dict[str, str]:
+    return {base: "base", noun_plural(base): "plural"}
+
+
+def inflect_like(base: str, pos: str, form: str) -> str:
+    """Put ``base`` (a verb or noun, possibly a phrase headed by its first word) in ``form``."""
+    words = base.split(" ")
+    if pos == "verb" and form in VERB_FORMS:
+        words[0] = verb_form(words[0], form)
+    elif pos == "noun" and form == "plural":
+        words[-1] = noun_plural(words[-1])
+    return " ".join(words)

@@ -1,0 +1,52 @@
+"""Word tokens with a normal form (lowercase, straight apostrophe) and a lemma-like form."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from rhetlint.inflect import irregular_lemmas
+
+# Letters and digits joined by apostrophes or hyphens ("so-called", "don't", "Bush’s"); no underscores, so
+# Markdown emphasis like _word_ does not glue to the word.
+WORD = re.compile(r"[^\W_]+(?:['’\-‐][^\W_]+)*")
+
+_LEMMAS: dict[str, str] = {}
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    norm: str
+
+    @property
+    def lemma(self) -> str:
+        return lemma(self.norm)
+
+
+def normalise(word: str) -> str:
+    """Lowercase and unify apostrophes and hyphens, so "Bush’s" and "bush's" look alike."""
+    return word.lower().replace("’", "'").replace("‐", "-")
+
+
+def strip_possessive(norm: str) -> str:
+    return norm[:-2] if norm.endswith("'s") else norm
+
+
+def lemma(norm: str) -> str:
+    """Return a lemma-like form: irregular verbs from the shipped table, else the Porter stem."""
+    cached = _LEMMAS.get(norm)
+    if cached is None:
+        word = strip_possessive(norm)
+        cached = irregular_lemmas().get(word)
+        if cached is None:
+            from rhetlint._nltk import porter_stemmer
+
+            cached = porter_stemmer().stem(word)
+        _LEMMAS[norm] = cached
+    return cached
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(), normalise(m.group())) for m in WORD.finditer(text)]
