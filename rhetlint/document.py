@@ -198,6 +198,20 @@ class Document:
         return None
 
     # --- analysis --------------------------------------------------------------------------------
+    @cached_property
+    def attributions(self) -> list[Any]:
+        """Who is credited with which words: see ``rhetlint.analysis.attribution``."""
+        from rhetlint.analysis.attribution import find_attributions
+
+        return find_attributions(self)
+
+    @cached_property
+    def sources(self) -> list[Any]:
+        """The attributions grouped into sources (people, organisations, anonymous groups)."""
+        from rhetlint.analysis.sources import group_sources
+
+        return group_sources(self)
+
     def __repr__(self) -> str:
         return f"<Document {self.path or '<text>'} format={self.format} chars={len(self.source)}>"
 
