@@ -102,7 +102,7 @@ class Linter:
             overrides = dict(self.config.rule_options(rule.code, rule.name))
             if "quote_aware" in rule.options and not self.config.quote_aware:
                 overrides.setdefault("quote_aware", False)
-            options = rule.resolve_options(overrides)
+            options = rule.resolve_options(overrides, self.config.root)
             self._options[rule.code] = options
         return options
 
@@ -140,6 +140,8 @@ class Linter:
                         problems.append(self._rule_error(doc, path, rule, f"returned a malformed finding: {problem}"))
                         break
                     raw.append((rule, finding))
+            except ConfigError:
+                raise  # a rule's configuration (a user lexicon, say) is broken: a one-line input error
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
                 frame = traceback.extract_tb(exc.__traceback__)[-1]
                 where = f" at {Path(frame.filename).name}:{frame.lineno}"

@@ -29,7 +29,7 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?(?:---|\.\.\.)[ \t]*(
 # An HTML comment; suppression directives are written as comments.
 HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 # A plain-text directive line: "# rhetlint-disable NAME", "// rhetlint-…" or "% rhetlint-…".
-TEXT_DIRECTIVE = re.compile(r"^[ \t]*(?:#|//|%)[ \t]*(rhetlint-[^\r\n]*)$", re.M)
+TEXT_DIRECTIVE = re.compile(r"^[ \t]*(?:#|//|%)[ \t]*(rhetlint-[^\r\n]*)(?=\r|$)", re.M)
 
 
 def guess_format(path: str | None) -> str:
@@ -347,7 +347,7 @@ class _HTMLExtractor(HTMLParser):
         self.lo = -1
         self.hi = -1
 
-    def offset(self) -> int:
+    def source_offset(self) -> int:
         line, column = self.getpos()
         return self.newline_starts[line - 1] + column
 
@@ -370,7 +370,7 @@ class _HTMLExtractor(HTMLParser):
             self.hi = hi
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self.offset()
+        start = self.source_offset()
         if tag in self.SKIP_TAGS:
             if tag not in self.VOID_TAGS:
                 self.skip_depth += 1
@@ -390,7 +390,7 @@ class _HTMLExtractor(HTMLParser):
             self.open_a.append((end, href))
 
     def handle_endtag(self, tag: str) -> None:
-        start = self.offset()
+        start = self.source_offset()
         if tag in self.SKIP_TAGS:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
@@ -408,10 +408,10 @@ class _HTMLExtractor(HTMLParser):
             self.links.append(Link(text_start, start, href))
 
     def handle_data(self, data: str) -> None:
-        self.put(self.offset(), data)
+        self.put(self.source_offset(), data)
 
     def handle_entityref(self, name: str) -> None:
-        start = self.offset()
+        start = self.source_offset()
         raw_end = start + 1 + len(name) + (1 if self.source.startswith(";", start + 1 + len(name)) else 0)
         decoded = html.unescape(self.source[start:raw_end])
         self.put(start, (decoded if len(decoded) == 1 else " ") + " " * (raw_end - start - 1))
@@ -420,7 +420,7 @@ class _HTMLExtractor(HTMLParser):
         self.handle_entityref("#" + name)
 
     def handle_comment(self, data: str) -> None:
-        start = self.offset()
+        start = self.source_offset()
         self.comments.append(Comment(start, start + len(data) + 7, data))
 
 

@@ -11,7 +11,7 @@ from importlib import resources
 
 VOWELS = frozenset("aeiou")
 # Two-syllable verbs stressed on the last syllable double their final consonant (admit -> admitted).
-STRESSED_ENDINGS = ("mit", "cur", "fer", "pel", "gret", "but", "trol", "tol", "bed", "quip", "cel", "ret")
+STRESSED_ENDINGS = ("mit", "cur", "fer", "pel", "gret", "but", "trol", "tol", "bed", "ret")
 # Verbs ending in -fer that are stressed on the first syllable and do not double.
 UNSTRESSED_FER = frozenset({"offer", "differ", "suffer", "proffer", "buffer", "wafer"})
 
@@ -40,12 +40,18 @@ def irregular_lemmas() -> dict[str, str]:
     return lemmas
 
 
+def _syllables(word: str) -> int:
+    return sum(1 for i, c in enumerate(word) if c in VOWELS and (i == 0 or word[i - 1] not in VOWELS))
+
+
 def _doubles(word: str) -> bool:
     if len(word) < 3 or word[-1] in "wxy" or word[-1] in VOWELS:
         return False
-    if not (word[-2] in VOWELS and word[-3] not in VOWELS):
+    # "qu" sounds as a consonant: quip -> quipped, equip -> equipped
+    before_vowel_is_consonant = word[-3] not in VOWELS or word[-4:-2] == "qu"
+    if not (word[-2] in VOWELS and before_vowel_is_consonant):
         return False
-    syllables = sum(1 for i, c in enumerate(word) if c in VOWELS and (i == 0 or word[i - 1] not in VOWELS))
+    syllables = _syllables(word) - (1 if "qu" in word[-4:-1] else 0)
     if syllables == 1:
         return True
     if word in UNSTRESSED_FER:
@@ -103,9 +109,10 @@ def verb_forms(base: str) -> dict[str, str]:
         for name, variants in (("past", irregular[0]), ("pp", irregular[1])):
             for variant in variants.split("/"):
                 forms.setdefault(variant, name)
-    if _doubles(base):  # British spelling keeps both: "travelled" / "traveled"
-        forms.setdefault(base + "ed", "past")
-        forms.setdefault(base + "ing", "ing")
+    if base.endswith("l") and base[-2:-1] in VOWELS and not _doubles(base) and _syllables(base) > 1:
+        # British spelling doubles the l: "travelled" beside "traveled"
+        forms.setdefault(base + "led", "past")
+        forms.setdefault(base + "ling", "ing")
     return forms
 
 

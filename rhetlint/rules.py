@@ -6,6 +6,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rhetlint.diagnostics import SEVERITIES, Finding
@@ -28,12 +29,17 @@ class RuleError(ValueError):
 
 
 class Options(Mapping[str, Any]):
-    """Read-only rule options with attribute access: ``options.quote_aware``."""
+    """Read-only rule options with attribute access: ``options.quote_aware``.
 
-    __slots__ = ("_values",)
+    ``base_dir`` is the folder of the configuration file the options came from: resolve relative paths
+    in options (a user lexicon, say) against it.
+    """
 
-    def __init__(self, values: dict[str, Any]) -> None:
+    __slots__ = ("_values", "base_dir")
+
+    def __init__(self, values: dict[str, Any], base_dir: Path | None = None) -> None:
         object.__setattr__(self, "_values", dict(values))
+        object.__setattr__(self, "base_dir", base_dir or Path.cwd())
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -88,7 +94,7 @@ class Rule:
     def doc_url(self) -> str:
         return self.url or DOCS_URL.format(name=self.name, code=self.code)
 
-    def resolve_options(self, overrides: dict[str, Any] | None = None) -> Options:
+    def resolve_options(self, overrides: dict[str, Any] | None = None, base_dir: Path | None = None) -> Options:
         """Merge configured values over the defaults; raise ValueError naming a bad key or type."""
         values = dict(self.options)
         for key, value in (overrides or {}).items():
@@ -102,7 +108,7 @@ class Rule:
                     f"option {key!r} of rule {self.name} must be {_type_name(default)}, got {_type_name(value)}"
                 )
             values[name] = value
-        return Options(values)
+        return Options(values, base_dir)
 
     def run(self, doc: Document, options: Options) -> Iterator[Finding]:
         yield from self.check(doc, options) or ()

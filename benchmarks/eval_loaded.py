@@ -1,0 +1,72 @@
+"""Score the loaded-language rules on the shared corpora (dev splits).
+
+    python -m benchmarks.eval_loaded [--limit N] [--corpus babe,mbic,ptc,basil,allsides]
+
+Span scores are overlap-based (benchmarks.corpora.SpanScore). Sentence scores count a sentence as flagged
+when any loaded-language diagnostic falls in it, against label_bias == "Biased" ("No agreement" skipped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from benchmarks.corpora import BinaryScore, SpanScore, records
+from benchmarks.lint import lint_text, make_linter
+
+PTC_LABELS = ("Loaded_Language", "Name_Calling,Labeling")
+
+
+def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ...] = ("loaded-language",)) -> None:
+    linter = make_linter(select)
+    for name in corpora:
+        started = time.perf_counter()
+        spans = SpanScore()
+        sentences = BinaryScore()
+        warnings_only = SpanScore()
+        words = flags = warn_flags = chars = 0
+        for record in records(name, limit=limit):
+            text = record["text"]
+            chars += len(text)
+            diagnostics = lint_text(linter, text)
+            predicted = [(d.start.offset, d.end.offset) for d in diagnostics]
+            if name in ("babe", "mbic"):
+                label = record["labels"].get("label_bias")
+                gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] == "biased_word"]
+                spans.add(predicted, gold)
+                warnings_only.add([(d.start.offset, d.end.offset) for d in diagnostics if d.severity != "info"], gold)
+                if label in ("Biased", "Non-biased"):
+                    sentences.add(bool(predicted), label == "Biased")
+            elif name == "ptc":
+                gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] in PTC_LABELS]
+                spans.add(predicted, gold)
+            elif name == "basil":
+                gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] == "lexical_bias"]
+                spans.add(predicted, gold)
+            elif name == "allsides":
+                words += len(text.split())
+                flags += len(diagnostics)
+                warn_flags += sum(1 for d in diagnostics if d.severity != "info")
+        seconds = time.perf_counter() - started
+        print(f"== {name} ({chars / 1e6:.2f} MB, {seconds:.1f} s)")
+        if name == "allsides":
+            print(f"{'flags per 1,000 words':38s} {1000 * flags / max(words, 1):.2f} "
+                  f"(warnings only {1000 * warn_flags / max(words, 1):.2f}; {flags} flags, {words} words)")
+            continue
+        print(spans.line("span (overlap)"))
+        if name in ("babe", "mbic"):
+            print(warnings_only.line("span, warnings only"))
+            print(sentences.line("sentence (label_bias == Biased)"))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", default="babe,mbic,ptc,basil,allsides")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--select", default="loaded-language")
+    args = parser.parse_args(argv)
+    evaluate(args.corpus.split(","), args.limit, tuple(args.select.split(",")))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""Find lexicon entries in a document in one pass over its tokens.
+
+Surface phrases are indexed by their first word, longest first, so each token costs one dict lookup; the
+hits for a document are computed once and shared by every loaded-language rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from weakref import WeakKeyDictionary
+
+from rhetlint.document import Document
+from rhetlint.tokens import strip_possessive
+from rhetlint_loaded.lexicon import Entry, Lexicon, Surface, surfaces
+
+# Words before a verb form that show it is used as a noun ("the claims", "his rant"), not as a verb.
+NOMINAL_CONTEXT = frozenset(
+    "a an the his her its their our my your this these those that such no any some every each of "
+    "insurance legal patent".split()
+)
+# Characters after which a capitalised word may still be a common word (sentence or quotation start).
+SENTENCE_OPENERS = set(".!?:;\"“‘'([—–-…")
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    surface: Surface
+    first_token: int
+    last_token: int
+
+    @property
+    def entry(self) -> Entry:
+        return self.surface.entry
+
+
+@cache
+def build_index(lexicon: Lexicon) -> dict[str, list[Surface]]:
+    index: dict[str, list[Surface]] = {}
+    for entry in lexicon.entries.values():
+        for surface in surfaces(entry):
+            index.setdefault(surface.words[0], []).append(surface)
+    for candidates in index.values():
+        candidates.sort(key=lambda s: -len(s.words))
+    return index
+
+
+_CACHE: WeakKeyDictionary[Document, dict[int, list[Hit]]] = WeakKeyDictionary()
+
+
+def _proper_noun(doc: Document, token_index: int) -> bool:
+    """A capitalised word in mid-sentence is usually a name ("Desperate Housewives", "Iconic Records")."""
+    token = doc.tokens[token_index]
+    if not token.text[:1].isupper():
+        return False
+    block = doc.block_at(token.start)
+    if block is None or block.kind in ("heading", "title"):
+        return False
+    before = doc.text[block.start : token.start].rstrip()
+    if not before or before[-1] in SENTENCE_OPENERS:
+        return False
+    return True
+
+
+def scan(doc: Document, lexicon: Lexicon) -> list[Hit]:
+    per_doc = _CACHE.setdefault(doc, {})
+    key = id(lexicon)
+    if key in per_doc:
+        return per_doc[key]
+    index = build_index(lexicon)
+    tokens = doc.tokens
+    text = doc.text
+    hits: list[Hit] = []
+    n = len(tokens)
+    get = index.get
+    covered = -1  # last token of the previous hit: one hit per token, the longest first
+    for i in range(n):
+        if i <= covered:
+            continue
+        norm = tokens[i].norm
+        candidates = get(norm)
+        if candidates is None:
+            stripped = strip_possessive(norm)
+            if stripped is norm:
+                continue
+            candidates = get(stripped)
+            if candidates is None:
+                continue
+        for surface in candidates:
+            words = surface.words
+            length = len(words)
+            if i + length > n:
+                continue
+            if length > 1 and not _phrase_matches(tokens, text, i, words):
+                continue
+            if not _guards_pass(tokens, text, i, length, surface):
+                continue
+            if _proper_noun(doc, i) and length == 1:
+                continue
+            hits.append(Hit(tokens[i].start, tokens[i + length - 1].end, surface, i, i + length - 1))
+            covered = i + length - 1
+            break  # the longest surface at this token wins
+    per_doc[key] = hits
+    return hits
+
+
+def _phrase_matches(tokens, text: str, i: int, words: tuple[str, ...]) -> bool:
+    for k in range(1, len(words)):
+        token = tokens[i + k]
+        norm = token.norm if k < len(words) - 1 else strip_possessive(token.norm)
+        if norm != words[k] and token.norm != words[k]:
+            return False
+        gap = text[tokens[i + k - 1].end : token.start]
+        if gap.strip():  # punctuation between the words: not the phrase
+            return False
+    return True
+
+
+def _neighbour(tokens, text: str, a: int, b: int) -> str:
+    """The word at token b when only spaces separate it from token a; punctuation ends the phrase."""
+    if b < 0 or b >= len(tokens):
+        return ""
+    left, right = (tokens[a], tokens[b]) if a < b else (tokens[b], tokens[a])
+    return "" if text[left.end : right.start].strip() else tokens[b].norm
+
+
+def _guards_pass(tokens, text: str, i: int, length: int, surface: Surface) -> bool:
+    entry = surface.entry
+    prev = _neighbour(tokens, text, i, i - 1)
+    nxt = _neighbour(tokens, text, i + length - 1, i + length)
+    if prev and prev in entry.not_after:
+        return False
+    if nxt and nxt in entry.not_before:
+        return False
+    if entry.only_before and nxt not in entry.only_before:
+        return False
+    if entry.pos == "verb" and surface.form in ("base", "3sg") and prev in NOMINAL_CONTEXT:
+        return False
+    return True
+
+
+# Words that tie a sentence's wording to a speaker.
+ATTRIBUTION_CUE = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|according to|called|calls|describ(?:ed|es|ing)|label(?:l)?ed|dubbed|"
+    r"termed|wrote|writes|argued|argues|accused|accuses|alleged|alleges|branded|brands|denounced|"
+    r"considers?|considered|views?|viewed|regards?|regarded|designated|designates|lists?|listed)\b",
+    re.I,
+)
+
+
+def attributed(doc: Document, offset: int) -> bool:
+    sentence = doc.sentence_at(offset)
+    return bool(sentence and ATTRIBUTION_CUE.search(sentence.text))
+
+
+def hits_for_rule(hits: Iterable[Hit], rule: str) -> list[Hit]:
+    return [h for h in hits if h.entry.rule == rule]
