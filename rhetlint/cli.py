@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
 
 from rhetlint.config import FAIL_LEVELS, ConfigError
 from rhetlint.diagnostics import SEVERITY_RANK
@@ -51,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules the loaded plugins provide")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--config", type=Path)
+    rules.add_argument("--docs", type=Path, metavar="DIR", help="write one Markdown page per rule into DIR")
 
     explain = sub.add_parser("explain", help="print a rule's documentation page")
     explain.add_argument("rule", metavar="CODE-OR-NAME")
@@ -173,7 +173,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
     linter = session.linter_for(None)
     rules = list(linter.registry)
     active = {r.code for r in linter.rules_for(None)}
-    if args.format == "json":
+    if args.docs:
+        from rhetlint.docs import write_rule_docs
+
+        for path in write_rule_docs(linter.registry, args.docs):
+            print(f"wrote {path}")
+    elif args.format == "json":
         json.dump([_rule_json(r, r.code in active) for r in rules], sys.stdout, indent=2)
         print()
     else:
@@ -192,17 +197,6 @@ def _rule_json(rule, active: bool) -> dict:
     }
 
 
-def render_rule_page(rule, stream: TextIO) -> None:
-    stream.write(f"# {rule.code} {rule.name}\n\n")
-    stream.write(f"Category: {rule.category} · default severity: {rule.severity} · plugin: {rule.plugin}\n\n")
-    stream.write(rule.doc.rstrip() + "\n")
-    if rule.options:
-        stream.write("\n## Options\n")
-        for key, value in rule.options.items():
-            stream.write(f"- `{key.replace('_', '-')}` (default: {json.dumps(value)})\n")
-    stream.write(f"\nMore: {rule.doc_url}\n")
-
-
 def cmd_explain(args: argparse.Namespace) -> int:
     session = _session_for_listing(args.config)
     registry = session.linter_for(None).registry
@@ -214,6 +208,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
         json.dump(_rule_json(rule, True), sys.stdout, indent=2)
         print()
     else:
+        from rhetlint.docs import render_rule_page
+
         render_rule_page(rule, sys.stdout)
     return EXIT_CLEAN
 

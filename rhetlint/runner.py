@@ -47,7 +47,6 @@ class Session:
         plugins = self._plugin_sets.get(key)
         if plugins is None:
             plugins = load_plugins(config.plugins_dir, config.disable_plugins)
-            plugins.manager.hook.rhetlint_configure.call_historic(kwargs={"config": config})
             self._plugin_sets[key] = plugins
         return plugins
 
@@ -55,7 +54,9 @@ class Session:
         config = self.configs.for_file(path)
         linter = self._linters.get(id(config))
         if linter is None:
-            linter = Linter(self.plugins_for(config), config, self.selection)
+            plugins = self.plugins_for(config)
+            linter = Linter(plugins, config, self.selection)
+            plugins.manager.hook.rhetlint_configure.call_historic(kwargs={"config": config})
             self._linters[id(config)] = linter
         return linter
 

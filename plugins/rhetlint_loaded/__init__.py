@@ -29,8 +29,26 @@ LEXICON_OPTIONS = {
 }
 
 
+# Lexicon files named on any loaded-language rule, per configuration folder: a newsroom lexicon holds
+# entries for several rules, so naming it once is enough.
+_CONFIGURED_LEXICONS: dict[Path, tuple[Path, ...]] = {}
+
+
 def _user_files(options: Options) -> tuple[Path, ...]:
-    return tuple((Path(options.base_dir) / p).resolve() for p in options.lexicon)
+    base = Path(options.base_dir).resolve()
+    own = tuple((base / p).resolve() for p in options.lexicon)
+    shared = _CONFIGURED_LEXICONS.get(base, ())
+    return tuple(dict.fromkeys(shared + own))
+
+
+@hookimpl
+def rhetlint_configure(config):
+    names = {r.name for r in LEXICON_RULES} | {r.code for r in LEXICON_RULES}
+    files: list[Path] = []
+    for key, options in config.rules.items():
+        if key in names and isinstance(options.get("lexicon"), list):
+            files.extend((config.root / p).resolve() for p in options["lexicon"])
+    _CONFIGURED_LEXICONS[Path(config.root).resolve()] = tuple(dict.fromkeys(files))
 
 
 def _allowed(hit: Hit, allow: frozenset[str], text: str) -> bool:

@@ -134,8 +134,18 @@ def _guards_pass(tokens, text: str, i: int, length: int, surface: Surface) -> bo
     nxt = _neighbour(tokens, text, i + length - 1, i + length)
     if prev and prev in entry.not_after:
         return False
-    if nxt and nxt in entry.not_before:
-        return False
+    if entry.not_before and nxt:
+        if nxt in entry.not_before:
+            return False
+        # guards may be phrases: "the lives" in "claimed the lives of"
+        following = nxt
+        for k in range(i + length + 1, min(i + length + 3, len(tokens))):
+            word = _neighbour(tokens, text, k - 1, k)
+            if not word:
+                break
+            following += " " + word
+            if following in entry.not_before:
+                return False
     if entry.only_before and nxt not in entry.only_before:
         return False
     if entry.pos == "verb" and surface.form in ("base", "3sg") and prev in NOMINAL_CONTEXT:
