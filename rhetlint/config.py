@@ -117,22 +117,30 @@ def load_config(path: Path) -> Config:
         prefix = "tool.rhetlint."
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: {prefix or 'the file'} must be a table")
-    config = Config(path=path, root=path.parent)
+    return config_from_mapping(data, path, path.parent, prefix)
+
+
+def config_from_mapping(data: dict[str, Any], path: Path | None = None, root: Path | None = None,
+                        prefix: str = "") -> Config:
+    """Build a Config from already-parsed TOML data, validating every key the same way as a file."""
+    root = root or Path.cwd()
+    config = Config(path=path, root=root)
+    where = str(path) if path else "<configuration>"
     for key, value in data.items():
         if key not in SCHEMA:
             known = ", ".join(sorted(SCHEMA))
-            raise ConfigError(f"{path}: unknown key '{prefix}{key}' (known keys: {known})")
+            raise ConfigError(f"{where}: unknown key '{prefix}{key}' (known keys: {known})")
         expected, check = SCHEMA[key]
         if not check(value):
-            raise ConfigError(f"{path}: '{prefix}{key}' must be {expected}, got {value!r}")
+            raise ConfigError(f"{where}: '{prefix}{key}' must be {expected}, got {value!r}")
         if key == "severity":
             for rule, level in value.items():
                 if level not in FAIL_LEVELS:
-                    raise ConfigError(f"{path}: '{prefix}severity.{rule}' must be \"error\", \"warning\" or "
+                    raise ConfigError(f"{where}: '{prefix}severity.{rule}' must be \"error\", \"warning\" or "
                                       f"\"info\", got {level!r}")
         attr = key.replace("-", "_")
         if key == "plugins-dir":
-            value = (path.parent / value).resolve()
+            value = (root / value).resolve()
         if key == "extend-exclude":
             config.exclude = config.exclude + list(value)
             continue

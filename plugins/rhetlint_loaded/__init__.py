@@ -71,8 +71,8 @@ def _replacement(hit: Hit, matched: str) -> str | None:
 def _message(hit: Hit, matched: str) -> str:
     entry = hit.entry
     if entry.instead:
-        options = [inflect_like(i, entry.pos, hit.surface.form) for i in entry.instead[:3]]
-        advice = "consider " + " or ".join(f"'{o}'" for o in options)
+        options = [f"'{inflect_like(i, entry.pos, hit.surface.form)}'" for i in entry.instead[:3]]
+        advice = "consider " + (", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0])
     elif entry.rule == "contentious-label":
         advice = "describe what the person or group did, or attribute the label to a source"
     else:
