@@ -17,7 +17,8 @@ from benchmarks.lint import lint_text, make_linter
 PTC_LABELS = ("Loaded_Language", "Name_Calling,Labeling")
 
 
-def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ...] = ("loaded-language",)) -> None:
+def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ...] = ("loaded-language",),
+             verbose: bool = False) -> None:
     linter = make_linter(select)
     for name in corpora:
         started = time.perf_counter()
@@ -25,6 +26,7 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
         sentences = BinaryScore()
         warnings_only = SpanScore()
         words = flags = warn_flags = chars = 0
+        per_rule: dict[str, SpanScore] = {}
         for record in records(name, limit=limit):
             text = record["text"]
             chars += len(text)
@@ -34,12 +36,16 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
                 label = record["labels"].get("label_bias")
                 gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] == "biased_word"]
                 spans.add(predicted, gold)
+                for d in diagnostics:
+                    per_rule.setdefault(d.name, SpanScore()).add([(d.start.offset, d.end.offset)], gold)
                 warnings_only.add([(d.start.offset, d.end.offset) for d in diagnostics if d.severity != "info"], gold)
                 if label in ("Biased", "Non-biased"):
                     sentences.add(bool(predicted), label == "Biased")
             elif name == "ptc":
                 gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] in PTC_LABELS]
                 spans.add(predicted, gold)
+                for d in diagnostics:
+                    per_rule.setdefault(d.name, SpanScore()).add([(d.start.offset, d.end.offset)], gold)
             elif name == "basil":
                 gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] == "lexical_bias"]
                 spans.add(predicted, gold)
@@ -57,6 +63,9 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
         if name in ("babe", "mbic"):
             print(warnings_only.line("span, warnings only"))
             print(sentences.line("sentence (label_bias == Biased)"))
+        if per_rule and verbose:
+            for rule_name, score in sorted(per_rule.items()):
+                print(f"  {rule_name:30s} precision {score.precision:.3f} of {score.predicted} flags")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -64,8 +73,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", default="babe,mbic,ptc,basil,allsides")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--select", default="loaded-language")
+    parser.add_argument("--per-rule", action="store_true", help="also print span precision per rule")
     args = parser.parse_args(argv)
-    evaluate(args.corpus.split(","), args.limit, tuple(args.select.split(",")))
+    evaluate(args.corpus.split(","), args.limit, tuple(args.select.split(",")), args.per_rule)
 
 
 if __name__ == "__main__":

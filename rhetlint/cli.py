@@ -60,6 +60,19 @@ def build_parser() -> argparse.ArgumentParser:
     plugins = sub.add_parser("plugins", help="list loaded plugins with versions and hooks")
     plugins.add_argument("--format", choices=("text", "json"), default="text")
     plugins.add_argument("--config", type=Path)
+
+    sources = sub.add_parser("sources", help="print who is credited with what in each draft (attribution analysis)")
+    sources.add_argument("paths", nargs="*", metavar="PATH")
+    sources.add_argument("--format", choices=("text", "json"), default="text")
+    sources.add_argument("--config", type=Path)
+    sources.add_argument("--stdin-filename", help="the path to report for -")
+
+    lsp = sub.add_parser("lsp", help="run the language server on standard input/output")
+    lsp.add_argument("--config", type=Path, help="use this configuration file for every document")
+
+    new_plugin = sub.add_parser("new-plugin", help="create a plugin package from the template")
+    new_plugin.add_argument("name", help="distribution name, e.g. rhetlint-newsroom")
+    new_plugin.add_argument("--dir", type=Path, default=Path("."), help="folder to create it in")
     return parser
 
 
@@ -78,6 +91,16 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_explain(args)
         if args.command == "plugins":
             return cmd_plugins(args)
+        if args.command == "sources":
+            return cmd_sources(args)
+        if args.command == "lsp":
+            from rhetlint.lsp import serve
+
+            return serve(args.config)
+        if args.command == "new-plugin":
+            from rhetlint.template import create_plugin
+
+            return create_plugin(args.name, args.dir)
     except ConfigError as exc:
         print(f"rhetlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -109,12 +132,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         extend_select=tuple(args.extend_select),
     )
     session = Session(args.config, selection, args.input_format, keep_sources=True)
-    base = session.linter_for(Path(args.paths[0]) if args.paths and args.paths[0] != "-" else None)
+    first = Path(args.paths[0]) if args.paths and args.paths[0] != "-" else None
+    if first is not None and first.is_dir():
+        first = first / "-"  # the configuration of a folder is searched from the folder itself
+    base = session.linter_for(first)
     config = base.config
     paths = args.paths or ["."]
     outcome = Outcome()
     files: list[str] = []
-    for path, state in discover([p for p in paths if p != "-"], config.include, config.exclude):
+    for path, state in discover([p for p in paths if p != "-"], config.include, config.exclude, config.root):
         if state == "missing":
             outcome.errors.append((path, "no such file or folder"))
         else:
@@ -226,6 +252,42 @@ def cmd_plugins(args: argparse.Namespace) -> int:
             print(f"{info.name:24s} {info.version:10s} {info.source}")
             print(f"{'':24s} hooks: {', '.join(info.hooks) or '-'}")
     return EXIT_ERROR if _print_problems(session) else EXIT_CLEAN
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    """Parse each draft and print its attributions and sources (no rules run)."""
+    from rhetlint.analysis.report import render_sources_text, sources_json
+    from rhetlint.files import InputError, decode, read_draft
+
+    session = Session(args.config)
+    docs = []
+    failed = False
+    paths = args.paths or ["."]
+    base = session.linter_for(None)
+    for path, state in discover([p for p in paths if p != "-"], base.config.include, base.config.exclude):
+        if state == "missing":
+            print(f"{path}: error: no such file or folder", file=sys.stderr)
+            failed = True
+            continue
+        linter = session.linter_for(Path(path))
+        try:
+            docs.append(linter.parse(read_draft(path, linter.config.max_file_size), path))
+        except InputError as exc:
+            print(f"{path}: error: {exc}", file=sys.stderr)
+            failed = True
+    if "-" in paths:
+        name = args.stdin_filename or "-"
+        try:
+            docs.append(base.parse(decode(sys.stdin.buffer.read()), name))
+        except InputError as exc:
+            print(f"{name}: error: {exc}", file=sys.stderr)
+            failed = True
+    if args.format == "json":
+        json.dump(sources_json(docs), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        render_sources_text(docs, sys.stdout)
+    return EXIT_ERROR if failed else EXIT_CLEAN
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,14 +8,18 @@ from collections.abc import Iterator
 from rhetlint.document import Document
 from rhetlint.quotes import Quote
 
-# Words in the sentence that credit a quoted word to someone ("what she called 'a disaster'").
-SPEAKER_CUE = re.compile(
-    r"\b(?:said|says|say|told|tells|call(?:s|ed|ing)?|describ(?:ed|es|ing)|dubb(?:ed|ing)|term(?:s|ed)|"
-    r"label(?:l)?(?:ed|ing|s)?|brand(?:s|ed|ing)|wrote|writes|tweet(?:s|ed)|post(?:s|ed)|according|"
-    r"nicknamed?|known as|refer(?:s|red)? to|put it|chant(?:s|ed|ing)|shout(?:s|ed|ing)|ask(?:s|ed)|"
-    r"read(?:s)?|insist(?:s|ed)|argu(?:es|ed)|warn(?:s|ed)|promis(?:es|ed)|vow(?:s|ed))\b",
-    re.I,
+# Stems (Porter, as ``Token.lemma`` gives them) of verbs that credit words to a speaker: a short quotation
+# in a paragraph that has one of them is a partial quote ("accused her of 'sitting there laughing'").
+SPEECH_STEMS = frozenset(
+    "say said tell told call describ dub term label brand write wrote tweet post accord nicknam refer chant "
+    "shout ask insist argu warn promis vow accus urg spoke speak suggest prais attack report reject deni deny "
+    "rebuk criticis criticiz pledg demand stress add note claim admit announc declar state testifi complain "
+    "conced explain predict recal repli respond acknowledg alleg agre boast charg contend maintain observ "
+    "remark reveal comment quot dismiss hail condemn denounc decri blast slam mock dub label tout cite "
+    "characteris characteriz character critic speak sai".split()
 )
+# Phrases that credit a quotation without a verb: "in his words", "what she called".
+SPEAKER_PHRASE = re.compile(r"(?:known as|put it|in (?:his|her|their) words|according to)", re.I)
 # Nouns after which a quoted word is mentioned, not used: the word "liberal", the slogan "Yes We Can".
 MENTION_NOUNS = re.compile(
     r"\b(?:word|words|term|terms|phrase|phrases|slogan|slogans|title|titled|entitled|headline|name|named|"
@@ -25,6 +29,13 @@ MENTION_NOUNS = re.compile(
     re.I,
 )
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def _credited(doc: Document, start: int, end: int) -> bool:
+    """Whether the paragraph credits words to someone (a verb of saying outside the quotations)."""
+    if SPEAKER_PHRASE.search(doc.text, start, end):
+        return True
+    return any(t.lemma in SPEECH_STEMS and not doc.in_quote(t.start) for t in doc.tokens_between(start, end))
 
 
 def scare_quotes(doc: Document, max_words: int = 3) -> Iterator[tuple[Quote, str]]:
@@ -47,14 +58,9 @@ def scare_quotes(doc: Document, max_words: int = 3) -> Iterator[tuple[Quote, str
         sentence = doc.sentence_at(quote.start)
         if sentence is None:
             continue
-        before = text[sentence.start : quote.start]
-        if MENTION_NOUNS.search(before):
+        if MENTION_NOUNS.search(text[sentence.start : quote.start]):
             continue
-        if SPEAKER_CUE.search(sentence.text):
-            continue
-        # A quotation that another quotation in the same paragraph continues is part of a longer quote.
         block = doc.block_at(quote.start)
-        if block is not None and sum(1 for q in doc.quotes if block.start <= q.start < block.end
-                                     and q.level == 1) > 2:
+        if block is None or _credited(doc, block.start, block.end):
             continue
         yield quote, stripped
