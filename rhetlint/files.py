@@ -17,8 +17,14 @@ class InputError(Exception):
     """A file that cannot be checked; the message is one line and does not repeat the path."""
 
 
-def _matches(path: Path, globs: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(path.as_posix(), g) for g in globs)
+def _matches(path: Path, globs: Sequence[str], root: Path | None = None) -> bool:
+    names = [path.name, path.as_posix()]
+    if root is not None:  # globs in a configuration file are relative to its folder
+        try:
+            names.append(path.resolve().relative_to(root).as_posix())
+        except ValueError:
+            pass
+    return any(fnmatch.fnmatch(name, g) for name in names for g in globs)
 
 
 def _git_visible(folder: Path) -> set[Path] | None:
@@ -35,12 +41,15 @@ def _git_visible(folder: Path) -> set[Path] | None:
     return {(folder / p).resolve() for p in out.stdout.decode("utf-8", "surrogateescape").split("\0") if p}
 
 
-def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> Iterator[tuple[str, str]]:
+def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str],
+             root: Path | None = None) -> Iterator[tuple[str, str]]:
     """Yield (display path, "file"|"missing") for each draft named or found under a named folder.
 
     Files named explicitly are always checked; folders are walked for files matching ``include`` and not
-    matching ``exclude`` or ignored by git.
+    matching ``exclude`` or ignored by git. Globs match a file's name, its path as found, or its path
+    relative to ``root`` (the folder of the configuration file).
     """
+    root = root.resolve() if root is not None else None
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -48,10 +57,10 @@ def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str
             found = []
             for dirpath, dirnames, filenames in os.walk(path):
                 current = Path(dirpath)
-                dirnames[:] = sorted(d for d in dirnames if not _matches(current / d, exclude))
+                dirnames[:] = sorted(d for d in dirnames if not _matches(current / d, exclude, root))
                 for name in filenames:
                     candidate = current / name
-                    if not _matches(candidate, include) or _matches(candidate, exclude):
+                    if not _matches(candidate, include, root) or _matches(candidate, exclude, root):
                         continue
                     if visible is not None and candidate.resolve() not in visible:
                         continue
@@ -91,4 +100,6 @@ def read_draft(path: str, max_megabytes: float) -> str:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from None
+    if not data or data == b"\xef\xbb\xbf":
+        raise InputError("empty file; nothing to check")
     return decode(data)

@@ -116,13 +116,14 @@ def _comments(source: str, skip: list[tuple[int, int]] = ()) -> list[Comment]:
 # --- plain text ------------------------------------------------------------------------------------
 def parse_text(source: str, path: str | None = None) -> Document:
     comments = _comments(source)
-    comments += [Comment(m.start(1), m.end(1), m.group(1)) for m in TEXT_DIRECTIVE.finditer(source)]
+    directives = list(TEXT_DIRECTIVE.finditer(source))
+    comments += [Comment(m.start(1), m.end(1), m.group(1)) for m in directives]
     comments.sort()
     text = source
     if comments:
-        hidden = [(c.start, c.end) for c in comments]
+        # Hide the comments and the whole directive lines (the "#", "//" or "%" marker too).
+        hidden = [(c.start, c.end) for c in comments] + [(m.start(), m.end()) for m in directives]
         text = _assemble(source, [(e, source[e:s]) for e, s in _gaps(hidden, len(source))])
-        text = TEXT_DIRECTIVE.sub(lambda m: blank(m.group()), text)
     return Document(source, text, path=path, format="text", blocks=_plain_blocks(text), comments=comments)
 
 
