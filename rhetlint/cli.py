@@ -152,7 +152,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         try:
             outcome.merge(session.check_text(decode(data), name))
-        except InputError as exc:
+        except (InputError, ConfigError) as exc:  # as for files: one line, and the others are still checked
             outcome.errors.append((name, str(exc)))
     outcome.merge(check_paths(session, files, args.jobs))
 
@@ -178,8 +178,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{path}: error: {message}", file=sys.stderr)
     color = {"always": True, "never": False}.get(args.color)
     if args.output:
-        with args.output.open("w", encoding="utf-8") as stream:
-            formatters[format_name](stream, color=bool(color)).write(report)
+        try:
+            with args.output.open("w", encoding="utf-8") as stream:
+                formatters[format_name](stream, color=bool(color)).write(report)
+        except OSError as exc:
+            print(f"rhetlint: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return EXIT_ERROR
     else:
         formatters[format_name](sys.stdout, color=color).write(report)
         sys.stdout.flush()

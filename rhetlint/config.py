@@ -63,6 +63,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
                       and not isinstance(v, bool)),
     "sides": ("a table of side = [names]", _is_list_table),
     "quote-aware": ("a boolean", lambda v: isinstance(v, bool)),
+    "rule-files": ("a list of TOML rule files (rules as data)", _is_str_list),
 }
 
 
@@ -85,6 +86,7 @@ class Config:
     max_file_size: float = 20.0
     sides: dict[str, list[str]] = field(default_factory=dict)
     quote_aware: bool = True
+    rule_files: list[Path] = field(default_factory=list)  # data-rule TOML files (rhetlint.datarules)
 
     @property
     def label(self) -> str:
@@ -141,6 +143,8 @@ def config_from_mapping(data: dict[str, Any], path: Path | None = None, root: Pa
         attr = key.replace("-", "_")
         if key == "plugins-dir":
             value = (root / value).resolve()
+        if key == "rule-files":
+            value = [(root / v).resolve() for v in value]
         if key == "extend-exclude":
             config.exclude = config.exclude + list(value)
             continue

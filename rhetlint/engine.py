@@ -145,7 +145,8 @@ class Linter:
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
                 frame = traceback.extract_tb(exc.__traceback__)[-1]
                 where = f" at {Path(frame.filename).name}:{frame.lineno}"
-                problems.append(self._rule_error(doc, path, rule, f"crashed: {type(exc).__name__}: {exc}{where}"))
+                detail = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())  # one line
+                problems.append(self._rule_error(doc, path, rule, f"crashed: {type(exc).__name__}: {detail}{where}"))
 
         directives = parse_directives(doc)
         kept: list[Diagnostic] = []
@@ -167,6 +168,9 @@ class Linter:
                     unknown = [n for n in directive.rules if not self.registry.is_selector(n)]
                     if unknown:
                         message = f"suppression names unknown rule {', '.join(repr(n) for n in unknown)}"
+                    elif directive.rules and not any(self.registry.matches(n, r) for n in directive.rules
+                                                     for r in rules):
+                        continue  # its rules are not running now (--select/--ignore): it cannot be judged
                     kept.append(self._diagnostic(doc, path, unused_rule,
                                                  Finding(directive.start, directive.end, message)))
         kept.extend(problems)

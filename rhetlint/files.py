@@ -88,7 +88,7 @@ def read_draft(path: str, max_megabytes: float) -> str:
     try:
         size = os.path.getsize(path)
         if size > max_megabytes * 1_000_000:
-            raise InputError(f"file is {size / 1_000_000:.1f} MB, over the max-file-size of {max_megabytes:g} MB; "
+            raise InputError(f"file is {size / 1_000_000:.3g} MB, over the max-file-size of {max_megabytes:g} MB; "
                              f"not checked (raise max-file-size to check it)")
         with open(path, "rb") as fh:
             data = fh.read()
@@ -100,6 +100,4 @@ def read_draft(path: str, max_megabytes: float) -> str:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from None
-    if not data or data == b"\xef\xbb\xbf":
-        raise InputError("empty file; nothing to check")
     return decode(data)

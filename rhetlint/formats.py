@@ -124,7 +124,15 @@ def parse_text(source: str, path: str | None = None) -> Document:
         # Hide the comments and the whole directive lines (the "#", "//" or "%" marker too).
         hidden = [(c.start, c.end) for c in comments] + [(m.start(), m.end()) for m in directives]
         text = _assemble(source, [(e, source[e:s]) for e, s in _gaps(hidden, len(source))])
-    return Document(source, text, path=path, format="text", blocks=_plain_blocks(text), comments=comments)
+    blocks = _plain_blocks(text)
+    if len(blocks) > 1 and _looks_like_headline(text[blocks[0].start : blocks[0].end]):
+        blocks[0] = blocks[0]._replace(kind="heading")
+    return Document(source, text, path=path, format="text", blocks=blocks, comments=comments)
+
+
+def _looks_like_headline(first: str) -> bool:
+    """A plain-text draft's first paragraph is its headline when it is one short line without a full stop."""
+    return "\n" not in first and "\r" not in first and len(first.split()) <= 25 and first[-1:] not in ".,;:!?\"”"
 
 
 def _gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:

@@ -151,7 +151,7 @@ class SARIFFormatter(Formatter):
                     "artifactChanges": [{
                         "artifactLocation": {"uri": _uri(d.path)},
                         "replacements": [{
-                            "deletedRegion": _sarif_region(d.start, d.end),
+                            "deletedRegion": _fix_region(d, f, report.sources.get(d.path)),
                             "insertedContent": {"text": f.replacement},
                         }],
                     }],
@@ -196,6 +196,19 @@ def _sarif_region(start, end) -> dict:
         "endLine": end.line, "endColumn": end.column,
         "charOffset": start.offset, "charLength": end.offset - start.offset,
     }
+
+
+def _fix_region(d: Diagnostic, fix, source: str | None) -> dict:
+    """The region a fix replaces: the diagnostic's span, or the fix's own offsets when it has them."""
+    if fix.start is None or source is None:
+        return _sarif_region(d.start, d.end)
+    from rhetlint.diagnostics import Position
+    from rhetlint.lines import LineIndex
+
+    lines = LineIndex(source)
+    start = Position(*lines.position(fix.start), fix.start)
+    end = Position(*lines.position(fix.end), fix.end)
+    return _sarif_region(start, end)
 
 
 def _sarif_location(path: str, start, end, snippet: str | None) -> dict:

@@ -24,7 +24,7 @@ from rhetlint.rules import Rule, RuleConflict, RuleError, RuleRegistry
 
 ENTRY_POINT_GROUP = "rhetlint"
 # Parsers, formatters and the engine's own rules cannot be disabled: every run needs them.
-ESSENTIAL_PLUGINS = ("rhetlint.formats", "rhetlint.formatters", "rhetlint.core_rules")
+ESSENTIAL_PLUGINS = ("rhetlint.formats", "rhetlint.formatters", "rhetlint.ci_formats", "rhetlint.core_rules")
 
 
 @dataclass(frozen=True)
@@ -57,31 +57,43 @@ class PluginSet:
             found: dict[str, type] = {}
             for impl in self.manager.hook.rhetlint_register_formatters.get_hookimpls():
                 try:
-                    impl.function(register=lambda name, cls: found.setdefault(name, cls))
+                    self._call_one("rhetlint_register_formatters", impl,
+                                   register=lambda name, cls: found.setdefault(name, cls))
                 except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the run
-                    self.problems.append(f"plugin {impl.plugin_name}: registering formatters failed: {exc}")
+                    self.problems.append(f"plugin {impl.plugin_name}: registering formatters failed: {_one_line(exc)}")
             self._formatters = found
         return self._formatters
 
     def _collect_rules(self) -> RuleRegistry:
         registry = RuleRegistry()
-        for impl in reversed(self.manager.hook.rhetlint_register_rules.get_hookimpls()):
+        # Registration order (essential, entry points, local, given): a later plugin cannot take a code.
+        for impl in self.manager.hook.rhetlint_register_rules.get_hookimpls():
             plugin = impl.plugin_name
 
             def register(rule: Rule, _plugin: str = plugin) -> None:
                 try:
                     registry.add(rule, _plugin)
                 except (RuleConflict, RuleError) as exc:
-                    self.problems.append(f"plugin {_plugin}: {exc}")
+                    self.problems.append(f"plugin {_plugin}: {_one_line(exc)}")
 
             try:
-                impl.function(register=register)
+                self._call_one("rhetlint_register_rules", impl, register=register)
             except Exception as exc:  # noqa: BLE001
-                self.problems.append(f"plugin {plugin}: registering rules failed: {type(exc).__name__}: {exc}")
+                self.problems.append(f"plugin {plugin}: registering rules failed: {type(exc).__name__}: {_one_line(exc)}")
         return registry
+
+    def _call_one(self, hook_name: str, impl: Any, **kwargs: Any) -> None:
+        """Call one plugin's hook implementation through pluggy (so RHETLINT_TRACE_PLUGINS shows the call)."""
+        others = [p for p in self.manager.get_plugins() if p is not impl.plugin]
+        self.manager.subset_hook_caller(hook_name, remove_plugins=others)(**kwargs)
 
     def plugin_name(self, plugin: object) -> str:
         return self.manager.get_name(plugin) or repr(plugin)
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's text on one line (pluggy's validation errors span several)."""
+    return "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
 
 
 def _version_of(module: ModuleType, dist: Any = None) -> str:
@@ -106,7 +118,7 @@ def _load_local(folder: Path) -> Iterable[tuple[str, ModuleType | None, str]]:
             sys.modules[module_name] = module
             spec.loader.exec_module(module)
         except Exception as exc:  # noqa: BLE001
-            yield f"local:{path.stem}", None, f"{path}: failed to import: {type(exc).__name__}: {exc}"
+            yield f"local:{path.stem}", None, f"{path}: failed to import: {type(exc).__name__}: {_one_line(exc)}"
             continue
         yield f"local:{path.stem}", module, str(path)
 
@@ -143,12 +155,12 @@ def load_plugins(
             try:
                 module = ep.load()
             except Exception as exc:  # noqa: BLE001
-                problems.append(f"plugin {ep.name}: failed to import {ep.value}: {type(exc).__name__}: {exc}")
+                problems.append(f"plugin {ep.name}: failed to import {ep.value}: {type(exc).__name__}: {_one_line(exc)}")
                 continue
             try:
                 pm.register(module, name=ep.name)
             except Exception as exc:  # noqa: BLE001
-                problems.append(f"plugin {ep.name}: cannot be registered: {exc}")
+                problems.append(f"plugin {ep.name}: cannot be registered: {_one_line(exc)}")
                 continue
             infos.append(PluginInfo(ep.name, _version_of(module, getattr(ep, "dist", None)),
                                     f"entry point {ep.value}", _hooks_of(pm, module)))
@@ -166,7 +178,7 @@ def load_plugins(
                 try:
                     pm.register(module, name=name)
                 except Exception as exc:  # noqa: BLE001
-                    problems.append(f"plugin {name}: cannot be registered: {exc}")
+                    problems.append(f"plugin {name}: cannot be registered: {_one_line(exc)}")
                     continue
                 infos.append(PluginInfo(name, _version_of(module), f"local {where}", _hooks_of(pm, module)))
 
@@ -180,7 +192,7 @@ def load_plugins(
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        problems.append(f"plugin {exc.plugin!r}: {exc}")
+        problems.append(f"plugin {exc.plugin!r}: {_one_line(exc)}")
 
     if os.environ.get("RHETLINT_TRACE_PLUGINS"):
         _trace(pm)

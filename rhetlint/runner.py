@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rhetlint.config import Config, ConfigCache, ConfigError
+from rhetlint.datarules import config_plugin
 from rhetlint.diagnostics import Diagnostic
 from rhetlint.engine import Linter, Selection
 from rhetlint.files import InputError, read_draft
@@ -43,10 +44,12 @@ class Session:
         self.reported_problems: set[str] = set()
 
     def plugins_for(self, config: Config) -> PluginSet:
-        key = (config.plugins_dir, tuple(config.disable_plugins))
+        key = (config.plugins_dir, tuple(config.disable_plugins), tuple(config.rule_files))
         plugins = self._plugin_sets.get(key)
         if plugins is None:
-            plugins = load_plugins(config.plugins_dir, config.disable_plugins)
+            data_rules = config_plugin(config)  # rules as data, from the configuration's rule-files
+            plugins = load_plugins(config.plugins_dir, config.disable_plugins,
+                                   extra=[data_rules] if data_rules else ())
             self._plugin_sets[key] = plugins
         return plugins
 

@@ -148,8 +148,12 @@ def _guards_pass(tokens, text: str, i: int, length: int, surface: Surface) -> bo
                 return False
     if entry.only_before and nxt not in entry.only_before:
         return False
-    if entry.pos == "verb" and surface.form in ("base", "3sg") and prev in NOMINAL_CONTEXT:
-        return False
+    if entry.pos == "verb" and surface.form in ("base", "3sg"):
+        if prev in NOMINAL_CONTEXT:
+            return False
+        gap = text[tokens[i - 1].end : tokens[i].start] if i > 0 else ""
+        if "'" in gap or "’" in gap:  # after a plural possessive: "the seekers' claims"
+            return False
     return True
 
 
