@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     new_plugin = sub.add_parser("new-plugin", help="create a plugin package from the template")
     new_plugin.add_argument("name", help="distribution name, e.g. rhetlint-newsroom")
     new_plugin.add_argument("--dir", type=Path, default=Path("."), help="folder to create it in")
+    new_plugin.add_argument("--prefix", help="rule code prefix, 1-3 capitals (default: from the name)")
     return parser
 
 
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "new-plugin":
             from rhetlint.template import create_plugin
 
-            return create_plugin(args.name, args.dir)
+            return create_plugin(args.name, args.dir, args.prefix)
     except ConfigError as exc:
         print(f"rhetlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
