@@ -80,7 +80,7 @@ class Document:
         self.comments = comments or []
         self.links = links or []
         self.front_matter = front_matter or {}
-        self._quote_regions = quote_regions or []
+        self.quote_regions = quote_regions or []
 
     @classmethod
     def from_text(cls, source: str, path: str | None = None, format: str | None = None) -> Document:
@@ -166,7 +166,7 @@ class Document:
         """Quotations in order; level-2 entries are quotations inside quotations."""
         blocks = [(b.start, b.end, b.quoted) for b in self.blocks]
         found = find_quotes(self.text, blocks)
-        found.extend(Quote(s, e, 1, "inline", True) for s, e in self._quote_regions)
+        found.extend(Quote(s, e, 1, "inline", True) for s, e in self.quote_regions)
         found.sort()
         return found
 

@@ -125,9 +125,26 @@ def parse_text(source: str, path: str | None = None) -> Document:
         hidden = [(c.start, c.end) for c in comments] + [(m.start(), m.end()) for m in directives]
         text = _assemble(source, [(e, source[e:s]) for e, s in _gaps(hidden, len(source))])
     blocks = _plain_blocks(text)
+    if directives:
+        # A directive line sits inside a paragraph ("disable the next line"): it must not split it.
+        pieces, pos = [], 0
+        for m in directives:
+            pieces += [text[pos : m.start()], "x" * (m.end() - m.start())]
+            pos = m.end()
+        layout = "".join(pieces) + text[pos:]
+        blocks = [b for b in (_trim(text, blk) for blk in _plain_blocks(layout)) if b is not None]
     if len(blocks) > 1 and _looks_like_headline(text[blocks[0].start : blocks[0].end]):
         blocks[0] = blocks[0]._replace(kind="heading")
     return Document(source, text, path=path, format="text", blocks=blocks, comments=comments)
+
+
+def _trim(text: str, block: Block) -> Block | None:
+    start, end = block.start, block.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return block._replace(start=start, end=end) if start < end else None
 
 
 def _looks_like_headline(first: str) -> bool:

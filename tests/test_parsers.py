@@ -310,3 +310,13 @@ def test_html_offsets_with_crlf_and_non_ascii():
 def test_html_self_closing_and_unclosed_tags():
     doc = parse("<p>One<p>Two zork<br/>three", "a.html")
     assert [doc.text[b.start:b.end] for b in doc.blocks] == ["One", "Two zork", "three"]
+
+
+def test_plain_text_directive_line_does_not_split_a_paragraph():
+    from rhetlint.formats import parse
+
+    text = "First line of the paragraph.\n# rhetlint-disable-next-line L101\nSecond line.\n\nNext one.\n"
+    doc = parse(text, "draft.txt")
+    assert [text[b.start : b.end] for b in doc.blocks] == [
+        "First line of the paragraph.\n# rhetlint-disable-next-line L101\nSecond line.", "Next one."]
+    assert "#" not in doc.text
