@@ -81,6 +81,8 @@ class Document:
         self.links = links or []
         self.front_matter = front_matter or {}
         self.quote_regions = quote_regions or []
+        # Facts from the configuration that analyses need (e.g. "sides"); the engine fills it after parsing.
+        self.settings: dict[str, Any] = {}
 
     @classmethod
     def from_text(cls, source: str, path: str | None = None, format: str | None = None) -> Document:
@@ -207,10 +209,13 @@ class Document:
 
     @cached_property
     def sources(self) -> list[Any]:
-        """The attributions grouped into sources (people, organisations, anonymous groups)."""
+        """The attributions grouped into sources (people, organisations, anonymous groups), with sides."""
+        from rhetlint.analysis.sides import assign_sides
         from rhetlint.analysis.sources import group_sources
 
-        return group_sources(self)
+        sources = group_sources(self)
+        assign_sides(self, sources, self.settings.get("sides"))
+        return sources
 
     def __repr__(self) -> str:
         return f"<Document {self.path or '<text>'} format={self.format} chars={len(self.source)}>"

@@ -120,6 +120,7 @@ class Linter:
         doc = self.plugins.manager.hook.rhetlint_parse_document(path=path, source=source, format=format)
         if doc is None:  # pragma: no cover - the built-in parser always answers
             raise ValueError(f"no parser accepted {path}")
+        doc.settings.setdefault("sides", self.config.sides)
         return doc
 
     def lint_source(self, source: str, path: str | None = None, format: str | None = None) -> list[Diagnostic]:

@@ -71,23 +71,35 @@ def _assemble(source: str, pieces: list[tuple[int, str]]) -> str:
 
 
 def parse_front_matter(body: str) -> dict[str, Any]:
-    """Read the simple YAML people put in front matter: scalars, inline lists and dash lists."""
+    """Read the simple YAML people put in front matter: scalars, inline lists, dash lists, and one level of
+    nested tables (``sides:`` with ``israel: [Israel, Israeli]`` under it)."""
     data: dict[str, Any] = {}
-    key = None
+    key = None  # the top-level key being filled
+    sub = None  # the nested key being filled, when ``data[key]`` is a table
     for raw in body.splitlines():
         line = raw.rstrip()
         if not line.strip() or line.lstrip().startswith("#"):
             continue
+        indented = line[:1] in " \t"
         item = re.match(r"^\s+-\s*(.*)$", line)
         if item and key is not None:
-            if not isinstance(data.get(key), list):
-                data[key] = []
-            data[key].append(_scalar(item.group(1)))
+            target, name = (data[key], sub) if sub is not None else (data, key)
+            if not isinstance(target.get(name), list):
+                target[name] = []
+            target[name].append(_scalar(item.group(1)))
             continue
-        pair = re.match(r"^([A-Za-z0-9_\-]+)\s*:\s*(.*)$", line)
-        if pair:
-            key, value = pair.group(1), pair.group(2)
-            data[key] = _scalar(value) if value else None
+        pair = re.match(r"^\s*([A-Za-z0-9_\-]+)\s*:\s*(.*)$", line)
+        if not pair:
+            continue
+        name, value = pair.group(1), pair.group(2)
+        if indented and key is not None and (data.get(key) is None or isinstance(data.get(key), dict)):
+            if data.get(key) is None:
+                data[key] = {}
+            data[key][name] = _scalar(value) if value else None
+            sub = name
+            continue
+        key, sub = name, None
+        data[key] = _scalar(value) if value else None
     return data
 
 

@@ -1,0 +1,273 @@
+"""Which side of the story's dispute each source stands on.
+
+Sides come from configuration (``[tool.rhetlint.sides]`` or a draft's front matter ``sides:``), or, without
+it, are inferred cautiously from the words that describe a source: a demonym or country/capital ("Israeli
+officials", "Damascus"), a party label ("Republican Sen. …", "a GOP aide"). A source gets a side only with
+evidence in the text, and the evidence is kept with it; everyone else stays neutral (``side = None``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rhetlint.analysis.sources import Source
+    from rhetlint.document import Document
+
+# How far past a source's mention its description may run: "Ana Ruiz, a spokeswoman for the port authority,".
+APPOSITIVE = re.compile(r"\A\s*,\s*(?:(?:the|a|an)\s+)?([^,.;:!?\"“”]{3,90}?)\s*(?:,|\.|$)")
+# Capitalised word runs: candidate names of organisations a person speaks for ("the Harbor Workers Union").
+ORGANISATION_OF = re.compile(r"\b(?:for|of|at|with|from)\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*\s?){1,6})")
+
+
+# A capitalised word: a candidate place name or demonym.
+CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# Endings that turn a place name into its demonym or adjective (Velora -> Veloran, Israel -> Israeli).
+DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish")
+
+
+# Role nouns after which "for/of/at X" or before which "X's" names the organisation a person speaks for.
+ROLE = (r"(?:spokes(?:man|woman|person)|lawyer|attorney|counsel|president|vice president|director|chief(?: executive)?|"
+        r"head|leader|chair(?:man|woman|person)?|member|executive|official|representative|manager|founder|owner|"
+        r"secretary|treasurer|organi[sz]er|negotiator|CEO|general manager|superintendent|commissioner)")
+ORG_NAME = r"((?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*)"
+# "a spokeswoman for the Selwyn Port Authority", "president of the Harbor Workers Union"
+AFFILIATION_AFTER = re.compile(ROLE + r"\s+(?:for|of|at|with)\s+(?:the\s+)?" + ORG_NAME)
+# "Bluewake's lawyer", "the union's president"
+AFFILIATION_POSSESSIVE = re.compile(ORG_NAME + r"(?:'s|’s)\s+(?:own\s+)?(?:\w+\s+)?" + ROLE)
+# Words naming bodies whose role is to judge, measure or study rather than to take part: they stay neutral.
+INDEPENDENT_WORDS = frozenset(
+    "commission court tribunal university college institute academy laboratory observatory ombudsman auditor "
+    "inspectorate panel survey poll pollster researchers scientists monitor watchdog".split()
+)
+# Leading words of an organisation's name that say nothing about which one it is.
+GENERIC_ORG_WORDS = frozenset("the a an county city state national new north south east west united".split())
+
+
+@dataclass(frozen=True)
+class SideEvidence:
+    word: str  # the word that placed the source ("Israeli", "GOP", a configured name)
+    start: int  # where it stands in the file
+    end: int
+    configured: bool  # from configuration rather than inferred
+
+
+def _tsv(name: str) -> dict[str, str]:
+    text = resources.files("rhetlint.data").joinpath(name).read_text("utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        key, names = line.split("\t", 1)
+        for item in names.split(","):
+            item = item.strip()
+            if item:
+                table.setdefault(item, key.strip())
+    return table
+
+
+@cache
+def known_sides() -> dict[str, str]:
+    """Name as written in news copy -> side key, for countries, non-state parties and political parties."""
+    table: dict[str, str] = {}
+    for name in ("sides_countries.tsv", "sides_parties.tsv"):
+        try:
+            table.update({k: v for k, v in _tsv(name).items() if k not in table})
+        except FileNotFoundError:  # pragma: no cover - both files ship with the package
+            continue
+    return table
+
+
+def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One alternation over the side names, longest first, matched as whole words (or "R-" prefixes)."""
+    ordered = sorted({n for n in names if n}, key=len, reverse=True)
+    if not ordered:
+        return None
+    parts = []
+    for name in ordered:
+        escaped = re.escape(name)
+        # "R-Texas": a party prefix counts only before a state's capital letter (not "R-rated", "D-Day")
+        parts.append(escaped + r"(?=[A-Z][a-z])(?!Day)" if name.endswith("-") else escaped + r"(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")")
+
+
+@cache
+def _known_pattern() -> re.Pattern[str] | None:
+    return _pattern(known_sides())
+
+
+@cache
+def _configured(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    table = {}
+    for side, names in items:
+        table[side] = side
+        for name in names:
+            table.setdefault(name, side)
+    return _pattern(table), table
+
+
+def local_places(doc: Document) -> dict[str, str]:
+    """Place names the story itself proves: a capitalised word that also appears with a demonym ending
+    ("Velora" and "Veloran"), so stories about places no list knows still get sides."""
+    words = set(CAPITALISED.findall(doc.text))
+    known = known_sides()
+    table: dict[str, str] = {}
+    for word in words:
+        if word in known:
+            continue
+        for ending in DEMONYM_ENDINGS:
+            demonym = word + ending
+            if demonym in words and demonym not in known:
+                key = word.lower()
+                table[word] = table[demonym] = key
+                if demonym + "s" in words:
+                    table[demonym + "s"] = key
+    return table
+
+
+def _matchers(doc: Document, sides: Mapping[str, list[str]]) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    """(pattern, name -> side) pairs: the configured sides, or the known parties plus local places."""
+    if sides:
+        pattern, table = _configured(tuple((k, tuple(v)) for k, v in sorted(sides.items())))
+        return [(pattern, table)] if pattern is not None else []
+    out = []
+    known = _known_pattern()
+    if known is not None:
+        out.append((known, known_sides()))
+    local = local_places(doc)
+    if local:
+        out.append((_pattern(local), local))
+    return out
+
+
+def configured_sides(doc: Document, config_sides: Mapping[str, list[str]] | None) -> dict[str, list[str]]:
+    """Sides from configuration, overridden per draft by front matter ``sides:``."""
+    sides = {k: list(v) for k, v in (config_sides or {}).items()}
+    front = doc.front_matter.get("sides")
+    if isinstance(front, dict):
+        sides = {str(k): [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in front.items()}
+    return sides
+
+
+def _description_spans(doc: Document, source: Source) -> list[tuple[int, int]]:
+    """The source's mentions, each with an appositive that follows it in the same sentence."""
+    spans = []
+    for mention in source.mentions:
+        spans.append((mention.start, mention.end))
+        after = doc.text[mention.end : mention.end + 120]
+        m = APPOSITIVE.match(after)
+        if m:
+            spans.append((mention.end + m.start(1), mention.end + m.end(1)))
+    return spans
+
+
+def _find(matchers: list[tuple[re.Pattern[str], dict[str, str]]], doc: Document, spans: list[tuple[int, int]],
+          configured: bool) -> tuple[str | None, SideEvidence | None]:
+    found: dict[str, SideEvidence] = {}
+    for pattern, table in matchers:
+        for start, end in spans:
+            for m in pattern.finditer(doc.text, start, end):
+                side = table.get(m.group())
+                if side and side not in found:
+                    found[side] = SideEvidence(m.group(), m.start(), m.end(), configured)
+    if len(found) == 1:  # evidence for two sides ("an Israeli-Palestinian group") decides nothing
+        side, evidence = next(iter(found.items()))
+        return side, evidence
+    return None, None
+
+
+def _org_key(name: str) -> str:
+    """A short key for an organisation: its first distinctive word ("Bluewake Marine" -> "bluewake")."""
+    words = [w.strip("’'") for w in name.split()]
+    for word in words:
+        if word.lower() not in GENERIC_ORG_WORDS:
+            return word.lower().removesuffix("'s").removesuffix("’s")
+    return name.lower()
+
+
+def _title_prefix_org(text: str, titles: frozenset[str]) -> str | None:
+    """"Bluewake Chief Executive Morgan Hale" -> "Bluewake": capitalised words before the first title word."""
+    words = text.split()
+    for i, word in enumerate(words):
+        if word.lower().strip(".,") in titles:
+            lead = [w for w in words[:i] if w[:1].isupper() and w.lower() not in GENERIC_ORG_WORDS]
+            return " ".join(lead) if lead else None
+    return None
+
+
+def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence | None]:
+    """The organisation a source speaks for, when the text says so; organisations speak for themselves."""
+    if source.type == "named-organisation":
+        if INDEPENDENT_WORDS & set(source.name.lower().split()):
+            return None, None
+        mention = source.mentions[0] if source.mentions else None
+        evidence = SideEvidence(source.name, mention.start, mention.end, False) if mention else None
+        return _org_key(source.name), evidence
+    if source.type != "named-person":
+        return None, None
+    from rhetlint.analysis import word_set
+
+    titles = word_set("attribution_titles")
+    for start, end in _description_spans(doc, source):
+        text = doc.text[start:end]
+        for pattern in (AFFILIATION_AFTER, AFFILIATION_POSSESSIVE):
+            m = pattern.search(doc.text, start, min(len(doc.text), end + 60))
+            if m and m.start() < end + 2:
+                org = m.group(1)
+                if INDEPENDENT_WORDS & set(org.lower().split()):
+                    return None, None
+                return _org_key(org), SideEvidence(org, m.start(1), m.end(1), False)
+        org = _title_prefix_org(text, titles)
+        if org:
+            i = text.find(org)
+            return _org_key(org), SideEvidence(org, start + i, start + i + len(org), False)
+    return None, None
+
+
+def assign_sides(doc: Document, sources: list[Source], config_sides: Mapping[str, list[str]] | None = None) -> None:
+    """Fill ``side`` and ``side_evidence`` on each source (in place)."""
+    sides = configured_sides(doc, config_sides)
+    matchers = _matchers(doc, sides)
+    for source in sources:
+        if source.type in ("vague", "none"):
+            continue  # "critics" and "some" speak for no identifiable party
+        spans = _description_spans(doc, source)
+        side, evidence = _find(matchers, doc, spans, bool(sides))
+        if side is None and not sides:
+            side, evidence = affiliation(doc, source)
+        source.side, source.side_evidence = side, evidence
+
+
+def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[str, list[str]] | None = None,
+                  min_mentions: int = 2) -> dict[str, int]:
+    """The sides the story names as parties: every side a source stands on, plus any side the writer names
+    at least ``min_mentions`` times outside quotations. Returns side -> mentions in the writer's text."""
+    sides = configured_sides(doc, config_sides)
+    counts: Counter[str] = Counter()
+    for pattern, table in _matchers(doc, sides):
+        for m in pattern.finditer(doc.text):
+            side = table.get(m.group())
+            if side and not doc.in_quote(m.start()):
+                counts[side] += 1
+    parties = {side: n for side, n in counts.items() if n >= min_mentions}
+    if not sides:
+        # An organisation is a party when it speaks (or someone speaks for it) and the writer names it again.
+        text = doc.text.lower()
+        for source in sources:
+            if source.side and source.side not in parties and source.side_evidence is not None:
+                mentions = len(re.findall(r"\b" + re.escape(source.side) + r"\b", text))
+                if source.side in counts or mentions >= min_mentions:
+                    parties[source.side] = max(counts.get(source.side, 0), mentions)
+    for source in sources:
+        if source.side and (sides or source.side in parties):
+            parties.setdefault(source.side, counts.get(source.side, 0))
+    if sides:  # configured sides are parties by definition
+        for side in sides:
+            parties.setdefault(side, counts.get(side, 0))
+    return parties

@@ -1,0 +1,23 @@
+"""Fixture drafts for the sourcing rules; a draft named CODE-anything.md is checked with rule CODE only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import rhetlint_attribution
+import rhetlint_sourcing
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures" / "sourcing").glob("*.md"))
+
+
+@pytest.mark.parametrize("draft", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_fixture(draft: Path, rhetlint_fixture) -> None:
+    rhetlint_fixture(draft, plugins=[rhetlint_sourcing, rhetlint_attribution], select=[draft.stem.split("-")[0]])
+
+
+def test_quiet_cases_really_are_quiet() -> None:
+    """The brief and the opinion piece would be flagged if they were judged."""
+    for name in ("S101-brief.md", "S103-opinion.md"):
+        assert (Path(__file__).parent / "fixtures" / "sourcing" / f"{name}.expected").read_text() == ""
