@@ -48,5 +48,22 @@ def lemma(norm: str) -> str:
     return cached
 
 
+# Memo of normal forms: news repeats its words, and normalising is most of tokenizing's cost.
+_NORMS: dict[str, str] = {}
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), normalise(m.group())) for m in WORD.finditer(text)]
+    norms = _NORMS
+    out = []
+    append = out.append
+    make = tuple.__new__  # skips the NamedTuple's Python-level __new__: tokenizing is a hot path
+    for m in WORD.finditer(text):
+        word = m.group()
+        norm = norms.get(word)
+        if norm is None:
+            if len(norms) > 200_000:  # bound the memo on huge inputs
+                norms.clear()
+            norm = norms[word] = normalise(word)
+        start, end = m.span()
+        append(make(Token, (start, end, word, norm)))
+    return out

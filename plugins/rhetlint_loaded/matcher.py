@@ -39,14 +39,20 @@ class Hit:
 
 
 @cache
-def build_index(lexicon: Lexicon) -> dict[str, list[Surface]]:
-    index: dict[str, list[Surface]] = {}
+def build_index(lexicon: Lexicon) -> tuple[dict[str, list[Surface]], dict[tuple[str, str], list[Surface]]]:
+    """Single words by their word, phrases by their first two words (longest first): common first words
+    such as "the" or "of" then cost one lookup instead of a comparison per phrase."""
+    singles: dict[str, list[Surface]] = {}
+    phrases: dict[tuple[str, str], list[Surface]] = {}
     for entry in lexicon.entries.values():
         for surface in surfaces(entry):
-            index.setdefault(surface.words[0], []).append(surface)
-    for candidates in index.values():
+            if len(surface.words) == 1:
+                singles.setdefault(surface.words[0], []).append(surface)
+            else:
+                phrases.setdefault(surface.words[:2], []).append(surface)
+    for candidates in phrases.values():
         candidates.sort(key=lambda s: -len(s.words))
-    return index
+    return singles, phrases
 
 
 _CACHE: WeakKeyDictionary[Document, dict[int, list[Hit]]] = WeakKeyDictionary()
@@ -60,7 +66,13 @@ def _proper_noun(doc: Document, token_index: int) -> bool:
     block = doc.block_at(token.start)
     if block is None or block.kind in ("heading", "title"):
         return False
-    before = doc.text[block.start : token.start].rstrip()
+    lo = block.start
+    while True:  # the last non-space character before the word, looking back in short steps
+        window_start = max(lo, token.start - 32)
+        before = doc.text[window_start : token.start].rstrip()
+        if before or window_start == lo:
+            break
+        token = token._replace(start=window_start)
     if not before or before[-1] in SENTENCE_OPENERS:
         return False
     return True
@@ -71,25 +83,29 @@ def scan(doc: Document, lexicon: Lexicon) -> list[Hit]:
     key = id(lexicon)
     if key in per_doc:
         return per_doc[key]
-    index = build_index(lexicon)
+    singles, phrases = build_index(lexicon)
     tokens = doc.tokens
     text = doc.text
     hits: list[Hit] = []
     n = len(tokens)
-    get = index.get
+    get1, get2 = singles.get, phrases.get
     covered = -1  # last token of the previous hit: one hit per token, the longest first
     for i in range(n):
         if i <= covered:
             continue
         norm = tokens[i].norm
-        candidates = get(norm)
+        candidates = get1(norm)
+        if candidates is None and norm.endswith("'s"):
+            candidates = get1(norm[:-2])
+        if i + 1 < n:
+            following = tokens[i + 1].norm
+            multi = get2((norm, following))
+            if multi is None and following.endswith("'s"):
+                multi = get2((norm, following[:-2]))
+            if multi is not None:
+                candidates = multi + candidates if candidates else multi
         if candidates is None:
-            stripped = strip_possessive(norm)
-            if stripped is norm:
-                continue
-            candidates = get(stripped)
-            if candidates is None:
-                continue
+            continue
         for surface in candidates:
             words = surface.words
             length = len(words)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
     from rhetlint.analysis.sources import Source
@@ -84,26 +85,91 @@ def known_sides() -> dict[str, str]:
     return table
 
 
-def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """One alternation over the side names, longest first, matched as whole words (or "R-" prefixes)."""
-    ordered = sorted({n for n in names if n}, key=len, reverse=True)
-    if not ordered:
-        return None
-    parts = []
-    for name in ordered:
-        escaped = re.escape(name)
-        # "R-Texas": a party prefix counts only before a state's capital letter (not "R-rated", "D-Day")
-        parts.append(escaped + r"(?=[A-Z][a-z])(?!Day)" if name.endswith("-") else escaped + r"(?![\w-])")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")")
+class _NameMatch:
+    """The bit of ``re.Match`` the side finders use."""
+
+    __slots__ = ("_text", "_start", "_end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+# A word as the document tokenizer sees it: where a side name may begin.
+NAME_START = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+class NameIndex:
+    """Find any of many names (case-sensitive, whole words, longest first) with one dict lookup per word.
+
+    A regular-expression alternation of a thousand names is far too slow on long drafts (Python's ``re``
+    builds no trie), so names are indexed by their first word and checked with ``str.startswith``.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        prefixes = []
+        # "the Kremlin" is found as "Kremlin": every name then starts with a capital, so only capitalised
+        # words need a lookup.
+        stripped = {n[4:] if n.startswith("the ") else n for n in names if n}
+        for name in sorted(stripped, key=len, reverse=True):
+            if name.endswith("-"):
+                prefixes.append(re.escape(name))  # "R-" in "Sen. Jane Doe, R-Texas"
+                continue
+            first = NAME_START.match(name)
+            if first:
+                self.by_first.setdefault(first.group(), []).append(name)
+        # A party prefix counts only before a state's capital letter (not "R-rated", "D-Day").
+        self.prefixes = re.compile(r"(?<![\w-])(?:" + "|".join(prefixes) + r")(?=[A-Z][a-z])(?!Day)") if prefixes else None
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None,
+                 tokens: Iterable[tuple[int, str]] | None = None) -> Iterable[_NameMatch]:
+        """Matches in text[start:end]; ``tokens`` ((start, text) pairs, e.g. from ``doc.tokens``) saves
+        tokenizing the text again."""
+        end = len(text) if end is None else end
+        covered = -1
+        by_first = self.by_first
+        if tokens is None:
+            tokens = ((m.start(), m.group()) for m in NAME_START.finditer(text, start, end))
+        for s, word in tokens:
+            if s < covered or not word[0].isupper():
+                continue
+            candidates = by_first.get(word)
+            if candidates is None:
+                cut = word.find("-")  # "Israeli-backed" starts with "Israeli"
+                if cut <= 0 or (candidates := by_first.get(word[:cut])) is None:
+                    continue
+            for name in candidates:
+                e = s + len(name)
+                if e <= end and text.startswith(name, s) and (e == len(text) or not text[e].isalnum()):
+                    yield _NameMatch(name, s, e)
+                    covered = e
+                    break
+        if self.prefixes is not None:
+            for m in self.prefixes.finditer(text, start, end):
+                yield _NameMatch(m.group(), m.start(), m.end())
+
+
+def _pattern(names: Iterable[str]) -> NameIndex | None:
+    index = NameIndex(names)
+    return index if index.by_first or index.prefixes is not None else None
 
 
 @cache
-def _known_pattern() -> re.Pattern[str] | None:
+def _known_pattern() -> NameIndex | None:
     return _pattern(known_sides())
 
 
 @cache
-def _configured(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _configured(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[NameIndex | None, dict[str, str]]:
     table = {}
     for side, names in items:
         table[side] = side
@@ -112,9 +178,19 @@ def _configured(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Patt
     return _pattern(table), table
 
 
+_LOCAL: WeakKeyDictionary[Document, dict[str, str]] = WeakKeyDictionary()
+
+
 def local_places(doc: Document) -> dict[str, str]:
     """Place names the story itself proves: a capitalised word that also appears with a demonym ending
     ("Velora" and "Veloran"), so stories about places no list knows still get sides."""
+    cached = _LOCAL.get(doc)
+    if cached is None:
+        cached = _LOCAL[doc] = _local_places(doc)
+    return cached
+
+
+def _local_places(doc: Document) -> dict[str, str]:
     words = set(CAPITALISED.findall(doc.text))
     known = known_sides()
     table: dict[str, str] = {}
@@ -131,7 +207,7 @@ def local_places(doc: Document) -> dict[str, str]:
     return table
 
 
-def _matchers(doc: Document, sides: Mapping[str, list[str]]) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+def _matchers(doc: Document, sides: Mapping[str, list[str]]) -> list[tuple[NameIndex, dict[str, str]]]:
     """(pattern, name -> side) pairs: the configured sides, or the known parties plus local places."""
     if sides:
         pattern, table = _configured(tuple((k, tuple(v)) for k, v in sorted(sides.items())))
@@ -167,7 +243,7 @@ def _description_spans(doc: Document, source: Source) -> list[tuple[int, int]]:
     return spans
 
 
-def _find(matchers: list[tuple[re.Pattern[str], dict[str, str]]], doc: Document, spans: list[tuple[int, int]],
+def _find(matchers: list[tuple[NameIndex, dict[str, str]]], doc: Document, spans: list[tuple[int, int]],
           configured: bool) -> tuple[str | None, SideEvidence | None]:
     found: dict[str, SideEvidence] = {}
     for pattern, table in matchers:
@@ -250,18 +326,20 @@ def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[st
     at least ``min_mentions`` times outside quotations. Returns side -> mentions in the writer's text."""
     sides = configured_sides(doc, config_sides)
     counts: Counter[str] = Counter()
+    doc_tokens = [(t.start, t.text) for t in doc.tokens if t.text[0].isupper()]
     for pattern, table in _matchers(doc, sides):
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(doc.text, tokens=doc_tokens):
             side = table.get(m.group())
             if side and not doc.in_quote(m.start()):
                 counts[side] += 1
     parties = {side: n for side, n in counts.items() if n >= min_mentions}
     if not sides:
         # An organisation is a party when it speaks (or someone speaks for it) and the writer names it again.
-        text = doc.text.lower()
+        wanted = {s.side for s in sources if s.side and s.side not in parties and s.side_evidence is not None}
+        words = Counter(t.norm for t in doc.tokens if t.norm in wanted) if wanted else Counter()
         for source in sources:
             if source.side and source.side not in parties and source.side_evidence is not None:
-                mentions = len(re.findall(r"\b" + re.escape(source.side) + r"\b", text))
+                mentions = words[source.side]
                 if source.side in counts or mentions >= min_mentions:
                     parties[source.side] = max(counts.get(source.side, 0), mentions)
     for source in sources:
