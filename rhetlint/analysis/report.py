@@ -41,10 +41,22 @@ def document_json(doc: Document) -> dict[str, Any]:
                 "type": s.type,
                 "mentions": [span_json(doc, m) for m in s.mentions],
                 "side": s.side,
+                "side_evidence": _evidence_json(doc, s.side_evidence),
+                "attributions": len(s.attributions),
+                "quoted_words": s.quoted_words,
+                "has_direct_quote": s.has_direct_quote,
+                "first_offset": s.first_offset,
             }
             for s in doc.sources
         ],
     }
+
+
+def _evidence_json(doc: Document, evidence: Any) -> dict[str, Any] | None:
+    """Why a source was placed on its side: the word, where it stands, and whether it was configured."""
+    if evidence is None:
+        return None
+    return {"text": evidence.word, "start": evidence.start, "end": evidence.end, "configured": evidence.configured}
 
 
 def sources_json(docs: Iterable[Document]) -> dict[str, Any]:
@@ -64,7 +76,12 @@ def render_sources_text(docs: Iterable[Document], stream: TextIO) -> None:
         for s in sources:
             line, column = doc.position(s.first_offset)
             quoted = f", {s.quoted_words} quoted words" if s.has_direct_quote else ""
-            stream.write(f"  {s.name} [{s.type}] {len(s.attributions)}x{quoted} (first at {line}:{column})\n")
+            side = "neutral"
+            if s.side:
+                how = "configured" if s.side_evidence is not None and s.side_evidence.configured else "inferred"
+                word = f" from '{s.side_evidence.word}'" if s.side_evidence is not None else ""
+                side = f"side {s.side} ({how}{word})"
+            stream.write(f"  {s.name} [{s.type}] {len(s.attributions)}x{quoted}, {side} (first at {line}:{column})\n")
         if attributions:
             stream.write("  attributions:\n")
         for a in attributions:

@@ -1,0 +1,67 @@
+"""Side assignment: configured, per draft, and inferred with evidence."""
+
+from __future__ import annotations
+
+from rhetlint.analysis.sides import NameIndex, local_places, story_parties
+from rhetlint.config import Config
+from rhetlint.engine import Linter
+from rhetlint.plugins import load_plugins
+
+STORY = (
+    "Israeli officials said on Monday that the talks had stalled. \"We have made every offer we can,\" "
+    "an Israeli army spokesman said.\n\n"
+    "Hamas said in a statement that the offer was not serious.\n\n"
+    "Critics say both sides have hardened their positions.\n"
+)
+
+
+def sources_of(text: str, sides: dict | None = None, path: str = "story.md"):
+    config = Config()
+    if sides:
+        config.sides = sides
+    doc = Linter(load_plugins(entry_points=False), config).parse(text, path)
+    return doc, {s.name: s for s in doc.sources}
+
+
+def test_inferred_sides_come_with_evidence():
+    doc, sources = sources_of(STORY)
+    sided = {s.side for s in sources.values() if s.side}
+    assert sided == {"israel", "hamas"}
+    israeli = next(s for s in sources.values() if s.side == "israel")
+    assert israeli.side_evidence.word == "Israeli"
+    assert doc.source[israeli.side_evidence.start : israeli.side_evidence.end] == "Israeli"
+    assert israeli.side_evidence.configured is False
+    vague = [s for s in sources.values() if s.type == "vague"]
+    assert vague and all(s.side is None for s in vague)  # "critics" speak for no party
+    assert set(story_parties(doc, doc.sources)) >= {"israel", "hamas"}
+
+
+def test_configured_sides_replace_inference():
+    doc, sources = sources_of(STORY, {"government": ["Israeli officials", "Israeli army"], "militants": ["Hamas"]})
+    sided = {s.side for s in sources.values() if s.side}
+    assert sided == {"government", "militants"}
+    assert all(s.side_evidence.configured for s in sources.values() if s.side)
+
+
+def test_front_matter_sides_override_configuration():
+    text = "---\nsides:\n  blue: [Hamas]\n---\n\n" + STORY
+    doc, sources = sources_of(text, {"red": ["Hamas"]})
+    assert {s.side for s in sources.values() if s.side} == {"blue"}
+
+
+def test_local_places_are_proved_by_their_demonyms():
+    text = "Veloran officials met Ostrian envoys in Velora. Ostria said no. Kessmark is a town."
+    doc, _ = sources_of(text)
+    places = local_places(doc)
+    assert places["Veloran"] == places["Velora"] == "velora"
+    assert places["Ostrian"] == "ostria"
+    assert "Kessmark" not in places  # no demonym for it in the text
+
+
+def test_name_index_is_case_sensitive_longest_first_and_whole_word():
+    index = NameIndex(["Korea", "Republic of Korea", "Democratic People's Republic of Korea", "R-", "U.S."])
+    text = ("The Democratic People's Republic of Korea and the Republic of Korea; Sen. Doe, R-Texas; an R-rated "
+            "film; D-Day; U.S. policy; korea; Koreans")
+    found = [(m.group(), m.start()) for m in index.finditer(text)]
+    assert found == [("Democratic People's Republic of Korea", 4), ("Republic of Korea", text.index("Republic", 50)),
+                     ("U.S.", text.index("U.S.")), ("R-", text.index("R-Texas"))]
