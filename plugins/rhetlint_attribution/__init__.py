@@ -295,9 +295,10 @@ class _Reported:
     """Content spans credited to a named or anonymous source: a view reported inside one is that source's."""
 
     def __init__(self, doc: Document) -> None:
+        # A stance ("voted on a plan that critics say …") credits no words: its object is not reported speech.
         spans = sorted((a.content.start, a.content.end, a.cue.start if a.cue else -1) for a in doc.attributions
-                       if a.content is not None and a.source_type in ("named-person", "named-organisation",
-                                                                      "anonymous"))
+                       if a.content is not None and a.cue_class != "stance"
+                       and a.source_type in ("named-person", "named-organisation", "anonymous"))
         self.spans = spans
         self.longest = max((e - s for s, e, _ in spans), default=0)
         self.starts = [s for s, _, _ in spans]

@@ -1,0 +1,71 @@
+"""Loaded-language options: user lexicons, allowed words, quote-awareness, fixes in the flagged form."""
+
+from __future__ import annotations
+
+import rhetlint_loaded
+from rhetlint.testing import lint_text
+
+
+def codes_and_matches(diagnostics):
+    return [(d.code, d.match) for d in diagnostics]
+
+
+def test_fix_keeps_the_tense_and_capital_of_the_flagged_verb():
+    found = lint_text("Claimed victories aside, she claimed the vote was fair and insists it was.\n",
+                      plugins=[rhetlint_loaded], select=["loaded-saying-verb"])
+    fixes = {d.match: d.fixes[0].replacement for d in found if d.fixes}
+    assert fixes["claimed"] == "said"
+    assert fixes["insists"] == "says"
+    assert fixes["insists"] and all(f.title.startswith("Replace '") for d in found for f in d.fixes)
+
+
+def test_emotive_fix_is_reinflected():
+    [slams] = lint_text("The senator slams the bill.\n", plugins=[rhetlint_loaded], select=["emotive-language"])
+    assert slams.match == "slams"
+    assert slams.fixes[0].replacement == "criticizes"
+    assert "'criticizes'" in slams.message
+
+
+def test_quote_aware_can_be_switched_off():
+    text = '"They slammed the door," the union leader said.\n'
+    assert lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"]) == []
+    found = lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"],
+                      config={"rules": {"emotive-language": {"quote-aware": False}}})
+    assert codes_and_matches(found) == [("L101", "slammed")]
+
+
+def test_allow_accepts_a_word_in_every_form():
+    text = "The senator slammed the bill. Critics slam it too.\n"
+    config = {"rules": {"emotive-language": {"allow": ["slam"]}}}
+    assert lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"], config=config) == []
+
+
+def test_user_lexicon_adds_overrides_and_disables(tmp_path, monkeypatch):
+    (tmp_path / "house.toml").write_text(
+        '[meta]\nrule = "emotive-language"\n\n'
+        '[[term]]\nmatch = ["eviscerate"]\npos = "verb"\nwhy = "dramatises criticism as violence"\n'
+        'instead = ["criticize"]\n\n'
+        '[[term]]\nrule = "loaded-saying-verb"\nmatch = ["claim"]\ndisable = true\n\n'
+        '[[term]]\nmatch = ["slam"]\npos = "verb"\nwhy = "is banned by the house style"\ninstead = ["fault"]\n',
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = "The review eviscerated the plan. She claimed it was late. He slammed it.\n"
+    config = {"rules": {"emotive-language": {"lexicon": ["house.toml"]}}}
+    found = lint_text(text, plugins=[rhetlint_loaded], select=["loaded-language"], config=config)
+    assert codes_and_matches(found) == [("L101", "eviscerated"), ("L101", "slammed")]
+    assert found[0].fixes[0].replacement == "criticized"
+    assert "banned by the house style" in found[1].message and found[1].fixes[0].replacement == "faulted"
+
+
+def test_broken_user_lexicon_is_a_one_line_error(tmp_path, run_cli, monkeypatch):
+    monkeypatch.setenv("RHETLINT_LOAD_PLUGINS", "loaded-language")
+    (tmp_path / "rhetlint.toml").write_text('[rules.emotive-language]\nlexicon = ["house.toml"]\n', encoding="utf-8")
+    (tmp_path / "house.toml").write_text('[[term]]\nmatch = ["x"]\npos = "verbish"\nwhy = "w"\nrule = "emotive-language"\n',
+                                         encoding="utf-8")
+    (tmp_path / "draft.md").write_text("The plan slammed shut.\n", encoding="utf-8")
+    result = run_cli(["check", "draft.md"], cwd=tmp_path)
+    assert result.code == 2
+    errors = [line for line in result.err_lines if "error" in line]
+    assert len(errors) == 1
+    assert "house.toml: term 1: 'pos' must be one of verb, noun, adj, adv, phrase" in errors[0]
+    assert "Traceback" not in result.err
