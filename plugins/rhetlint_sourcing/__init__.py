@@ -62,7 +62,7 @@ def _counts(counter) -> str:
 
 
 @rule(code="S101", name="one-sided-sourcing", category="sourcing", severity="warning", scope="document",
-      options=COMMON_OPTIONS | {"threshold": 0.8, "min_attributions": 3, "min_quoted_words": 20})
+      options=COMMON_OPTIONS | {"threshold": 0.8, "min_attributions": 3, "min_quoted_words": 40})
 def one_sided_sourcing(doc: Document, options: Options) -> Iterator[Finding]:
     """A story that names two or more sides but lets one of them do nearly all the talking.
 

@@ -47,8 +47,23 @@ INDEPENDENT_WORDS = frozenset(
     "commission court tribunal university college institute academy laboratory observatory ombudsman auditor "
     "inspectorate panel survey poll pollster researchers scientists monitor watchdog".split()
 )
+# Words in the names of news outlets: a paper or agency cited as a source reports a dispute, it is no party.
+MEDIA_WORDS = frozenset(
+    "times post journal news press associated reuters bbc npr cnn fox abc cbs nbc msnbc guardian afp bloomberg "
+    "axios politico hill tribune herald gazette daily telegraph newsweek magazine agency wire broadcasting "
+    "radio television tv network".split()
+)
+# Capitalised words that start sentences or titles but name no organisation.
+NOT_NAMES = frozenset(
+    "his her their its our my your he she they we it this that these those same despite numbers two three "
+    "according after before when while although but and or if as in on at for with from by of mr mrs ms dr "
+    "sen rep gov president".split()
+)
 # Leading words of an organisation's name that say nothing about which one it is.
-GENERIC_ORG_WORDS = frozenset("the a an county city state national new north south east west united".split())
+GENERIC_ORG_WORDS = frozenset(
+    "the a an county city state national new north south east west united board council committee agency "
+    "department office ministry union company firm group party team staff administration government".split()
+)
 
 
 @dataclass(frozen=True)
@@ -258,13 +273,20 @@ def _find(matchers: list[tuple[NameIndex, dict[str, str]]], doc: Document, spans
     return None, None
 
 
-def _org_key(name: str) -> str:
-    """A short key for an organisation: its first distinctive word ("Bluewake Marine" -> "bluewake")."""
-    words = [w.strip("’'") for w in name.split()]
-    for word in words:
-        if word.lower() not in GENERIC_ORG_WORDS:
-            return word.lower().removesuffix("'s").removesuffix("’s")
-    return name.lower()
+def _org_key(name: str) -> str | None:
+    """A short key for an organisation: its first distinctive capitalised word ("Bluewake Marine" ->
+    "bluewake"); None when the name has no such word, or names a news outlet or a neutral body."""
+    lowered = set(name.lower().split())
+    if lowered & (INDEPENDENT_WORDS | MEDIA_WORDS):
+        return None
+    for word in name.split():
+        word = word.strip("’'\".,;:()").removesuffix("'s").removesuffix("’s")
+        if not word[:1].isupper() or not word[1:2].isalpha():
+            continue
+        if word.lower() in GENERIC_ORG_WORDS or word.lower() in NOT_NAMES:
+            continue
+        return word.lower()
+    return None
 
 
 def _title_prefix_org(text: str, titles: frozenset[str]) -> str | None:
@@ -282,9 +304,11 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
     if source.type == "named-organisation":
         if INDEPENDENT_WORDS & set(source.name.lower().split()):
             return None, None
+        key = _org_key(source.name)
         mention = source.mentions[0] if source.mentions else None
-        evidence = SideEvidence(source.name, mention.start, mention.end, False) if mention else None
-        return _org_key(source.name), evidence
+        if key is None or mention is None:
+            return None, None
+        return key, SideEvidence(source.name, mention.start, mention.end, False)
     if source.type != "named-person":
         return None, None
     from rhetlint.analysis import word_set
@@ -296,13 +320,15 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
             m = pattern.search(doc.text, start, min(len(doc.text), end + 60))
             if m and m.start() < end + 2:
                 org = m.group(1)
-                if INDEPENDENT_WORDS & set(org.lower().split()):
+                key = _org_key(org)
+                if key is None:
                     return None, None
-                return _org_key(org), SideEvidence(org, m.start(1), m.end(1), False)
+                return key, SideEvidence(org, m.start(1), m.end(1), False)
         org = _title_prefix_org(text, titles)
-        if org:
+        key = _org_key(org) if org else None
+        if org and key:
             i = text.find(org)
-            return _org_key(org), SideEvidence(org, start + i, start + i + len(org), False)
+            return key, SideEvidence(org, start + i, start + i + len(org), False)
     return None, None
 
 
@@ -318,6 +344,32 @@ def assign_sides(doc: Document, sources: list[Source], config_sides: Mapping[str
         if side is None and not sides:
             side, evidence = affiliation(doc, source)
         source.side, source.side_evidence = side, evidence
+    if not sides:
+        _inherit_from_organisation(doc, sources)
+
+
+def _inherit_from_organisation(doc: Document, sources: list[Source], max_paragraphs: int = 2) -> None:
+    """A person introduced by role alone ("General Manager Felix Harlan said") speaks for the organisation
+    the story named just before them, in the same or the previous ``max_paragraphs`` paragraphs."""
+    organisations = [s for s in sources if s.type == "named-organisation" and s.side and s.mentions]
+    if not organisations:
+        return
+    for source in sources:
+        if source.side or source.type != "named-person" or not source.mentions:
+            continue
+        if not any(a.roles for a in source.attributions):
+            continue
+        first = source.mentions[0]
+        block = doc.block_at(first.start)
+        if block is None:
+            continue
+        index = doc.blocks.index(block)
+        earliest = doc.blocks[max(0, index - max_paragraphs)].start
+        before = [o for o in organisations if earliest <= o.mentions[0].start < first.start]
+        if before:
+            org = max(before, key=lambda o: o.mentions[0].start)
+            source.side = org.side
+            source.side_evidence = SideEvidence(org.name, org.mentions[0].start, org.mentions[0].end, False)
 
 
 def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[str, list[str]] | None = None,
@@ -336,7 +388,8 @@ def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[st
     if not sides:
         # An organisation is a party when it speaks (or someone speaks for it) and the writer names it again.
         wanted = {s.side for s in sources if s.side and s.side not in parties and s.side_evidence is not None}
-        words = Counter(t.norm for t in doc.tokens if t.norm in wanted) if wanted else Counter()
+        # capitalised mentions only: "Times" the paper, not "three times"
+        words = Counter(t.norm for t in doc.tokens if t.norm in wanted and t.text[0].isupper()) if wanted else Counter()
         for source in sources:
             if source.side and source.side not in parties and source.side_evidence is not None:
                 mentions = words[source.side]
