@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from rhetlint.document import Document
 from rhetlint.quotes import Quote
+from rhetlint.tokens import WORD
 
 # Stems (Porter, as ``Token.lemma`` gives them) of verbs that credit words to a speaker: a short quotation
 # in a paragraph that has one of them is a partial quote ("accused her of 'sitting there laughing'").
@@ -28,7 +29,6 @@ MENTION_NOUNS = re.compile(
     r"letters?|sign|signs|banner|banners|placards?|chants?|message|messages|code|codenamed)\W*$",
     re.I,
 )
-WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 def _credited(doc: Document, start: int, end: int) -> bool:

@@ -17,6 +17,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from rhetlint.tokens import WORD
+
 if TYPE_CHECKING:
     from rhetlint.analysis.sources import Source
     from rhetlint.document import Document
@@ -119,7 +121,7 @@ class _NameMatch:
 
 
 # A word as the document tokenizer sees it: where a side name may begin.
-NAME_START = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+NAME_START = WORD
 
 
 class NameIndex:
