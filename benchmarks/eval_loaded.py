@@ -27,6 +27,7 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
         warnings_only = SpanScore()
         words = flags = warn_flags = chars = 0
         per_rule: dict[str, SpanScore] = {}
+        outside = SpanScore()
         for record in records(name, limit=limit):
             text = record["text"]
             chars += len(text)
@@ -44,6 +45,8 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
             elif name == "ptc":
                 gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] in PTC_LABELS]
                 spans.add(predicted, gold)
+                doc = linter.parse(text, None, "text")  # the rules skip quotations: score the writer's voice too
+                outside.add(predicted, [g for g in gold if not doc.in_quote(g[0])])
                 for d in diagnostics:
                     per_rule.setdefault(d.name, SpanScore()).add([(d.start.offset, d.end.offset)], gold)
             elif name == "basil":
@@ -60,6 +63,8 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
                   f"(warnings only {1000 * warn_flags / max(words, 1):.2f}; {flags} flags, {words} words)")
             continue
         print(spans.line("span (overlap)"))
+        if outside.gold:
+            print(outside.line("span, gold outside quotations"))
         if name in ("babe", "mbic"):
             print(warnings_only.line("span, warnings only"))
             print(sentences.line("sentence (label_bias == Biased)"))
