@@ -6,6 +6,7 @@ N.C. said ..." stays one sentence on a machine without nltk data.
 
 from __future__ import annotations
 
+import re
 import string
 from functools import cache
 from importlib import resources
@@ -34,9 +35,19 @@ def _punkt() -> Any:
     return punkt()
 
 
+# Sentence-final punctuation (with closing quotes or brackets) followed by white space: the only place Punkt
+# can break a sentence. A paragraph without one inside it is a single sentence and skips Punkt entirely.
+POSSIBLE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
+
+
 def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Return (start, end) offsets of the sentences in ``text[start:end]``, relative to ``text``."""
+    end = len(text) if end is None else end
     chunk = text[start:end]
-    if not chunk.strip():
+    stripped = chunk.strip()
+    if not stripped:
         return []
+    if POSSIBLE_BREAK.search(chunk) is None:
+        lead = len(chunk) - len(chunk.lstrip())
+        return [(start + lead, start + lead + len(stripped))]
     return [(start + s, start + e) for s, e in tokenizer().span_tokenize(chunk)]

@@ -41,6 +41,7 @@ def _credited(doc: Document, start: int, end: int) -> bool:
 def scare_quotes(doc: Document, max_words: int = 3) -> Iterator[tuple[Quote, str]]:
     """Yield (quotation, inner text) for short quotations with no speaker in sight."""
     text = doc.text
+    credited: dict[int, bool] = {}  # block start -> whether the paragraph credits a speaker (asked once)
     for quote in doc.quotes:
         if quote.kind not in ("double", "single") or not quote.closed:
             continue
@@ -61,6 +62,10 @@ def scare_quotes(doc: Document, max_words: int = 3) -> Iterator[tuple[Quote, str
         if MENTION_NOUNS.search(text[sentence.start : quote.start]):
             continue
         block = doc.block_at(quote.start)
-        if block is None or _credited(doc, block.start, block.end):
+        if block is None:
+            continue
+        if block.start not in credited:
+            credited[block.start] = _credited(doc, block.start, block.end)
+        if credited[block.start]:
             continue
         yield quote, stripped

@@ -196,6 +196,15 @@ def _configured(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[NameInd
 
 
 _LOCAL: WeakKeyDictionary[Document, dict[str, str]] = WeakKeyDictionary()
+_CAPITALISED: WeakKeyDictionary[Document, list[tuple[int, str]]] = WeakKeyDictionary()
+
+
+def _capitalised(doc: Document) -> list[tuple[int, str]]:
+    """(start, text) of the document's capitalised words, where every place, party and name begins."""
+    cached = _CAPITALISED.get(doc)
+    if cached is None:
+        cached = _CAPITALISED[doc] = [(t.start, t.text) for t in doc.tokens if t.text[0].isupper()]
+    return cached
 
 
 def local_places(doc: Document) -> dict[str, str]:
@@ -208,7 +217,8 @@ def local_places(doc: Document) -> dict[str, str]:
 
 
 def _local_places(doc: Document) -> dict[str, str]:
-    words = set(CAPITALISED.findall(doc.text))
+    words = {w for _, text in _capitalised(doc)
+             for w in (text.removesuffix("'s").removesuffix("’s"),) if CAPITALISED.fullmatch(w)}
     known = known_sides()
     table: dict[str, str] = {}
     for word in words:
@@ -380,9 +390,8 @@ def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[st
     at least ``min_mentions`` times outside quotations. Returns side -> mentions in the writer's text."""
     sides = configured_sides(doc, config_sides)
     counts: Counter[str] = Counter()
-    doc_tokens = [(t.start, t.text) for t in doc.tokens if t.text[0].isupper()]
     for pattern, table in _matchers(doc, sides):
-        for m in pattern.finditer(doc.text, tokens=doc_tokens):
+        for m in pattern.finditer(doc.text, tokens=_capitalised(doc)):
             side = table.get(m.group())
             if side and not doc.in_quote(m.start()):
                 counts[side] += 1
