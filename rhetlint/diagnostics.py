@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rhetlint.lines import LineIndex
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -46,6 +49,11 @@ class Position:
     line: int  # 1-based
     column: int  # 1-based, in code points
     offset: int  # 0-based code-point index into the decoded file
+
+    @classmethod
+    def at(cls, lines: LineIndex, offset: int) -> Position:
+        """The position of ``offset`` in the file ``lines`` indexes."""
+        return cls(*lines.position(offset), offset)
 
     def as_dict(self) -> dict[str, int]:
         return {"line": self.line, "column": self.column, "offset": self.offset}

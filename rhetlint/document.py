@@ -227,18 +227,20 @@ class Document:
 BLANK_LINES = re.compile(r"(?:\r\n|\n|\r)(?:[ \t]*(?:\r\n|\n|\r))+")
 
 
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow ``text[start:end]`` to exclude white space at either end; start == end when nothing else is left."""
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return start + lead, start + max(lead, len(chunk.rstrip()))
+
+
 def _plain_blocks(text: str, lo: int = 0, hi: int | None = None) -> list[Block]:
     """Paragraphs of text[lo:hi] separated by blank lines."""
     hi = len(text) if hi is None else hi
     blocks = []
     pos = lo
     for m in [*BLANK_LINES.finditer(text, lo, hi), None]:
-        end = m.start() if m else hi
-        start = pos
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim(text, pos, m.start() if m else hi)
         if start < end:
             blocks.append(Block(start, end, "paragraph"))
         if m:

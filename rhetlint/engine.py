@@ -5,12 +5,13 @@ from __future__ import annotations
 import fnmatch
 import traceback
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from rhetlint.config import Config, ConfigError
 from rhetlint.diagnostics import Diagnostic, Finding, Position
 from rhetlint.document import Document
-from rhetlint.plugins import PluginSet
+from rhetlint.files import relative_to_root
+from rhetlint.plugins import PluginSet, one_line
 from rhetlint.rules import Options, Rule, RuleRegistry
 from rhetlint.suppressions import parse_directives
 
@@ -74,11 +75,8 @@ class Linter:
     def _ignores_for(self, path: str | None) -> tuple[str, ...]:
         if not path or not self.config.per_file_ignores:
             return ()
-        candidate = PurePath(path)
-        try:
-            relative = Path(path).resolve().relative_to(self.config.root).as_posix()
-        except ValueError:
-            relative = candidate.as_posix()
+        candidate = Path(path)
+        relative = relative_to_root(candidate, self.config.root) or candidate.as_posix()
         extra: list[str] = []
         for glob, selectors in self.config.per_file_ignores.items():
             if fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(candidate.name, glob):
@@ -146,7 +144,7 @@ class Linter:
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
                 frame = traceback.extract_tb(exc.__traceback__)[-1]
                 where = f" at {Path(frame.filename).name}:{frame.lineno}"
-                detail = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())  # one line
+                detail = one_line(exc)
                 problems.append(self._rule_error(doc, path, rule, f"crashed: {type(exc).__name__}: {detail}{where}"))
 
         directives = parse_directives(doc)
@@ -180,12 +178,9 @@ class Linter:
 
     def _diagnostic(self, doc: Document, path: str, rule: Rule, finding: Finding) -> Diagnostic:
         lines = doc.lines
-        start = Position(*lines.position(finding.start), finding.start)
-        end = Position(*lines.position(finding.end), finding.end)
-        related = tuple(
-            (Position(*lines.position(r.start), r.start), Position(*lines.position(r.end), r.end), r.message)
-            for r in finding.related
-        )
+        start = Position.at(lines, finding.start)
+        end = Position.at(lines, finding.end)
+        related = tuple((Position.at(lines, r.start), Position.at(lines, r.end), r.message) for r in finding.related)
         severity = self.severity_for(rule)
         if finding.severity and severity == rule.severity:
             severity = finding.severity  # a finding may soften itself unless the user set the level

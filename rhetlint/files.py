@@ -17,13 +17,19 @@ class InputError(Exception):
     """A file that cannot be checked; the message is one line and does not repeat the path."""
 
 
+def relative_to_root(path: Path, root: Path) -> str | None:
+    """``path`` relative to ``root`` (a configuration's folder, where its globs start), or None outside it."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
 def _matches(path: Path, globs: Sequence[str], root: Path | None = None) -> bool:
     names = [path.name, path.as_posix()]
-    if root is not None:  # globs in a configuration file are relative to its folder
-        try:
-            names.append(path.resolve().relative_to(root).as_posix())
-        except ValueError:
-            pass
+    relative = relative_to_root(path, root) if root is not None else None
+    if relative is not None:
+        names.append(relative)
     return any(fnmatch.fnmatch(name, g) for name in names for g in globs)
 
 

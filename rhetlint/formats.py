@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 from typing import Any
 
-from rhetlint.document import Block, Comment, Document, Link, _plain_blocks
+from rhetlint.document import Block, Comment, Document, Link, _plain_blocks, trim
 from rhetlint.hookspecs import hookimpl
 from rhetlint.lines import LineIndex
 
@@ -151,11 +151,7 @@ def parse_text(source: str, path: str | None = None) -> Document:
 
 
 def _trim(text: str, block: Block) -> Block | None:
-    start, end = block.start, block.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim(text, block.start, block.end)
     return block._replace(start=start, end=end) if start < end else None
 
 
@@ -205,15 +201,17 @@ ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{
 ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
-def _entity_piece(m: re.Match[str]) -> str:
-    decoded = html.unescape(m.group())
-    return (decoded if len(decoded) == 1 else " ") + " " * (len(m.group()) - 1)
+def _entity_text(raw: str) -> str:
+    """An entity or character reference as prose of the same length: its character, then spaces."""
+    decoded = html.unescape(raw)
+    return (decoded if len(decoded) == 1 else " ") + " " * (len(raw) - 1)
+
+
+def _blank_match(m: re.Match[str]) -> str:
+    return blank(m.group())
 
 
 def _blank_inline(seg: str, base: int, links: list[Link], code: list[tuple[int, int]]) -> str:
-    def kill(m: re.Match[str]) -> str:
-        return blank(m.group())
-
     def code_span(m: re.Match[str]) -> str:
         code.append((base + m.start(), base + m.end()))
         return blank(m.group())
@@ -231,15 +229,15 @@ def _blank_inline(seg: str, base: int, links: list[Link], code: list[tuple[int, 
         return " " + inner + blank(whole[1 + len(inner) :])
 
     seg = CODE_SPAN.sub(code_span, seg)
-    seg = HTML_COMMENT.sub(kill, seg)
-    seg = AUTOLINK.sub(kill, seg)
-    seg = INLINE_TAG.sub(kill, seg)
-    seg = IMAGE.sub(kill, seg)
-    seg = FOOTNOTE_REF.sub(kill, seg)
+    seg = HTML_COMMENT.sub(_blank_match, seg)
+    seg = AUTOLINK.sub(_blank_match, seg)
+    seg = INLINE_TAG.sub(_blank_match, seg)
+    seg = IMAGE.sub(_blank_match, seg)
+    seg = FOOTNOTE_REF.sub(_blank_match, seg)
     seg = INLINE_LINK.sub(inline_link, seg)
     seg = REFERENCE_LINK.sub(reference_link, seg)
-    seg = BARE_URL.sub(kill, seg)
-    seg = ENTITY.sub(_entity_piece, seg)
+    seg = BARE_URL.sub(_blank_match, seg)
+    seg = ENTITY.sub(lambda m: _entity_text(m.group()), seg)
     seg = ESCAPE.sub(" ", seg)
     return seg
 
@@ -278,25 +276,21 @@ def parse_markdown(source: str, path: str | None = None) -> Document:
             body = line.rstrip("\r\n")
             eol = line[len(body) :]
             if quote_depth:
-                body = QUOTE_PREFIX.sub(lambda m: blank(m.group()), body, count=1)
+                body = QUOTE_PREFIX.sub(_blank_match, body, count=1)
             if k == 0 and strip_marker:
-                body = LIST_MARKER.sub(lambda m: blank(m.group()), body, count=1)
+                body = LIST_MARKER.sub(_blank_match, body, count=1)
             if kind == "heading":
                 if setext and k == len(seg_lines) - 1 and SETEXT_UNDERLINE.match(body):
                     body = blank(body)
                 elif not setext:
-                    body = ATX_OPEN.sub(lambda m: blank(m.group()), body, count=1)
-                    body = ATX_CLOSE.sub(lambda m: blank(m.group()), body, count=1)
+                    body = ATX_OPEN.sub(_blank_match, body, count=1)
+                    body = ATX_CLOSE.sub(_blank_match, body, count=1)
             out.append(body + eol)
         seg = _blank_inline("".join(out), start, links, code)
         pieces.append((start, seg))
-        lo, hi = start, start + len(seg)
-        while lo < hi and seg[lo - start].isspace():
-            lo += 1
-        while hi > lo and seg[hi - start - 1].isspace():
-            hi -= 1
+        lo, hi = trim(seg, 0, len(seg))
         if lo < hi:
-            blocks.append(Block(lo, hi, kind, quote_depth > 0))
+            blocks.append(Block(start + lo, start + hi, kind, quote_depth > 0))
 
     i = 0
     while i < len(tokens):
@@ -347,10 +341,9 @@ def _add_table(source, lines, line_map, pieces, blocks, links, code, quoted) -> 
             cell_end = start + m.start()
             seg = _blank_inline(source[cell_start:cell_end], cell_start, links, code)
             pieces.append((cell_start, seg))
-            stripped = seg.strip()
-            if stripped:
-                lo = cell_start + seg.index(stripped[0])
-                blocks.append(Block(lo, lo + len(stripped), "cell", quoted))
+            lo, hi = trim(seg, 0, len(seg))
+            if lo < hi:
+                blocks.append(Block(cell_start + lo, cell_start + hi, "cell", quoted))
             cell_start = start + m.end()
             if m.start() == len(row):
                 break
@@ -399,13 +392,11 @@ class _HTMLExtractor(HTMLParser):
         if self.skip_depth or not text:
             return
         self.pieces.append((start, text))
-        stripped = text.strip()
-        if stripped:
-            lo = start + text.index(stripped[0])
-            hi = lo + len(stripped)
+        lo, hi = trim(text, 0, len(text))
+        if lo < hi:
             if self.lo < 0:
-                self.lo = lo
-            self.hi = hi
+                self.lo = start + lo
+            self.hi = start + hi
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self.source_offset()
@@ -451,8 +442,7 @@ class _HTMLExtractor(HTMLParser):
     def handle_entityref(self, name: str) -> None:
         start = self.source_offset()
         raw_end = start + 1 + len(name) + (1 if self.source.startswith(";", start + 1 + len(name)) else 0)
-        decoded = html.unescape(self.source[start:raw_end])
-        self.put(start, (decoded if len(decoded) == 1 else " ") + " " * (raw_end - start - 1))
+        self.put(start, _entity_text(self.source[start:raw_end]))
 
     def handle_charref(self, name: str) -> None:
         self.handle_entityref("#" + name)

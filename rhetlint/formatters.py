@@ -206,9 +206,7 @@ def _fix_region(d: Diagnostic, fix, source: str | None) -> dict:
     from rhetlint.lines import LineIndex
 
     lines = LineIndex(source)
-    start = Position(*lines.position(fix.start), fix.start)
-    end = Position(*lines.position(fix.end), fix.end)
-    return _sarif_region(start, end)
+    return _sarif_region(Position.at(lines, fix.start), Position.at(lines, fix.end))
 
 
 def _sarif_location(path: str, start, end, snippet: str | None) -> dict:

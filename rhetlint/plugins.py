@@ -60,7 +60,7 @@ class PluginSet:
                     self._call_one("rhetlint_register_formatters", impl,
                                    register=lambda name, cls: found.setdefault(name, cls))
                 except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the run
-                    self.problems.append(f"plugin {impl.plugin_name}: registering formatters failed: {_one_line(exc)}")
+                    self.problems.append(f"plugin {impl.plugin_name}: registering formatters failed: {one_line(exc)}")
             self._formatters = found
         return self._formatters
 
@@ -74,12 +74,12 @@ class PluginSet:
                 try:
                     registry.add(rule, _plugin)
                 except (RuleConflict, RuleError) as exc:
-                    self.problems.append(f"plugin {_plugin}: {_one_line(exc)}")
+                    self.problems.append(f"plugin {_plugin}: {one_line(exc)}")
 
             try:
                 self._call_one("rhetlint_register_rules", impl, register=register)
             except Exception as exc:  # noqa: BLE001
-                self.problems.append(f"plugin {plugin}: registering rules failed: {type(exc).__name__}: {_one_line(exc)}")
+                self.problems.append(f"plugin {plugin}: registering rules failed: {type(exc).__name__}: {one_line(exc)}")
         return registry
 
     def _call_one(self, hook_name: str, impl: Any, **kwargs: Any) -> None:
@@ -91,7 +91,7 @@ class PluginSet:
         return self.manager.get_name(plugin) or repr(plugin)
 
 
-def _one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> str:
     """An exception's text on one line (pluggy's validation errors span several)."""
     return "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
 
@@ -118,7 +118,7 @@ def _load_local(folder: Path) -> Iterable[tuple[str, ModuleType | None, str]]:
             sys.modules[module_name] = module
             spec.loader.exec_module(module)
         except Exception as exc:  # noqa: BLE001
-            yield f"local:{path.stem}", None, f"{path}: failed to import: {type(exc).__name__}: {_one_line(exc)}"
+            yield f"local:{path.stem}", None, f"{path}: failed to import: {type(exc).__name__}: {one_line(exc)}"
             continue
         yield f"local:{path.stem}", module, str(path)
 
@@ -155,12 +155,12 @@ def load_plugins(
             try:
                 module = ep.load()
             except Exception as exc:  # noqa: BLE001
-                problems.append(f"plugin {ep.name}: failed to import {ep.value}: {type(exc).__name__}: {_one_line(exc)}")
+                problems.append(f"plugin {ep.name}: failed to import {ep.value}: {type(exc).__name__}: {one_line(exc)}")
                 continue
             try:
                 pm.register(module, name=ep.name)
             except Exception as exc:  # noqa: BLE001
-                problems.append(f"plugin {ep.name}: cannot be registered: {_one_line(exc)}")
+                problems.append(f"plugin {ep.name}: cannot be registered: {one_line(exc)}")
                 continue
             infos.append(PluginInfo(ep.name, _version_of(module, getattr(ep, "dist", None)),
                                     f"entry point {ep.value}", _hooks_of(pm, module)))
@@ -178,7 +178,7 @@ def load_plugins(
                 try:
                     pm.register(module, name=name)
                 except Exception as exc:  # noqa: BLE001
-                    problems.append(f"plugin {name}: cannot be registered: {_one_line(exc)}")
+                    problems.append(f"plugin {name}: cannot be registered: {one_line(exc)}")
                     continue
                 infos.append(PluginInfo(name, _version_of(module), f"local {where}", _hooks_of(pm, module)))
 
@@ -192,7 +192,7 @@ def load_plugins(
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        problems.append(f"plugin {exc.plugin!r}: {_one_line(exc)}")
+        problems.append(f"plugin {exc.plugin!r}: {one_line(exc)}")
 
     if os.environ.get("RHETLINT_TRACE_PLUGINS"):
         _trace(pm)

@@ -52,19 +52,17 @@ def parse_directives(doc: Document) -> list[Directive]:
         action = m.group(1)
         names = tuple(n for n in re.split(r"[\s,]+", m.group(2).strip()) if n)
         d = Directive(action, names, comment.start, comment.end)
-        if action == "disable-line":
-            line = lines.position(comment.start)[0]
-            d.lo = lines.starts[line - 1]
-            d.hi = lines.line_span(line)[1] + 1
-        elif action == "disable-next-line":
-            line = lines.position(comment.end)[0] + 1
-            while line <= lines.line_count() and not lines.line_text(line).strip():
-                line += 1  # the next line with text
+        if action in ("disable-line", "disable-next-line"):
+            if action == "disable-line":
+                line = lines.position(comment.start)[0]
+            else:
+                line = lines.position(comment.end)[0] + 1
+                while line <= lines.line_count() and not lines.line_text(line).strip():
+                    line += 1  # the next line with text
             if line > lines.line_count():
                 d.lo = d.hi = len(doc.source)
-            else:
-                d.lo = lines.starts[line - 1]
-                d.hi = lines.line_span(line)[1] + 1
+            else:  # the line and its line break
+                d.lo, d.hi = lines.starts[line - 1], lines.line_span(line)[1] + 1
         elif action == "disable":
             d.lo, d.hi = comment.end, len(doc.source) + 1
             open_ranges.append(d)
