@@ -16,33 +16,19 @@ source-span F1 0.85 (overlap) on PARC 3.0; a trained CoNLL-2010 weasel system F1
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from benchmarks.corpora import BinaryScore, SpanScore, records
+from benchmarks.lint import make_linter
 
-HERE = Path(__file__).resolve().parent
-PLUGINS = HERE.parent / "plugins"
 RULES = ("A101", "A102", "A103", "A104")
 # Leading words of a gold source that do not make it named ("Some critics", "The officials").
 UNNAMED_LEADS = frozenset({"the", "a", "an", "some", "many", "most", "several", "few", "two", "three", "one",
                            "other", "others", "these", "those", "this", "that", "it"})
 # Pronouns standing for a source named elsewhere in the article.
 NAMED_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they", "his", "their"})
-
-
-def _linter() -> Any:
-    """A linter with only the attribution plugin loaded."""
-    if str(PLUGINS) not in sys.path:
-        sys.path.insert(0, str(PLUGINS))
-    import rhetlint_attribution
-    from rhetlint.engine import Linter
-    from rhetlint.plugins import load_plugins
-
-    return Linter(load_plugins(entry_points=False, extra=[rhetlint_attribution]))
 
 
 def _named(source_text: str) -> bool:
@@ -136,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="read only the first N records of each set")
     args = parser.parse_args(argv)
-    linter = _linter()
+    linter = make_linter(RULES)
     started = time.perf_counter()
     for line in eval_polnear(linter, args.limit):
         print(line)

@@ -18,9 +18,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from benchmarks.corpora import BinaryScore, SpanScore, records
+from benchmarks.lint import lint_text, make_linter
 from rhetlint.config import Config
-from rhetlint.engine import Linter, Selection
-from rhetlint.plugins import load_plugins
+from rhetlint.engine import Linter
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,7 +35,7 @@ def linter_with(sides: dict[str, list[str]] | None = None) -> Linter:
     config = Config()
     if sides:
         config.sides = sides
-    return Linter(load_plugins(), config, Selection(select=("sourcing",)))
+    return make_linter(("sourcing",), config=config)
 
 
 def configured_sides(entry: dict) -> dict[str, list[str]]:
@@ -105,7 +105,7 @@ def basil(limit: int | None) -> None:
     for record in records("basil", limit=limit):
         outlet = record["labels"].get("outlet", "?")
         stories[outlet] += 1
-        for rule in {d.name for d in linter.lint_source(record["text"], None, "text")}:
+        for rule in {d.name for d in lint_text(linter, record["text"])}:
             flagged[outlet][rule] += 1
     print("== basil dev: share of each outlet's stories with a sourcing flag")
     for outlet in sorted(stories):

@@ -10,8 +10,8 @@ from rhetlint.engine import Linter, Selection
 from rhetlint.plugins import load_plugins
 
 
-def make_linter(select: Sequence[str], ignore: Sequence[str] = ()) -> Linter:
-    return Linter(load_plugins(), Config(), Selection(select=tuple(select), ignore=tuple(ignore)))
+def make_linter(select: Sequence[str], ignore: Sequence[str] = (), config: Config | None = None) -> Linter:
+    return Linter(load_plugins(), config or Config(), Selection(select=tuple(select), ignore=tuple(ignore)))
 
 
 def lint_text(linter: Linter, text: str) -> list[Diagnostic]:

@@ -8,6 +8,7 @@ is the whole document: pronouns, surnames and explanations of anonymity are reso
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -245,8 +246,6 @@ def unsourced_claim(doc: Document, options: Options) -> Iterator[Finding]:
     token_starts = doc._token_starts
     sentences = doc.sentences
     sentence_starts = doc._sentence_starts
-    from bisect import bisect_left, bisect_right
-
     markers: dict[int, tuple[int, int, str]] = {}  # sentence index -> its first claim marker
     anchors = index.anchors
     for k in [i for i, t in enumerate(tokens) if t.norm in anchors]:  # one cheap pass over the words
@@ -304,8 +303,6 @@ class _Reported:
         self.starts = [s for s, _, _ in spans]
 
     def covers(self, att: Attribution) -> bool:
-        from bisect import bisect_right
-
         anchor = att.cue or att.source
         if anchor is None:
             return False

@@ -35,6 +35,8 @@ _CONFIGURED_LEXICONS: dict[Path, tuple[Path, ...]] = {}
 
 
 def _user_files(options: Options) -> tuple[Path, ...]:
+    if not options.lexicon and not any(_CONFIGURED_LEXICONS.values()):
+        return ()  # no user lexicon anywhere: skip resolving paths, once per rule and document
     base = Path(options.base_dir).resolve()
     own = tuple((base / p).resolve() for p in options.lexicon)
     shared = _CONFIGURED_LEXICONS.get(base, ())
