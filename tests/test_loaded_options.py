@@ -69,3 +69,10 @@ def test_broken_user_lexicon_is_a_one_line_error(tmp_path, run_cli, monkeypatch)
     assert len(errors) == 1
     assert "house.toml: term 1: 'pos' must be one of verb, noun, adj, adv, phrase" in errors[0]
     assert "Traceback" not in result.err
+
+
+def test_capitalised_words_are_names_except_in_title_case_lines():
+    text = ("The show Desperate Housewives returned on Monday.\n\n"
+            "Why The Senate Deal Is A Desperate Gamble For Both Parties, Analysts Say.\n")
+    found = lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"], path="story.txt")
+    assert [(d.start.line, d.match) for d in found] == [(3, "Desperate")]

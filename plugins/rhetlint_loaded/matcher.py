@@ -75,7 +75,18 @@ def _proper_noun(doc: Document, token_index: int) -> bool:
         token = token._replace(start=window_start)
     if not before or before[-1] in SENTENCE_OPENERS:
         return False
-    return True
+    return not _title_case_sentence(doc, token.end)
+
+
+def _title_case_sentence(doc: Document, offset: int) -> bool:
+    """A sentence whose longer words are nearly all capitalised is a headline or subheading set in Title
+    Case, where capitals say nothing about names."""
+    sentence = doc.sentence_at(offset)
+    if sentence is None:
+        return False
+    words = [t for t in doc.tokens_between(sentence.start, sentence.end) if len(t.text) > 3]
+    capitals = sum(1 for t in words if t.text[0].isupper())
+    return len(words) >= 3 and capitals >= 0.7 * len(words)
 
 
 def scan(doc: Document, lexicon: Lexicon) -> list[Hit]:
