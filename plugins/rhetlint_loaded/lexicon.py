@@ -28,7 +28,7 @@ else:  # pragma: no cover
 
 POS = ("verb", "noun", "adj", "adv", "phrase")
 # The built-in lexicon files, one per rule.
-BUILTIN_FILES = ("emotive", "judgement", "dramatic", "glorifying", "conflict", "insult", "labels", "partisan", "saying", "editorializing", "doubt", "framings", "puffery",
+BUILTIN_FILES = ("emotive", "judgement", "dramatic", "glorifying", "conflict", "insult", "pathos", "labels", "partisan", "saying", "editorializing", "doubt", "framings", "puffery",
                  "euphemism")
 ENTRY_KEYS = {"match", "pos", "why", "instead", "head", "forms", "not_before", "not_after", "only_before",
               "unattributed_only", "severity", "rule", "disable", "fix"}
