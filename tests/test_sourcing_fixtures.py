@@ -18,6 +18,7 @@ def test_fixture(draft: Path, rhetlint_fixture) -> None:
 
 
 def test_quiet_cases_really_are_quiet() -> None:
-    """The brief and the opinion piece would be flagged if they were judged."""
-    for name in ("S101-brief.md", "S103-opinion.md"):
+    """The quiet drafts give nothing: a brief and an opinion piece (which would be flagged if judged), a
+    balanced story, a story with two sources, and a story where each side gets a last word."""
+    for name in ("S101-brief.md", "S103-opinion.md", "S101-balanced.md", "S102-two-sources.md", "S104-quiet.md"):
         assert (Path(__file__).parent / "fixtures" / "sourcing" / f"{name}.expected").read_text() == ""
