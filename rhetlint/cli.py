@@ -262,22 +262,22 @@ def cmd_plugins(args: argparse.Namespace) -> int:
 def cmd_sources(args: argparse.Namespace) -> int:
     """Parse each draft and print its attributions and sources (no rules run)."""
     from rhetlint.analysis.report import render_sources_text, sources_json
-    from rhetlint.files import InputError, decode, read_draft
+    from rhetlint.files import InputError, decode
 
     session = Session(args.config)
     docs = []
     failed = False
     paths = args.paths or ["."]
     base = session.linter_for(None)
-    for path, state in discover([p for p in paths if p != "-"], base.config.include, base.config.exclude):
+    config = base.config
+    for path, state in discover([p for p in paths if p != "-"], config.include, config.exclude, config.root):
         if state == "missing":
             print(f"{path}: error: no such file or folder", file=sys.stderr)
             failed = True
             continue
-        linter = session.linter_for(Path(path))
         try:
-            docs.append(linter.parse(read_draft(path, linter.config.max_file_size), path))
-        except InputError as exc:
+            docs.append(session.read_document(path)[1])
+        except (InputError, ConfigError) as exc:
             print(f"{path}: error: {exc}", file=sys.stderr)
             failed = True
     if "-" in paths:

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from rhetlint.diagnostics import SEVERITY_RANK, Diagnostic
+from rhetlint.diagnostics import Diagnostic
 from rhetlint.hookspecs import hookimpl
 from rhetlint.rules import Rule
 
@@ -254,10 +254,6 @@ class GitHubFormatter(Formatter):
             self.stream.write(f"::{GITHUB_COMMAND.get(d.severity, 'warning')} {props}::{_gh_escape(d.message)}\n")
         for e in report.errors:
             self.stream.write(f"::error file={_gh_escape(e.path, True)}::{_gh_escape(e.message)}\n")
-
-
-def worst_severity(diagnostics: list[Diagnostic]) -> int:
-    return max((SEVERITY_RANK.get(d.severity, 0) for d in diagnostics), default=0)
 
 
 @hookimpl

@@ -11,6 +11,7 @@ from pathlib import Path
 from rhetlint.config import Config, ConfigCache, ConfigError
 from rhetlint.datarules import config_plugin
 from rhetlint.diagnostics import Diagnostic
+from rhetlint.document import Document
 from rhetlint.engine import Linter, Selection
 from rhetlint.files import InputError, read_draft
 from rhetlint.plugins import PluginSet, load_plugins
@@ -41,7 +42,6 @@ class Session:
         self.keep_sources = keep_sources
         self._plugin_sets: dict[tuple, PluginSet] = {}
         self._linters: dict[int, Linter] = {}
-        self.reported_problems: set[str] = set()
 
     def plugins_for(self, config: Config) -> PluginSet:
         key = (config.plugins_dir, tuple(config.disable_plugins), tuple(config.rule_files))
@@ -69,19 +69,23 @@ class Session:
             problems.extend(p for p in plugins.problems if p not in problems)
         return problems
 
+    def read_document(self, path: str) -> tuple[Linter, Document]:
+        """Read and parse one draft with the linter its configuration gives; raises InputError or ConfigError."""
+        linter = self.linter_for(Path(path))
+        return linter, linter.parse(read_draft(path, linter.config.max_file_size), path, self.format)
+
     def check_file(self, path: str) -> Outcome:
         outcome = Outcome()
         try:
-            linter = self.linter_for(Path(path))
-            source = read_draft(path, linter.config.max_file_size)
-            diagnostics = linter.lint_source(source, path, self.format)
+            linter, doc = self.read_document(path)
+            diagnostics = linter.lint(doc)
         except (InputError, ConfigError) as exc:
             outcome.errors.append((path, str(exc)))
             return outcome
         outcome.diagnostics = diagnostics
         outcome.files_checked = 1
         if self.keep_sources and diagnostics:
-            outcome.sources[path] = source
+            outcome.sources[path] = doc.source
         return outcome
 
     def check_text(self, source: str, path: str) -> Outcome:
