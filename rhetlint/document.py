@@ -235,14 +235,39 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _plain_blocks(text: str, lo: int = 0, hi: int | None = None) -> list[Block]:
-    """Paragraphs of text[lo:hi] separated by blank lines."""
+    """Paragraphs of text[lo:hi] separated by blank lines, or by single line breaks in unwrapped text."""
     hi = len(text) if hi is None else hi
     blocks = []
     pos = lo
     for m in [*BLANK_LINES.finditer(text, lo, hi), None]:
         start, end = trim(text, pos, m.start() if m else hi)
         if start < end:
-            blocks.append(Block(start, end, "paragraph"))
+            blocks.extend(_unwrapped_lines(text, start, end))
         if m:
             pos = m.end()
     return blocks
+
+
+# Hard-wrapped prose keeps its lines well under this width; a paragraph whose lines run longer was typed one
+# paragraph per line (soft-wrapped editors, copy from the web, corpus exports).
+WRAP_WIDTH = 100
+LINE_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+def _unwrapped_lines(text: str, start: int, end: int) -> list[Block]:
+    """One block, or one per line when at least half the lines are too long to be hard-wrapped."""
+    breaks = [m.start() for m in LINE_BREAK.finditer(text, start, end)]
+    if not breaks:
+        return [Block(start, end, "paragraph")]
+    edges = [start, *breaks, end]
+    lengths = [edges[k + 1] - edges[k] for k in range(len(edges) - 1)]
+    if 2 * sum(1 for n in lengths if n > WRAP_WIDTH) < len(lengths):
+        return [Block(start, end, "paragraph")]
+    lines = []
+    for m in [*LINE_BREAK.finditer(text, start, end), None]:
+        s, e = trim(text, start, m.start() if m else end)
+        if s < e:
+            lines.append(Block(s, e, "paragraph"))
+        if m:
+            start = m.end()
+    return lines

@@ -119,6 +119,29 @@ def test_plain_blocks_are_split_by_blank_lines_and_trimmed():
     ]
 
 
+LONG = "The council voted on Tuesday to close two branch libraries and move their books to the central library downtown."
+
+
+def test_plain_text_typed_one_paragraph_per_line_splits_at_each_line_break():
+    src = f"{LONG}\nShort line after it.\r\n{LONG}"
+    blocks = _plain_blocks(src)
+    assert [src[b.start : b.end] for b in blocks] == [LONG, "Short line after it.", LONG]
+
+
+def test_hard_wrapped_paragraph_stays_one_block_even_with_one_long_line():
+    wrapped = "The council voted on Tuesday\nto close two branch libraries\nand move their books."
+    assert _plain_blocks(wrapped) == [Block(0, len(wrapped), "paragraph")]
+    mostly_short = f"Read the report at\nhttps://example.org/{'x' * 120}\nbefore the vote\non Tuesday."
+    assert len(_plain_blocks(mostly_short)) == 1
+
+
+def test_open_quotation_ends_with_its_line_in_unwrapped_text():
+    src = f'"{LONG}\nThe mayor slammed the vote.'
+    doc = Document.from_text(src)
+    assert doc.in_quote(5)
+    assert not doc.in_quote(src.index("slammed"))
+
+
 def test_plain_blocks_of_whitespace_only_text_are_empty():
     assert _plain_blocks("  \n\n \t\n") == []
 

@@ -76,3 +76,11 @@ def test_capitalised_words_are_names_except_in_title_case_lines():
             "Why The Senate Deal Is A Desperate Gamble For Both Parties, Analysts Say.\n")
     found = lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"], path="story.txt")
     assert [(d.start.line, d.match) for d in found] == [(3, "Desperate")]
+
+
+def test_quote_left_open_on_one_line_does_not_hide_the_next_paragraph_line():
+    opened = ('"The council has never once listened to the people who actually use these branch libraries '
+              'every single week of the year\n')
+    text = opened + "Residents blasted the decision at a packed meeting that ran past midnight on Tuesday evening.\n"
+    found = lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"], path="story.txt")
+    assert [(d.start.line, d.match) for d in found] == [(2, "blasted")]
