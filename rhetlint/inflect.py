@@ -1,7 +1,8 @@
 """Generate inflected forms of English words, so lexicons list each word once.
 
 Generation (base form -> surface forms) is more precise than stemming the text:
-"slam" yields slams/slammed/slamming but never "slammer".
+"slam" yields slams/slammed/slamming but never "slammer". Adjectives yield their -ly adverb
+("brutal" -> "brutally"), which carries the same judgement.
 """
 
 from __future__ import annotations
@@ -128,6 +129,29 @@ def noun_plural(base: str) -> str:
 
 def noun_forms(base: str) -> dict[str, str]:
     return {base: "base", noun_plural(base): "plural"}
+
+
+# Adjectives whose -ly adverb does not follow the spelling rules below.
+IRREGULAR_ADVERBS = {"true": "truly", "due": "duly", "whole": "wholly", "public": "publicly", "good": "well",
+                     "shy": "shyly", "sly": "slyly", "dry": "dryly", "coy": "coyly"}
+
+
+def adverb_of(adjective: str) -> str | None:
+    """The -ly adverb of a one-word adjective, or None when it has none ("friendly", "ugly")."""
+    word = adjective.lower()
+    if word in IRREGULAR_ADVERBS:
+        return IRREGULAR_ADVERBS[word]
+    if not word.isascii() or not word.replace("-", "").isalpha() or word.endswith("ly") or len(word) < 3:
+        return None
+    if word.endswith("le") and word[-3] not in VOWELS:
+        return word[:-1] + "y"  # terrible -> terribly
+    if word.endswith("ic"):
+        return word + "ally"  # horrific -> horrifically
+    if word.endswith("y") and word[-2] not in VOWELS:
+        return word[:-1] + "ily"  # angry -> angrily
+    if word.endswith("ll"):
+        return word + "y"  # dull -> dully
+    return word + "ly"
 
 
 def inflect_like(base: str, pos: str, form: str) -> str:

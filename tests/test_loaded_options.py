@@ -84,3 +84,25 @@ def test_quote_left_open_on_one_line_does_not_hide_the_next_paragraph_line():
     text = opened + "Residents blasted the decision at a packed meeting that ran past midnight on Tuesday evening.\n"
     found = lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"], path="story.txt")
     assert [(d.start.line, d.match) for d in found] == [(2, "blasted")]
+
+
+def test_adjective_entries_match_their_adverb_unless_told_not_to(tmp_path, monkeypatch):
+    (tmp_path / "house.toml").write_text(
+        '[meta]\nrule = "emotive-language"\n\n'
+        '[[term]]\nmatch = ["peevish"]\npos = "adj"\nwhy = "judges the motive"\ninstead = ["open"]\n\n'
+        '[[term]]\nmatch = ["candid"]\npos = "adj"\nwhy = "praises"\nadverb = false\n',
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = "She peevishly and candidly backed a peevish and candid plan.\n"
+    config = {"rules": {"emotive-language": {"lexicon": ["house.toml"]}}}
+    found = lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"], config=config)
+    assert codes_and_matches(found) == [("L101", "peevishly"), ("L101", "peevish"), ("L101", "candid")]
+    adverb, adjective = found[0], found[1]
+    assert adverb.fixes == () and "drop the adverb" in adverb.message  # "openly" would change the meaning
+    assert adjective.fixes[0].replacement == "open"
+
+
+def test_labels_do_not_grow_adverbs():
+    found = lint_text("The group acted radically and the radical group left.\n", plugins=[rhetlint_loaded],
+                      select=["loaded-language"])
+    assert "radically" not in [d.match for d in found]

@@ -62,8 +62,8 @@ def _allowed(hit: Hit, allow: frozenset[str], text: str) -> bool:
 
 def _replacement(hit: Hit, matched: str) -> str | None:
     entry = hit.entry
-    if not entry.instead or not entry.fix:
-        return None
+    if not entry.instead or not entry.fix or hit.surface.form == "adverb":
+        return None  # an adjective's alternatives do not always make adverbs
     replacement = inflect_like(entry.instead[0], entry.pos, hit.surface.form)
     if matched[:1].isupper():
         replacement = replacement[:1].upper() + replacement[1:]
@@ -72,7 +72,10 @@ def _replacement(hit: Hit, matched: str) -> str | None:
 
 def _message(hit: Hit, matched: str) -> str:
     entry = hit.entry
-    if entry.instead:
+    if hit.surface.form == "adverb":
+        # an adjective's alternatives do not all make adverbs ("staggering" -> "large", not "largely")
+        advice = "drop the adverb or state plainly what happened"
+    elif entry.instead:
         options = [f"'{inflect_like(i, entry.pos, hit.surface.form)}'" for i in entry.instead[:3]]
         advice = "consider " + (", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0])
     elif entry.rule == "contentious-label":
@@ -113,8 +116,9 @@ emotive_language = lexicon_rule("L101", "emotive-language", """Emotive or dramat
 
 ## What it flags
 Verbs, adjectives and adverbs that dramatise a conflict or judge a motive: "slammed", "blasted", "lashed
-out", "blatant", "desperate", "sweeping", "ironclad", "flatly rejected", "danced around", "claw back".
-Words inside a direct quotation are the speaker's and are not flagged.
+out", "blatant", "desperate", "sweeping", "ironclad", "flatly rejected", "danced around", "claw back", and
+the adverbs of the adjectives ("furiously", "brazenly"). Words inside a direct quotation are the speaker's
+and are not flagged.
 
 ## Why it matters
 A reporter who writes that a senator "slammed" a bill has told readers how to feel about the exchange

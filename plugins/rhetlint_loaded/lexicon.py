@@ -1,7 +1,9 @@
 """Lexicons as data: TOML files of loaded terms, expanded to every inflected surface form once.
 
 Each entry names a base form and a part of speech; verbs and nouns are inflected here (``rhetlint.inflect``)
-so a lexicon lists "slam" once and matches slams/slammed/slamming. User lexicons use the same schema and
+so a lexicon lists "slam" once and matches slams/slammed/slamming, and a one-word adjective also matches its
+-ly adverb ("brutal", "brutally") unless the entry says ``adverb = false`` (labels, framings and euphemisms
+default to false). User lexicons use the same schema and
 may add entries, override built-in ones (same ``match``) or switch them off (``disable = true``).
 """
 
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from rhetlint.config import ConfigError
-from rhetlint.inflect import noun_forms, verb_forms
+from rhetlint.inflect import adverb_of, noun_forms, verb_forms
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -30,8 +32,11 @@ POS = ("verb", "noun", "adj", "adv", "phrase")
 # The built-in lexicon files, one per rule.
 BUILTIN_FILES = ("emotive", "judgement", "dramatic", "glorifying", "conflict", "insult", "pathos", "labels", "partisan", "saying", "editorializing", "doubt", "framings", "puffery",
                  "euphemism")
+# Rules about what to call someone or something: an adjective there names ("pro-life", "alt-right"), and its
+# -ly adverb is no word anyone writes, so adverbs are derived only for the other rules unless asked for.
+NAMING_RULES = frozenset({"contentious-label", "contested-framing", "euphemism"})
 ENTRY_KEYS = {"match", "pos", "why", "instead", "head", "forms", "not_before", "not_after", "only_before",
-              "unattributed_only", "severity", "rule", "disable", "fix"}
+              "unattributed_only", "severity", "rule", "disable", "fix", "adverb"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class Entry:
     unattributed_only: bool = False
     severity: str | None = None
     fix: bool = True
+    adverb: bool = True  # an adjective also matches its -ly adverb
     origin: str = ""
 
     @property
@@ -61,7 +67,7 @@ class Surface:
     """One surface phrase (a tuple of normalised words) and the inflection it stands for."""
 
     words: tuple[str, ...]
-    form: str  # "base", "3sg", "past", "pp", "ing", "plural" or "as-written"
+    form: str  # "base", "3sg", "past", "pp", "ing", "plural", "adverb" or "as-written"
     entry: Entry
 
 
@@ -97,6 +103,10 @@ def surfaces(entry: Entry) -> list[Surface]:
                 out.append(Surface(words[:index] + (surface,) + words[index + 1 :], form, entry))
         else:
             out.append(Surface(words, "as-written", entry))
+        if entry.pos == "adj" and entry.adverb and len(words) == 1:
+            adverb = adverb_of(words[0])
+            if adverb:
+                out.append(Surface((adverb,), "adverb", entry))
         for extra in entry.forms:
             out.append(Surface(_words(extra), "as-written", entry))
     return out
@@ -137,7 +147,7 @@ def parse_entry(raw: dict[str, Any], default_rule: str, where: str) -> Entry | t
     severity = raw.get("severity")
     if severity not in (None, "error", "warning", "info"):
         raise ConfigError(f"{where}: 'severity' must be \"error\", \"warning\" or \"info\"")
-    for key in ("unattributed_only", "fix"):
+    for key in ("unattributed_only", "fix", "adverb"):
         if key in raw and not isinstance(raw[key], bool):
             raise ConfigError(f"{where}: '{key}' must be true or false")
 
@@ -149,7 +159,7 @@ def parse_entry(raw: dict[str, Any], default_rule: str, where: str) -> Entry | t
         head=head, forms=tuple(f.lower() for f in _str_list(raw.get("forms", []), where, "forms")),
         not_before=words("not_before"), not_after=words("not_after"), only_before=words("only_before"),
         unattributed_only=bool(raw.get("unattributed_only", False)), severity=severity,
-        fix=bool(raw.get("fix", True)), origin=where,
+        fix=bool(raw.get("fix", True)), adverb=bool(raw.get("adverb", rule not in NAMING_RULES)), origin=where,
     )
 
 
@@ -180,7 +190,8 @@ def builtin_lexicon() -> Lexicon:
         resource = folder.joinpath(f"{name}.toml")
         if resource.is_file():
             texts[name] = resource.read_text("utf-8")
-    key = hashlib.sha1("\0".join(f"{n}\0{t}" for n, t in texts.items()).encode("utf-8")).hexdigest()[:16]
+    schema = ",".join(f.name for f in dataclasses.fields(Entry))  # a new entry field invalidates old caches
+    key = hashlib.sha1("\0".join([schema, *(f"{n}\0{t}" for n, t in texts.items())]).encode("utf-8")).hexdigest()[:16]
     cache_file = _cache_dir() / f"lexicon-{key}.json" if _cache_dir() else None
     if cache_file is not None:
         try:

@@ -44,12 +44,18 @@ def build_index(lexicon: Lexicon) -> tuple[dict[str, list[Surface]], dict[tuple[
     such as "the" or "of" then cost one lookup instead of a comparison per phrase."""
     singles: dict[str, list[Surface]] = {}
     phrases: dict[tuple[str, str], list[Surface]] = {}
+    derived: list[Surface] = []
     for entry in lexicon.entries.values():
         for surface in surfaces(entry):
-            if len(surface.words) == 1:
+            if surface.form == "adverb":
+                derived.append(surface)
+            elif len(surface.words) == 1:
                 singles.setdefault(surface.words[0], []).append(surface)
             else:
                 phrases.setdefault(surface.words[:2], []).append(surface)
+    for surface in derived:  # a word listed in its own right keeps its own entry
+        if surface.words[0] not in singles:
+            singles[surface.words[0]] = [surface]
     for candidates in phrases.values():
         candidates.sort(key=lambda s: -len(s.words))
     return singles, phrases
