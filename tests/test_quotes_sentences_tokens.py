@@ -229,4 +229,3 @@ def test_quote_inner_offsets():
 
 def test_find_quotes_takes_block_quote_blocks_whole():
     assert find_quotes("abc def", [(0, 7, True)]) == [Quote(0, 7, 1, "block", True)]
-
