@@ -254,14 +254,26 @@ WRAP_WIDTH = 100
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 
+# Closing marks that may follow a sentence's final punctuation at the end of a line.
+CLOSING_MARKS = "\"”’')]"
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().rstrip(CLOSING_MARKS)[-1:] in (".", "!", "?", ":", "…")
+
+
 def _unwrapped_lines(text: str, start: int, end: int) -> list[Block]:
-    """One block, or one per line when at least half the lines are too long to be hard-wrapped."""
+    """One block, or one per line when the lines are paragraphs: when at least half of them are too long
+    to be hard-wrapped, or when three or more lines nearly all end a sentence (hard wrapping breaks lines
+    mid-sentence far more often than not)."""
     breaks = [m.start() for m in LINE_BREAK.finditer(text, start, end)]
     if not breaks:
         return [Block(start, end, "paragraph")]
     edges = [start, *breaks, end]
     lengths = [edges[k + 1] - edges[k] for k in range(len(edges) - 1)]
-    if 2 * sum(1 for n in lengths if n > WRAP_WIDTH) < len(lengths):
+    long_lines = 2 * sum(1 for n in lengths if n > WRAP_WIDTH) >= len(lengths)
+    ended = sum(1 for k, b in enumerate(breaks) if _ends_sentence(text[edges[k] : b]))
+    if not long_lines and not (len(breaks) >= 2 and ended >= 0.8 * len(breaks)):
         return [Block(start, end, "paragraph")]
     lines = []
     for m in [*LINE_BREAK.finditer(text, start, end), None]:

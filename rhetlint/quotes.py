@@ -17,6 +17,8 @@ OPENERS = "“„«"
 CLOSERS = "”»"
 # Characters after which a straight quote opens rather than closes.
 OPEN_CONTEXT = " \t\r\n([{—–-/:;,"
+# A blank line: where a paragraph of plain text ends, as opposed to a line break inside one.
+BLANK_LINE = re.compile(r"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)")
 
 
 class Quote(NamedTuple):
@@ -99,16 +101,42 @@ def _top_single(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return found
 
 
+def _continuation_closer(text: str, lo: int, hi: int) -> int | None:
+    """The closing mark that ends, in this line, a quotation opened on an earlier line with no blank line
+    between: the line's first double mark, when it closes rather than opens."""
+    m = DOUBLE_MARKS.search(text, lo, hi)
+    if m is None or m.start() == lo:
+        return None
+    i, mark = m.start(), m.group()
+    if mark in CLOSERS:
+        return i
+    if mark == '"' and not text[i - 1].isspace():
+        after = text[i + 1] if i + 1 < hi else " "
+        if after.isspace() or after in ".,;:!?)" or not _is_opening(text, i, lo):
+            return i  # 'close," she said' or 'close."': a mark after a word, before a space, closes
+    return None
+
+
 def find_quotes(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quote]:
     """Find quotations block by block; ``blocks`` are (start, end, is_block_quote)."""
     quotes: list[Quote] = []
     pending: Quote | None = None  # an unclosed quotation that may continue in the next paragraph
+    previous_end = 0
     for start, end, is_block_quote in blocks:
         if is_block_quote:
             quotes.append(Quote(start, end, 1, "block", True))
             pending = None
             continue
-        doubles = _double_quotes(text, start, end)
+        lo = start
+        if pending is not None and BLANK_LINE.search(text, previous_end, start) is None:
+            closer = _continuation_closer(text, start, end)
+            if closer is not None:
+                # Lines typed one paragraph each: "Taxes will rise.\nSchools will close," she said.
+                quotes[quotes.index(pending)] = Quote(pending.start, closer + 1, 1, "double", True)
+                quotes.extend(Quote(a, b, 2, "single", True) for a, b in _nested_single(text, start, closer))
+                pending, lo = None, closer + 1
+        previous_end = end
+        doubles = _double_quotes(text, lo, end)
         for k, (q_start, q_end, closed) in enumerate(doubles):
             if pending is not None and k == 0 and not text[start:q_start].strip():
                 # "A quotation that runs on ... / “ ... the next paragraph reopens it," she said.

@@ -135,6 +135,31 @@ def test_hard_wrapped_paragraph_stays_one_block_even_with_one_long_line():
     assert len(_plain_blocks(mostly_short)) == 1
 
 
+def test_short_lines_that_each_end_a_sentence_are_paragraphs():
+    src = "Why?\nThe council voted on Tuesday.\nResidents objected: \"No.\"\nThe vote stands"
+    assert [src[b.start : b.end] for b in _plain_blocks(src)] == [
+        "Why?", "The council voted on Tuesday.", 'Residents objected: "No."', "The vote stands"]
+
+
+def test_hard_wrapped_lines_that_end_mid_sentence_stay_together():
+    src = "The council voted on Tuesday to close\ntwo branch libraries. Residents said\nthey would appeal the decision."
+    assert len(_plain_blocks(src)) == 1
+
+
+def test_quotation_continues_onto_the_next_line_until_its_closing_mark():
+    src = ("\u201cTaxes will rise.\nSchools will close,\u201d she said.\nThe mayor slammed it.\n\n"
+           '"Fees will rise.\n\nParks will close," he said.\n\n'
+           f'"{LONG}\n{LONG}," he said.\n{LONG}')
+    doc = Document.from_text(src)
+    assert doc.in_quote(src.index("Schools"))
+    assert not doc.in_quote(src.index("she said")) and not doc.in_quote(src.index("slammed"))
+    assert doc.in_quote(src.index("Fees"))
+    assert not doc.in_quote(src.index("Parks"))  # a blank line ended the paragraph: no continuation
+    second_line = src.index(LONG, src.index(LONG) + 1)
+    assert len(doc.blocks) == 8  # the long lines are paragraphs of their own
+    assert doc.in_quote(second_line) and not doc.in_quote(src.rindex(LONG))
+
+
 def test_open_quotation_ends_with_its_line_in_unwrapped_text():
     src = f'"{LONG}\nThe mayor slammed the vote.'
     doc = Document.from_text(src)
