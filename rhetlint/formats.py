@@ -17,6 +17,7 @@ from typing import Any
 from rhetlint.document import Block, Comment, Document, Link, _plain_blocks, trim
 from rhetlint.hookspecs import hookimpl
 from rhetlint.lines import LineIndex
+from rhetlint.tokens import WORD_JOINER
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx", ".qmd", ".rmd"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -201,10 +202,22 @@ ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{
 ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
-def _entity_text(raw: str) -> str:
-    """An entity or character reference as prose of the same length: its character, then spaces."""
+def _entity_text(raw: str, before: str = " ", after: str = " ") -> str:
+    """An entity or character reference as prose of the same length: its character, then spaces, or word
+    joiners when it sits inside a word (``before`` and ``after`` are the source characters around it)."""
     decoded = html.unescape(raw)
-    return (decoded if len(decoded) == 1 else " ") + " " * (len(raw) - 1)
+    if len(decoded) != 1:
+        return " " * len(raw)
+    if decoded == "\u00ad":  # a soft hyphen: a hyphenation hint, not a break between words
+        return decoded * len(raw)
+    inside_word = before.isalnum() and (after.isalnum() or after == "&") and (decoded.isalnum() or decoded in "'’-‐")
+    return decoded + (WORD_JOINER if inside_word else " ") * (len(raw) - 1)
+
+
+def _entity_in(text: str, m: re.Match[str]) -> str:
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    return _entity_text(m.group(), before, after)
 
 
 def _blank_match(m: re.Match[str]) -> str:
@@ -237,7 +250,7 @@ def _blank_inline(seg: str, base: int, links: list[Link], code: list[tuple[int, 
     seg = INLINE_LINK.sub(inline_link, seg)
     seg = REFERENCE_LINK.sub(reference_link, seg)
     seg = BARE_URL.sub(_blank_match, seg)
-    seg = ENTITY.sub(lambda m: _entity_text(m.group()), seg)
+    seg = ENTITY.sub(lambda m: _entity_in(seg, m), seg)
     seg = ESCAPE.sub(" ", seg)
     return seg
 
@@ -442,7 +455,9 @@ class _HTMLExtractor(HTMLParser):
     def handle_entityref(self, name: str) -> None:
         start = self.source_offset()
         raw_end = start + 1 + len(name) + (1 if self.source.startswith(";", start + 1 + len(name)) else 0)
-        self.put(start, _entity_text(self.source[start:raw_end]))
+        before = self.source[start - 1] if start else " "
+        after = self.source[raw_end] if raw_end < len(self.source) else " "
+        self.put(start, _entity_text(self.source[start:raw_end], before, after))
 
     def handle_charref(self, name: str) -> None:
         self.handle_entityref("#" + name)

@@ -7,9 +7,14 @@ from typing import NamedTuple
 
 from rhetlint.inflect import irregular_lemmas
 
-# Letters and digits joined by apostrophes or hyphens ("so-called", "don't", "Bush’s"); no underscores, so
-# Markdown emphasis like _word_ does not glue to the word.
-WORD = re.compile(r"[^\W_]+(?:['’\-‐][^\W_]+)*")
+# What a parser puts after a character reference inside a word ("don&rsquo;t" -> "don’" + joiners + "t") so
+# the prose keeps the file's offsets and the word stays whole; invisible, and dropped from normal forms.
+WORD_JOINER = "\u2060"
+# Letters and digits joined by apostrophes or hyphens ("so-called", "don't", "Bush’s") or word joiners; no
+# underscores, so Markdown emphasis like _word_ does not glue to the word.
+# Soft hyphens (U+00AD, typed or from "&shy;") are invisible hyphenation hints and join the same way.
+WORD = re.compile(r"[^\W_]+(?:(?:[\u2060\u00ad]+['’\-‐]?|['’\-‐])[\u2060\u00ad]*[^\W_]+)*")
+INVISIBLE = re.compile("[\u2060\u00ad]")
 
 _LEMMAS: dict[str, str] = {}
 
@@ -27,7 +32,8 @@ class Token(NamedTuple):
 
 def normalise(word: str) -> str:
     """Lowercase and unify apostrophes and hyphens, so "Bush’s" and "bush's" look alike."""
-    return word.lower().replace("’", "'").replace("‐", "-")
+    word = word.lower().replace("’", "'").replace("‐", "-")
+    return INVISIBLE.sub("", word) if WORD_JOINER in word or "\u00ad" in word else word
 
 
 def strip_possessive(norm: str) -> str:

@@ -175,6 +175,27 @@ def test_backslash_escapes_and_entities_keep_offsets():
     assert zorks(doc) == [4]
 
 
+@pytest.mark.parametrize("path", ["a.md", "a.html"])
+def test_character_references_inside_a_word_keep_the_word_whole(path):
+    src = "They don&rsquo;t trust the na&#239;ve blood&shy;thirsty owner&mdash;really, &lsquo;ok&rsquo;."
+    doc = parse(f"<p>{src}</p>" if path.endswith("html") else src, path)
+    words = [t.norm for t in doc.tokens]
+    assert words == ["they", "don't", "trust", "the", "naïve", "bloodthirsty", "owner", "really", "ok"]
+    token = doc.tokens[1]
+    assert doc.source[token.start : token.end] == "don&rsquo;t"
+    assert len(doc.text) == len(doc.source)
+
+
+def test_loaded_word_with_a_character_reference_is_flagged_at_its_source_span():
+    import rhetlint_loaded
+    from rhetlint.testing import lint_text
+
+    src = "<p>The senator&rsquo;s aides called it a blood&shy;thirsty plan.</p>\n"
+    [found] = lint_text(src, plugins=[rhetlint_loaded], select=["emotive-language"], path="story.html")
+    assert found.match == "blood&shy;thirsty"
+    assert (found.start.column, found.end.column) == (src.index("blood") + 1, src.index(" plan") + 1)
+
+
 # --- Markdown: kept ------------------------------------------------------------------------------------
 def test_atx_heading_is_kept_without_its_markers():
     doc = parse("## Zork heading ##\n\nBody.\n", "a.md")
