@@ -7,10 +7,13 @@ import json
 
 import pytest
 
+import rhetlint_attribution
+import rhetlint_loaded
 from rhetlint.analysis.attribution import SOURCE_TYPES, Attribution, find_attributions
 from rhetlint.analysis.report import render_sources_text, sources_json
 from rhetlint.analysis.sources import group_sources
 from rhetlint.document import Document
+from rhetlint.testing import lint_text
 
 
 def attributions(text: str, path: str = "draft.txt") -> list[Attribution]:
@@ -271,3 +274,12 @@ def test_definite_follow_up_joins_the_unnamed_source() -> None:
     (source,) = doc.sources
     assert source.type == "anonymous" and source.name == "defense official"
     assert len(source.attributions) == 2 and source.attributions[1].resolved
+
+
+def test_certainty_claims_are_left_to_editorializing_unless_asked_for():
+    text = "Of course, the harbor has been dredged before.\n"
+    found = lint_text(text, plugins=[rhetlint_attribution, rhetlint_loaded], select=["A101", "L104"])
+    assert [(d.code, d.match) for d in found] == [("L104", "Of course")]
+    config = {"rules": {"unsourced-claim": {"kinds": ["certainty", "judgement"]}}}
+    found = lint_text(text, plugins=[rhetlint_attribution], select=["A101"], config=config)
+    assert [(d.code, d.match, d.data["kind"]) for d in found] == [("A101", "Of course", "certainty")]
