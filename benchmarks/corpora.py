@@ -2,14 +2,18 @@
 
 Span scores use overlap: a predicted span counts as correct when it overlaps any gold span (precision), and
 a gold span counts as found when any prediction overlaps it (recall). F1 is their harmonic mean.
+
+A held-out part of each corpus is scored separately, so a dev figure is a sample: ``SpanScore.interval``
+resamples the documents (bootstrap) to show how far another sample of the same corpus may land.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import random
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +45,44 @@ class SpanScore:
     predicted_correct: int = 0
     gold: int = 0
     gold_found: int = 0
+    # (predicted, predicted_correct, gold, gold_found) per document, for resampling
+    documents: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False)
 
     def add(self, predicted: Iterable[tuple[int, int]], gold: Iterable[tuple[int, int]]) -> None:
         predicted, gold = list(predicted), list(gold)
-        self.predicted += len(predicted)
-        self.predicted_correct += sum(1 for p in predicted if _overlaps(p, gold))
-        self.gold += len(gold)
-        self.gold_found += sum(1 for g in gold if _overlaps(g, predicted))
+        row = (len(predicted), sum(1 for p in predicted if _overlaps(p, gold)),
+               len(gold), sum(1 for g in gold if _overlaps(g, predicted)))
+        self.documents.append(row)
+        self.predicted += row[0]
+        self.predicted_correct += row[1]
+        self.gold += row[2]
+        self.gold_found += row[3]
+
+    def interval(self, rounds: int = 1000, seed: int = 0) -> dict[str, tuple[float, float]]:
+        """95% bootstrap intervals of precision, recall and F1, resampling documents with replacement."""
+        rng = random.Random(seed)
+        docs = self.documents
+        samples: dict[str, list[float]] = {"P": [], "R": [], "F1": []}
+        for _ in range(rounds):
+            totals = [0, 0, 0, 0]
+            for row in rng.choices(docs, k=len(docs)):
+                for k in range(4):
+                    totals[k] += row[k]
+            p = totals[1] / totals[0] if totals[0] else 0.0
+            r = totals[3] / totals[2] if totals[2] else 0.0
+            samples["P"].append(p)
+            samples["R"].append(r)
+            samples["F1"].append(2 * p * r / (p + r) if p + r else 0.0)
+        out = {}
+        for name, values in samples.items():
+            values.sort()
+            out[name] = (values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1])
+        return out
+
+    def interval_line(self) -> str:
+        ci = self.interval()
+        return (f"{'  95% interval (bootstrap over documents)':38s} " +
+                " ".join(f"{k}={lo:.3f}-{hi:.3f}" for k, (lo, hi) in ci.items()))
 
     @property
     def precision(self) -> float:

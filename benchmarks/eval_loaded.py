@@ -1,6 +1,6 @@
 """Score the loaded-language rules on the shared corpora (dev splits).
 
-    python -m benchmarks.eval_loaded [--limit N] [--corpus babe,mbic,ptc,basil,allsides]
+    python -m benchmarks.eval_loaded [--limit N] [--corpus babe,mbic,ptc,basil,allsides] [--interval]
 
 Span scores are overlap-based (benchmarks.corpora.SpanScore). Sentence scores count a sentence as flagged
 when any loaded-language diagnostic falls in it, against label_bias == "Biased" ("No agreement" skipped).
@@ -18,7 +18,7 @@ PTC_LABELS = ("Loaded_Language", "Name_Calling,Labeling")
 
 
 def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ...] = ("loaded-language",),
-             verbose: bool = False) -> None:
+             verbose: bool = False, interval: bool = False) -> None:
     linter = make_linter(select)
     for name in corpora:
         started = time.perf_counter()
@@ -63,6 +63,8 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
                   f"(warnings only {1000 * warn_flags / max(words, 1):.2f}; {flags} flags, {words} words)")
             continue
         print(spans.line("span (overlap)"))
+        if interval:
+            print(spans.interval_line())
         if outside.gold:
             print(outside.line("span, gold outside quotations"))
         if name in ("babe", "mbic"):
@@ -79,8 +81,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--select", default="loaded-language")
     parser.add_argument("--per-rule", action="store_true", help="also print span precision per rule")
+    parser.add_argument("--interval", action="store_true",
+                        help="also print 95%% bootstrap intervals of the span scores (resampling documents)")
     args = parser.parse_args(argv)
-    evaluate(args.corpus.split(","), args.limit, tuple(args.select.split(",")), args.per_rule)
+    evaluate(args.corpus.split(","), args.limit, tuple(args.select.split(",")), args.per_rule, args.interval)
 
 
 if __name__ == "__main__":

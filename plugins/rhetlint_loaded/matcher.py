@@ -16,10 +16,14 @@ from rhetlint.document import Document
 from rhetlint.tokens import strip_possessive
 from rhetlint_loaded.lexicon import Entry, Lexicon, Surface, surfaces
 
-# Words before a verb form that show it is used as a noun ("the claims", "his rant"), not as a verb.
+# Words before a verb form that show it is used as a noun ("the claims", "his rant", "about claims that"),
+# not as a verb: determiners, and prepositions (a verb after a preposition takes -ing, which is not guarded).
 NOMINAL_CONTEXT = frozenset(
     "a an the his her its their our my your this these those that such no any some every each of "
-    "insurance legal patent".split()
+    "insurance legal patent "
+    "about above across after against amid amidst among around at before behind beneath beside besides "
+    "between beyond by despite during for from in inside into like near off on onto over past per since "
+    "through throughout toward towards under unlike upon versus via with within without".split()
 )
 # Characters after which a capitalised word may still be a common word (sentence or quotation start).
 SENTENCE_OPENERS = set(".!?:;\"“‘'([—–-…")
@@ -182,7 +186,9 @@ def _guards_pass(tokens, text: str, i: int, length: int, surface: Surface) -> bo
     if entry.only_before and nxt not in entry.only_before:
         return False
     if entry.pos == "verb" and surface.form in ("base", "3sg"):
-        if prev in NOMINAL_CONTEXT:
+        if prev in NOMINAL_CONTEXT and not (prev == "that" and surface.form == "3sg"):  # "a group that claims"
+            return False
+        if prev.endswith("'s"):  # after a possessive: "Israel's claim"
             return False
         gap = text[tokens[i - 1].end : tokens[i].start] if i > 0 else ""
         if "'" in gap or "’" in gap:  # after a plural possessive: "the seekers' claims"
