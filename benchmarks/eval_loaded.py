@@ -28,6 +28,7 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
         words = flags = warn_flags = chars = 0
         per_rule: dict[str, SpanScore] = {}
         outside = SpanScore()
+        per_label: dict[str, SpanScore] = {}
         for record in records(name, limit=limit):
             text = record["text"]
             chars += len(text)
@@ -45,6 +46,9 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
             elif name == "ptc":
                 gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] in PTC_LABELS]
                 spans.add(predicted, gold)
+                for label in PTC_LABELS:
+                    per_label.setdefault(label, SpanScore()).add(
+                        predicted, [(s["start"], s["end"]) for s in record["spans"] if s["label"] == label])
                 doc = linter.parse(text, None, "text")  # the rules skip quotations: score the writer's voice too
                 outside.add(predicted, [g for g in gold if not doc.in_quote(g[0])])
                 for d in diagnostics:
@@ -67,6 +71,8 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
             print(spans.interval_line())
         if outside.gold:
             print(outside.line("span, gold outside quotations"))
+        for label, score in per_label.items():
+            print(f"{'  recall of ' + label:38s} R={score.recall:.3f} (gold {score.gold})")
         if name in ("babe", "mbic"):
             print(warnings_only.line("span, warnings only"))
             print(sentences.line("sentence (label_bias == Biased)"))
