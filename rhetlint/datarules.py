@@ -27,7 +27,7 @@ from rhetlint.diagnostics import SEVERITIES, Finding, Fix
 from rhetlint.hookspecs import hookimpl
 from rhetlint.inflect import inflect_like, noun_forms, verb_forms
 from rhetlint.rules import Options, Rule, RuleError
-from rhetlint.tokens import WORD, Token, strip_possessive
+from rhetlint.tokens import WORD, Token, strip_possessive, visible
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -233,7 +233,7 @@ class Pattern:
 
 
 def _normalise(text: str, ignore_case: bool) -> str:
-    text = text.replace("’", "'").replace("‐", "-")
+    text = visible(text).replace("’", "'").replace("‐", "-").replace("‑", "-")
     return text.lower() if ignore_case else text
 
 

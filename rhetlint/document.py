@@ -169,7 +169,7 @@ class Document:
     def quotes(self) -> list[Quote]:
         """Quotations in order; level-2 entries are quotations inside quotations."""
         blocks = [(b.start, b.end, b.quoted) for b in self.blocks]
-        found = find_quotes(self.text, blocks)
+        found = find_quotes(self.text, blocks, continue_lines=self.format == "text")
         found.extend(Quote(s, e, 1, "inline", True) for s, e in self.quote_regions)
         found.sort()
         return found
@@ -224,7 +224,8 @@ class Document:
 
 
 # One or more blank lines: the paragraph separator of plain text.
-BLANK_LINES = re.compile(r"(?:\r\n|\n|\r)(?:[ \t]*(?:\r\n|\n|\r))+")
+# (A lone "\r" is an old Mac line break; "\r\n" is one break, never two.)
+BLANK_LINES = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -251,35 +252,44 @@ def _plain_blocks(text: str, lo: int = 0, hi: int | None = None) -> list[Block]:
 # Hard-wrapped prose keeps its lines well under this width; a paragraph whose lines run longer was typed one
 # paragraph per line (soft-wrapped editors, copy from the web, corpus exports).
 WRAP_WIDTH = 100
-LINE_BREAK = re.compile(r"\r\n|\n|\r")
-
-
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Closing marks that may follow a sentence's final punctuation at the end of a line.
 CLOSING_MARKS = "\"”’')]"
+# What a parser writes over a line that is not prose but must not end its paragraph (a suppression
+# directive): such a line is left out when deciding whether a paragraph's lines are paragraphs.
+IGNORED_LINE = "\x00"
 
 
 def _ends_sentence(line: str) -> bool:
-    return line.rstrip().rstrip(CLOSING_MARKS)[-1:] in (".", "!", "?", ":", "…")
+    """Whether a line ends with a sentence: terminal punctuation, not after an abbreviation ("Sen.")."""
+    core = line.rstrip().rstrip(CLOSING_MARKS)
+    if core[-1:] in ("!", "?", ":", "…"):
+        return True
+    if core[-1:] != ".":
+        return False
+    from rhetlint.sentences import abbreviations
+
+    words = core[:-1].split()
+    return not words or words[-1].lstrip("(\"“‘'").lower() not in abbreviations()
 
 
 def _unwrapped_lines(text: str, start: int, end: int) -> list[Block]:
     """One block, or one per line when the lines are paragraphs: when at least half of them are too long
     to be hard-wrapped, or when three or more lines nearly all end a sentence (hard wrapping breaks lines
     mid-sentence far more often than not)."""
-    breaks = [m.start() for m in LINE_BREAK.finditer(text, start, end)]
+    breaks = list(LINE_BREAK.finditer(text, start, end))
     if not breaks:
         return [Block(start, end, "paragraph")]
-    edges = [start, *breaks, end]
-    lengths = [edges[k + 1] - edges[k] for k in range(len(edges) - 1)]
-    long_lines = 2 * sum(1 for n in lengths if n > WRAP_WIDTH) >= len(lengths)
-    ended = sum(1 for k, b in enumerate(breaks) if _ends_sentence(text[edges[k] : b]))
-    if not long_lines and not (len(breaks) >= 2 and ended >= 0.8 * len(breaks)):
+    spans = [(start if k == 0 else breaks[k - 1].end(), m.start()) for k, m in enumerate(breaks)]
+    spans.append((breaks[-1].end(), end))
+    lines = [text[a:b] for a, b in spans if text[a:b].strip(IGNORED_LINE + " \t")]
+    long_lines = 2 * sum(1 for line in lines if len(line) > WRAP_WIDTH) >= len(lines)
+    ended = sum(1 for line in lines[:-1] if _ends_sentence(line))
+    if not long_lines and not (len(lines) >= 3 and ended >= 0.8 * (len(lines) - 1)):
         return [Block(start, end, "paragraph")]
-    lines = []
-    for m in [*LINE_BREAK.finditer(text, start, end), None]:
-        s, e = trim(text, start, m.start() if m else end)
-        if s < e:
-            lines.append(Block(s, e, "paragraph"))
-        if m:
-            start = m.end()
-    return lines
+    blocks = []
+    for a, b in spans:
+        a, b = trim(text, a, b)
+        if a < b and text[a:b].strip(IGNORED_LINE):
+            blocks.append(Block(a, b, "paragraph"))
+    return blocks

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 from typing import Any
 
-from rhetlint.document import Block, Comment, Document, Link, _plain_blocks, trim
+from rhetlint.document import IGNORED_LINE, Block, Comment, Document, Link, _plain_blocks, trim
 from rhetlint.hookspecs import hookimpl
 from rhetlint.lines import LineIndex
 from rhetlint.tokens import WORD_JOINER
@@ -142,7 +142,7 @@ def parse_text(source: str, path: str | None = None) -> Document:
         # A directive line sits inside a paragraph ("disable the next line"): it must not split it.
         pieces, pos = [], 0
         for m in directives:
-            pieces += [text[pos : m.start()], "x" * (m.end() - m.start())]
+            pieces += [text[pos : m.start()], IGNORED_LINE * (m.end() - m.start())]
             pos = m.end()
         layout = "".join(pieces) + text[pos:]
         blocks = [b for b in (_trim(text, blk) for blk in _plain_blocks(layout)) if b is not None]
@@ -204,20 +204,40 @@ ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 def _entity_text(raw: str, before: str = " ", after: str = " ") -> str:
     """An entity or character reference as prose of the same length: its character, then spaces, or word
-    joiners when it sits inside a word (``before`` and ``after`` are the source characters around it)."""
+    joiners when it sits inside a word (``before`` and ``after`` are the characters around it, decoded)."""
     decoded = html.unescape(raw)
     if len(decoded) != 1:
         return " " * len(raw)
     if decoded == "\u00ad":  # a soft hyphen: a hyphenation hint, not a break between words
         return decoded * len(raw)
-    inside_word = before.isalnum() and (after.isalnum() or after == "&") and (decoded.isalnum() or decoded in "'’-‐")
+    joins_next = after.isalnum() or after in WORD_MARKS
+    inside_word = joins_next and (decoded.isalnum() or (decoded in WORD_MARKS and before.isalnum()))
     return decoded + (WORD_JOINER if inside_word else " ") * (len(raw) - 1)
 
 
+# Marks that may join the parts of one word: apostrophes and hyphens.
+WORD_MARKS = "'’-‐‑"
+# A character reference that ends where another begins ("caf&eacute;&rsquo;s").
+ENTITY_BEFORE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});\Z")
+
+
+def _decoded_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The characters just before ``start`` and at ``end``, reading a neighbouring reference as its character."""
+    before = text[start - 1] if start else " "
+    if before == ";":
+        m = ENTITY_BEFORE.search(text[max(0, start - 42) : start])
+        if m:
+            before = html.unescape(m.group())[:1] or " "
+    after = text[end] if end < len(text) else " "
+    if after == "&":
+        m = ENTITY.match(text, end)
+        if m:
+            after = html.unescape(m.group())[:1] or " "
+    return before, after
+
+
 def _entity_in(text: str, m: re.Match[str]) -> str:
-    before = text[m.start() - 1] if m.start() else " "
-    after = text[m.end()] if m.end() < len(text) else " "
-    return _entity_text(m.group(), before, after)
+    return _entity_text(m.group(), *_decoded_around(text, m.start(), m.end()))
 
 
 def _blank_match(m: re.Match[str]) -> str:
@@ -455,9 +475,7 @@ class _HTMLExtractor(HTMLParser):
     def handle_entityref(self, name: str) -> None:
         start = self.source_offset()
         raw_end = start + 1 + len(name) + (1 if self.source.startswith(";", start + 1 + len(name)) else 0)
-        before = self.source[start - 1] if start else " "
-        after = self.source[raw_end] if raw_end < len(self.source) else " "
-        self.put(start, _entity_text(self.source[start:raw_end], before, after))
+        self.put(start, _entity_text(self.source[start:raw_end], *_decoded_around(self.source, start, raw_end)))
 
     def handle_charref(self, name: str) -> None:
         self.handle_entityref("#" + name)

@@ -132,7 +132,7 @@ def noun_forms(base: str) -> dict[str, str]:
 
 
 # Adjectives whose -ly adverb does not follow the spelling rules below.
-IRREGULAR_ADVERBS = {"true": "truly", "due": "duly", "whole": "wholly", "public": "publicly", "good": "well",
+IRREGULAR_ADVERBS = {"true": "truly", "due": "duly", "whole": "wholly", "public": "publicly",
                      "shy": "shyly", "sly": "slyly", "dry": "dryly", "coy": "coyly"}
 
 

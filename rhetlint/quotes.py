@@ -18,7 +18,14 @@ CLOSERS = "”»"
 # Characters after which a straight quote opens rather than closes.
 OPEN_CONTEXT = " \t\r\n([{—–-/:;,"
 # A blank line: where a paragraph of plain text ends, as opposed to a line break inside one.
-BLANK_LINE = re.compile(r"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)")
+BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)")
+# Characters after which a straight double mark ends speech (not "*" or "_" of Markdown emphasis, nor a
+# digit, as in 55" for inches).
+SPEECH_END = ".,;:!?…—–-’')]"
+# Invisible characters a parser may leave inside a word (see rhetlint.tokens.WORD_JOINER).
+JOINERS = "\u2060\u00ad"
+# A curly closing single mark that is not an apostrophe inside a word ("don’t", "don’⁠⁠t").
+CURLY_CLOSER = re.compile(r"’(?![^\W_]|[\u2060\u00ad])")
 
 
 class Quote(NamedTuple):
@@ -82,7 +89,7 @@ def _nested_single(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if open_at < 0:
             if mark != "’" and before in OPEN_CONTEXT and after.isalnum():
                 open_at = i
-        elif mark != "‘" and (before.isalnum() or before in ".,!?") and not after.isalnum():
+        elif mark != "‘" and (before.isalnum() or before in ".,!?") and not (after.isalnum() or after in JOINERS):
             found.append((open_at, i + 1))
             open_at = -1
     return found
@@ -95,7 +102,7 @@ def _top_single(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         i = lo + m.start()
         if i > lo and text[i - 1] not in OPEN_CONTEXT:
             continue
-        close = re.compile(r"’(?![^\W_])").search(text, i + 1, hi)
+        close = CURLY_CLOSER.search(text, i + 1, hi)
         if close:
             found.append((i, close.end()))
     return found
@@ -110,48 +117,73 @@ def _continuation_closer(text: str, lo: int, hi: int) -> int | None:
     i, mark = m.start(), m.group()
     if mark in CLOSERS:
         return i
-    if mark == '"' and not text[i - 1].isspace():
+    before = text[i - 1]
+    if mark == '"' and (before.isalpha() or before in SPEECH_END):
         after = text[i + 1] if i + 1 < hi else " "
         if after.isspace() or after in ".,;:!?)" or not _is_opening(text, i, lo):
             return i  # 'close," she said' or 'close."': a mark after a word, before a space, closes
     return None
 
 
-def find_quotes(text: str, blocks: list[tuple[int, int, bool]]) -> list[Quote]:
-    """Find quotations block by block; ``blocks`` are (start, end, is_block_quote)."""
+def _closing_line(text: str, blocks: list[tuple[int, int, bool]], index: int) -> int:
+    """The index of the line after blocks[index] (no blank line between, no quotation mark of its own on
+    the way) that closes a quotation, or -1: only then does an open quotation run on through the lines."""
+    previous_end = blocks[index][1]
+    for k in range(index + 1, len(blocks)):
+        start, end, is_block_quote = blocks[k]
+        if is_block_quote or BLANK_LINE.search(text, previous_end, start) is not None:
+            return -1
+        if DOUBLE_MARKS.search(text, start, end) is not None:
+            return k if _continuation_closer(text, start, end) is not None else -1
+        previous_end = end
+    return -1
+
+
+def find_quotes(text: str, blocks: list[tuple[int, int, bool]], continue_lines: bool = False) -> list[Quote]:
+    """Find quotations block by block; ``blocks`` are (start, end, is_block_quote).
+
+    With ``continue_lines`` (plain text typed one paragraph per line), a quotation left open at the end of a
+    line runs on through the following lines, with no blank line between, up to the first one that closes it:
+    ``"Taxes will rise.⏎Schools will close," she said.``"""
     quotes: list[Quote] = []
-    pending: Quote | None = None  # an unclosed quotation that may continue in the next paragraph
+    pending = -1  # index in quotes of an unclosed quotation that may continue in the next paragraph
+    closing_line = -1  # the block that closes the pending quotation, once looked up
     previous_end = 0
-    for start, end, is_block_quote in blocks:
+    for index, (start, end, is_block_quote) in enumerate(blocks):
         if is_block_quote:
             quotes.append(Quote(start, end, 1, "block", True))
-            pending = None
+            pending = -1
             continue
         lo = start
-        if pending is not None and BLANK_LINE.search(text, previous_end, start) is None:
+        if pending >= 0 and continue_lines and BLANK_LINE.search(text, previous_end, start) is None:
+            opened = quotes[pending]
             closer = _continuation_closer(text, start, end)
             if closer is not None:
-                # Lines typed one paragraph each: "Taxes will rise.\nSchools will close," she said.
-                quotes[quotes.index(pending)] = Quote(pending.start, closer + 1, 1, "double", True)
+                quotes[pending] = Quote(opened.start, closer + 1, 1, "double", True)
                 quotes.extend(Quote(a, b, 2, "single", True) for a, b in _nested_single(text, start, closer))
-                pending, lo = None, closer + 1
+                pending, lo = -1, closer + 1
+            elif index < closing_line or (DOUBLE_MARKS.search(text, start, end) is None
+                                          and (closing_line := _closing_line(text, blocks, index)) > index):
+                # a line inside the quotation, with no mark of its own: the quotation runs on through it
+                quotes[pending] = Quote(opened.start, end, 1, "double", False)
+                quotes.extend(Quote(a, b, 2, "single", True) for a, b in _nested_single(text, start, end))
+                previous_end = end
+                continue
         previous_end = end
         doubles = _double_quotes(text, lo, end)
         for k, (q_start, q_end, closed) in enumerate(doubles):
-            if pending is not None and k == 0 and not text[start:q_start].strip():
+            if pending >= 0 and k == 0 and not text[start:q_start].strip():
                 # "A quotation that runs on ... / “ ... the next paragraph reopens it," she said.
-                quotes[quotes.index(pending)] = Quote(pending.start, q_end, 1, "double", closed)
-                pending = None
+                quotes[pending] = Quote(quotes[pending].start, q_end, 1, "double", closed)
+                last_level1 = pending
+                pending = -1
             else:
                 quotes.append(Quote(q_start, q_end, 1, "double", closed))
+                last_level1 = len(quotes) - 1
             inner_lo, inner_hi = q_start + 1, q_end - (1 if closed else 0)
             for s_start, s_end in _nested_single(text, inner_lo, inner_hi):
                 quotes.append(Quote(s_start, s_end, 2, "single", True))
-        if pending is not None:
-            pending = None
-        if doubles and not doubles[-1][2]:
-            last = doubles[-1]
-            pending = next(q for q in reversed(quotes) if q.level == 1 and q.end >= last[1])
+        pending = last_level1 if doubles and not doubles[-1][2] else -1
         if not doubles:
             quotes.extend(Quote(s, e, 1, "single", True) for s, e in _top_single(text, start, end))
     quotes.sort()

@@ -10,10 +10,12 @@ from rhetlint.inflect import irregular_lemmas
 # What a parser puts after a character reference inside a word ("don&rsquo;t" -> "don’" + joiners + "t") so
 # the prose keeps the file's offsets and the word stays whole; invisible, and dropped from normal forms.
 WORD_JOINER = "\u2060"
-# Letters and digits joined by apostrophes or hyphens ("so-called", "don't", "Bush’s") or word joiners; no
-# underscores, so Markdown emphasis like _word_ does not glue to the word.
-# Soft hyphens (U+00AD, typed or from "&shy;") are invisible hyphenation hints and join the same way.
-WORD = re.compile(r"[^\W_]+(?:(?:[\u2060\u00ad]+['’\-‐]?|['’\-‐])[\u2060\u00ad]*[^\W_]+)*")
+# Letters and digits joined by apostrophes or hyphens (also U+2010 and the non-breaking U+2011: "so-called",
+# "don't", "Bush’s") or by word joiners and soft hyphens (U+00AD, typed or from "&shy;", an invisible
+# hyphenation hint). No underscores, so Markdown emphasis like _word_ does not glue to the word.
+# (Each joint is joiners then an optional mark, or a mark then joiners: one way to read any run, so long
+# runs of joiners cost linear time.)
+WORD = re.compile(r"[^\W_]+(?:(?:[\u2060\u00ad]+(?:['’\-‐‑][\u2060\u00ad]*)?|['’\-‐‑][\u2060\u00ad]*)[^\W_]+)*")
 INVISIBLE = re.compile("[\u2060\u00ad]")
 
 _LEMMAS: dict[str, str] = {}
@@ -32,8 +34,14 @@ class Token(NamedTuple):
 
 def normalise(word: str) -> str:
     """Lowercase and unify apostrophes and hyphens, so "Bush’s" and "bush's" look alike."""
-    word = word.lower().replace("’", "'").replace("‐", "-")
+    word = word.lower().replace("’", "'").replace("‐", "-").replace("‑", "-")
     return INVISIBLE.sub("", word) if WORD_JOINER in word or "\u00ad" in word else word
+
+
+def visible(text: str) -> str:
+    """Text without the invisible joiners a parser left inside words: for names and quotations shown to
+    the user or compared with each other."""
+    return INVISIBLE.sub("", text) if WORD_JOINER in text or "\u00ad" in text else text
 
 
 def strip_possessive(norm: str) -> str:

@@ -283,3 +283,9 @@ def test_certainty_claims_are_left_to_editorializing_unless_asked_for():
     config = {"rules": {"unsourced-claim": {"kinds": ["certainty", "judgement"]}}}
     found = lint_text(text, plugins=[rhetlint_attribution], select=["A101"], config=config)
     assert [(d.code, d.match, d.data["kind"]) for d in found] == [("A101", "Of course", "certainty")]
+
+
+def test_a_name_written_with_a_character_reference_is_the_same_source():
+    doc = Document.from_text("<p>Mary O&rsquo;Brien, the mayor, said the plan was late.</p>"
+                             "<p>Mary O’Brien said it would cost more.</p>", "story.html")
+    assert [(s.name, len(s.attributions)) for s in doc.sources] == [("Mary O’Brien", 2)]

@@ -401,3 +401,8 @@ def test_lint_text_accepts_rule_files(tmp_path) -> None:
     path.write_text(HOUSE, encoding="utf-8")
     assert [d.code for d in lint_text("Going forward.", plugins=[Path(path)])] == ["H101"]
     assert [d.code for d in lint_text("Going forward.", plugins=[], config={"rule-files": [str(path)]})] == ["H101"]
+
+
+def test_case_sensitive_rules_see_through_character_references() -> None:
+    rule = make(tokens=["Don't"], ignore_case=False)
+    assert matches(rule, "<p>Don&rsquo;t go. don&rsquo;t stay.</p>", path="story.html") == ["Don&rsquo;t"]

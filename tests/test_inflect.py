@@ -33,3 +33,8 @@ def test_inflect_like_puts_a_replacement_in_the_flagged_form():
     assert inflect_like("criticize", "verb", "ing") == "criticizing"
     assert inflect_like("lawmaker", "noun", "plural") == "lawmakers"
     assert inflect_like("harsh", "adj", "as-written") == "harsh"
+
+
+def test_good_does_not_become_well():
+    # "well" is everywhere ("as well"): an entry for "good" must not flag it
+    assert adverb_of("good") != "well"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rhetlint.document import Block, Document, _plain_blocks
+from rhetlint.formats import parse
 from rhetlint.lines import LineIndex
 
 # --- LineIndex ---------------------------------------------------------------------------------------
@@ -136,9 +137,9 @@ def test_hard_wrapped_paragraph_stays_one_block_even_with_one_long_line():
 
 
 def test_short_lines_that_each_end_a_sentence_are_paragraphs():
-    src = "Why?\nThe council voted on Tuesday.\nResidents objected: \"No.\"\nThe vote stands"
+    src = "Why?\nThe council voted on Tuesday.\nResidents objected: \"Never.\"\nThe vote stands"
     assert [src[b.start : b.end] for b in _plain_blocks(src)] == [
-        "Why?", "The council voted on Tuesday.", 'Residents objected: "No."', "The vote stands"]
+        "Why?", "The council voted on Tuesday.", 'Residents objected: "Never."', "The vote stands"]
 
 
 def test_hard_wrapped_lines_that_end_mid_sentence_stay_together():
@@ -237,3 +238,43 @@ def test_crlf_file_reports_lines_and_keeps_the_match(project, run_cli):
     assert [(d["start"], d["end"], d["match"]) for d in diags] == [
         ({"line": 3, "column": 3, "offset": 15}, {"line": 3, "column": 7, "offset": 19}, "zork"),
     ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_quotation_runs_on_through_lines_without_marks_until_it_closes(newline):
+    src = newline.join(['The mayor said "taxes will rise.', "Critics slammed the plan.", 'Roads will crumble," she said.',
+                        "The council met Monday.", 'He said "it is over.', "Nobody slammed it."])
+    doc = Document.from_text(src)
+    assert len(doc.blocks) == 6
+    assert doc.in_quote(src.index("Critics")) and doc.in_quote(src.index("Roads"))
+    assert not doc.in_quote(src.index("she said")) and not doc.in_quote(src.index("council"))
+    assert doc.in_quote(src.index("it is over")) and not doc.in_quote(src.index("Nobody"))  # never closed
+
+
+def test_one_crlf_is_a_line_break_not_a_blank_line():
+    src = "The council voted on Tuesday to close\r\ntwo branch libraries.\r\n\r\nResidents objected."
+    assert [src[b.start : b.end] for b in _plain_blocks(src)] == [
+        "The council voted on Tuesday to close\r\ntwo branch libraries.", "Residents objected."]
+
+
+def test_a_line_ending_in_an_abbreviation_does_not_end_a_sentence():
+    src = "The bill, backed by Sen.\nJane Doe and Gov.\nJohn Roe, passed on Monday.\nIt goes to the House."
+    assert len(_plain_blocks(src)) == 1
+
+
+def test_markdown_list_items_do_not_continue_an_open_quotation():
+    src = '- He called it "a scam\n- *"We slammed nothing,"* the firm said.\n'
+    doc = parse(src, "a.md")
+    assert doc.in_quote(src.index("We slammed"))
+    assert not doc.in_quote(src.index("the firm"))
+
+
+def test_a_directive_line_does_not_change_how_lines_are_read():
+    lines = ['"Taxes will rise.', "Critics slammed the plan.", "The council met.", "It adjourned."]
+    plain = "\n".join(lines)
+    with_directive = "\n".join(lines[:2] + ["# rhetlint-disable-next-line L104"] + lines[2:])
+    for src in (plain, with_directive):
+        doc = parse(src, "a.txt")
+        assert [src[b.start : b.end] for b in doc.blocks] == lines
+        assert not doc.in_quote(src.index("slammed"))
+

@@ -106,3 +106,14 @@ def test_labels_do_not_grow_adverbs():
     found = lint_text("The group acted radically and the radical group left.\n", plugins=[rhetlint_loaded],
                       select=["loaded-language"])
     assert "radically" not in [d.match for d in found]
+
+
+def test_a_disabled_word_is_not_brought_back_as_a_derived_adverb(tmp_path, monkeypatch):
+    (tmp_path / "house.toml").write_text('[[term]]\nrule = "editorializing"\nmatch = ["shockingly"]\ndisable = true\n',
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    config = {"rules": {"editorializing": {"lexicon": ["house.toml"]}}}
+    text = "The figures were shockingly high, and the shocking part came later.\n"
+    found = lint_text(text, plugins=[rhetlint_loaded], select=["loaded-language"], config=config)
+    assert "shockingly" not in [d.match for d in found]
+    assert "shocking" in [d.match for d in found]

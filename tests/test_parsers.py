@@ -186,6 +186,23 @@ def test_character_references_inside_a_word_keep_the_word_whole(path):
     assert len(doc.text) == len(doc.source)
 
 
+@pytest.mark.parametrize("path", ["a.md", "a.html"])
+def test_neighbouring_references_are_read_as_their_characters(path):
+    src = "The caf&eacute;&rsquo;s &Eacute;cole so&#8209;called &lsquo;we don&rsquo;t care&rsquo; O&rsquo;Brien"
+    doc = parse(f"<p>{src}</p>" if path.endswith("html") else src, path)
+    assert [t.norm for t in doc.tokens] == ["the", "café's", "école", "so-called", "we", "don't", "care",
+                                            "o'brien"]
+    [quote] = [q for q in doc.quotes if q.kind == "single"]  # it does not close at the apostrophe of don't
+    assert doc.source[quote.start : quote.end].startswith("&lsquo;we don&rsquo;t care&")
+
+
+def test_long_runs_of_soft_hyphens_tokenize_as_one_word():
+    from rhetlint.tokens import tokenize
+
+    [token] = tokenize("blood" + "\u00ad" * 5000 + "thirsty")
+    assert token.norm == "bloodthirsty"
+
+
 def test_loaded_word_with_a_character_reference_is_flagged_at_its_source_span():
     import rhetlint_loaded
     from rhetlint.testing import lint_text

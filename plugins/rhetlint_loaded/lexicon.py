@@ -74,12 +74,17 @@ class Surface:
 @dataclass(eq=False)  # hashed by identity: indexes are cached per lexicon
 class Lexicon:
     entries: dict[tuple[str, str], Entry] = field(default_factory=dict)
+    # words a user lexicon switched off: an adverb derived from another entry must not bring one back
+    disabled: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.key] = entry
 
     def remove(self, rule: str, match: str) -> None:
-        self.entries.pop((rule, match), None)
+        removed = self.entries.pop((rule, match), None)
+        self.disabled.add(match)
+        if removed is not None:
+            self.disabled.update(removed.match)
 
     def for_rule(self, rule: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.rule == rule]
@@ -190,7 +195,8 @@ def builtin_lexicon() -> Lexicon:
         resource = folder.joinpath(f"{name}.toml")
         if resource.is_file():
             texts[name] = resource.read_text("utf-8")
-    schema = ",".join(f.name for f in dataclasses.fields(Entry))  # a new entry field invalidates old caches
+    # a new entry field or a new parse-time default invalidates old caches
+    schema = ",".join([f.name for f in dataclasses.fields(Entry)] + sorted(NAMING_RULES))
     key = hashlib.sha1("\0".join([schema, *(f"{n}\0{t}" for n, t in texts.items())]).encode("utf-8")).hexdigest()[:16]
     cache_file = _cache_dir() / f"lexicon-{key}.json" if _cache_dir() else None
     if cache_file is not None:
@@ -262,7 +268,8 @@ def combined_lexicon(user_files: tuple[Path, ...]) -> Lexicon:
     """The built-in lexicon with the user's files applied in order."""
     if not user_files:
         return builtin_lexicon()
-    lexicon = Lexicon(dict(builtin_lexicon().entries))
+    builtin = builtin_lexicon()
+    lexicon = Lexicon(dict(builtin.entries), set(builtin.disabled))
     for path in user_files:
         load_into(lexicon, load_user_file(path), str(path))
     return lexicon

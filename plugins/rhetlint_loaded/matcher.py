@@ -7,7 +7,8 @@ hits for a document are computed once and shared by every loaded-language rule.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from weakref import WeakKeyDictionary
@@ -57,8 +58,8 @@ def build_index(lexicon: Lexicon) -> tuple[dict[str, list[Surface]], dict[tuple[
                 singles.setdefault(surface.words[0], []).append(surface)
             else:
                 phrases.setdefault(surface.words[:2], []).append(surface)
-    for surface in derived:  # a word listed in its own right keeps its own entry
-        if surface.words[0] not in singles:
+    for surface in derived:  # a word listed in its own right keeps its own entry, or stays switched off
+        if surface.words[0] not in singles and surface.words[0] not in lexicon.disabled:
             singles[surface.words[0]] = [surface]
     for candidates in phrases.values():
         candidates.sort(key=lambda s: -len(s.words))
@@ -107,6 +108,11 @@ def scan(doc: Document, lexicon: Lexicon) -> list[Hit]:
     singles, phrases = build_index(lexicon)
     tokens = doc.tokens
     text = doc.text
+    block_starts = doc._block_starts
+
+    def block_of(token: int) -> int:
+        return bisect_right(block_starts, tokens[token].start)
+
     hits: list[Hit] = []
     n = len(tokens)
     get1, get2 = singles.get, phrases.get
@@ -132,9 +138,9 @@ def scan(doc: Document, lexicon: Lexicon) -> list[Hit]:
             length = len(words)
             if i + length > n:
                 continue
-            if length > 1 and not _phrase_matches(tokens, text, i, words):
+            if length > 1 and not _phrase_matches(tokens, text, i, words, block_of):
                 continue
-            if not _guards_pass(tokens, text, i, length, surface):
+            if not _guards_pass(tokens, text, i, length, surface, block_of):
                 continue
             if _proper_noun(doc, i) and length == 1:
                 continue
@@ -145,7 +151,9 @@ def scan(doc: Document, lexicon: Lexicon) -> list[Hit]:
     return hits
 
 
-def _phrase_matches(tokens, text: str, i: int, words: tuple[str, ...]) -> bool:
+def _phrase_matches(tokens, text: str, i: int, words: tuple[str, ...], block_of: Callable[[int], int]) -> bool:
+    if block_of(i) != block_of(i + len(words) - 1):
+        return False  # a phrase never runs from one paragraph into the next
     for k in range(1, len(words)):
         token = tokens[i + k]
         norm = token.norm if k < len(words) - 1 else strip_possessive(token.norm)
@@ -157,18 +165,19 @@ def _phrase_matches(tokens, text: str, i: int, words: tuple[str, ...]) -> bool:
     return True
 
 
-def _neighbour(tokens, text: str, a: int, b: int) -> str:
-    """The word at token b when only spaces separate it from token a; punctuation ends the phrase."""
-    if b < 0 or b >= len(tokens):
+def _neighbour(tokens, text: str, a: int, b: int, block_of: Callable[[int], int]) -> str:
+    """The word at token b when only spaces separate it from token a; punctuation and the end of a
+    paragraph end the phrase (a paragraph's findings depend on that paragraph alone)."""
+    if b < 0 or b >= len(tokens) or block_of(a) != block_of(b):
         return ""
     left, right = (tokens[a], tokens[b]) if a < b else (tokens[b], tokens[a])
     return "" if text[left.end : right.start].strip() else tokens[b].norm
 
 
-def _guards_pass(tokens, text: str, i: int, length: int, surface: Surface) -> bool:
+def _guards_pass(tokens, text: str, i: int, length: int, surface: Surface, block_of: Callable[[int], int]) -> bool:
     entry = surface.entry
-    prev = _neighbour(tokens, text, i, i - 1)
-    nxt = _neighbour(tokens, text, i + length - 1, i + length)
+    prev = _neighbour(tokens, text, i, i - 1, block_of)
+    nxt = _neighbour(tokens, text, i + length - 1, i + length, block_of)
     if prev and prev in entry.not_after:
         return False
     if entry.not_before and nxt:
@@ -177,7 +186,7 @@ def _guards_pass(tokens, text: str, i: int, length: int, surface: Surface) -> bo
         # guards may be phrases: "the lives" in "claimed the lives of"
         following = nxt
         for k in range(i + length + 1, min(i + length + 3, len(tokens))):
-            word = _neighbour(tokens, text, k - 1, k)
+            word = _neighbour(tokens, text, k - 1, k, block_of)
             if not word:
                 break
             following += " " + word
@@ -190,7 +199,7 @@ def _guards_pass(tokens, text: str, i: int, length: int, surface: Surface) -> bo
             return False
         if prev.endswith("'s"):  # after a possessive: "Israel's claim"
             return False
-        gap = text[tokens[i - 1].end : tokens[i].start] if i > 0 else ""
+        gap = text[tokens[i - 1].end : tokens[i].start] if i > 0 and block_of(i - 1) == block_of(i) else ""
         if "'" in gap or "’" in gap:  # after a plural possessive: "the seekers' claims"
             return False
     return True

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rhetlint.analysis import tagged_phrases, word_set
 from rhetlint.document import Span
 from rhetlint.inflect import verb_forms
+from rhetlint.tokens import visible
 
 if TYPE_CHECKING:
     from rhetlint.document import Document, Sentence
@@ -425,7 +426,7 @@ class _Finder:
         return b > a and HARD_GAP.search(self.text[a:b]) is not None
 
     def _span(self, start: int, end: int) -> Span:
-        return Span(start, end, self.text[start:end])
+        return Span(start, end, visible(self.text[start:end]))
 
     def _tok_span(self, toks: list[Token], s: int, e: int) -> Span:
         return self._span(toks[s].start, toks[e - 1].end)
@@ -1305,11 +1306,13 @@ class _Finder:
             words = words[1:]
         if not words:
             return ""
-        return _strip_possessive(self.text[words[0].start:words[-1].end])
+        return _strip_possessive(visible(self.text[words[0].start:words[-1].end]))
 
     # --- output ---------------------------------------------------------------------------------------
     def _add(self, kind: str, cue: Span | None, source: Span | None, content: Span | None, info: _Source,
              cls: str) -> None:
+        if info.speaker and visible(info.speaker) != info.speaker:
+            info = info._replace(speaker=visible(info.speaker))  # "O&rsquo;Brien" and "O’Brien" are one name
         self.out.append(Attribution(kind, cue, source, content, info.type, info.speaker, cls, info.head,
                                     info.roles, info.resolved))
         if info.speaker and info.type != "none" and source is not None:

@@ -82,6 +82,25 @@ def test_random_text_and_html_edits_match_a_full_lint(linter, project, suffix):
     random_edits(linter, story, str(project.root / f"draft{suffix}"), edits=60, seed=3)
 
 
+def test_random_edits_of_text_typed_one_paragraph_per_line_match_a_full_lint(linter, project):
+    story = (STORIES / "03-wind-farm.md").read_text(encoding="utf-8")
+    lines = "\n".join(" ".join(p.split()) for p in story.split("\n\n"))  # one paragraph per line
+    random_edits(linter, lines + "\nShe was angry about\nclaims that the vote was rigged.\n",
+                 str(project.root / "draft.txt"), edits=60, seed=11)
+
+
+def test_a_word_in_the_previous_paragraph_does_not_guard_this_one(linter, project):
+    """"about" before "claims" would make it a noun, but a paragraph's findings depend on it alone."""
+    path = str(project.root / "draft.txt")
+    before = "She was angry about\n\nclaims that the vote was rigged."
+    incremental = IncrementalLinter(linter)
+    incremental.lint(before, path)
+    after = before.replace("rigged", "fixed")
+    _, got = incremental.lint(after, path)
+    assert [(d.code, d.match) for d in got] == [("L103", "claims")]
+    assert shape(got) == shape(linter.lint_source(after, path))
+
+
 def test_editing_one_paragraph_reruns_one_unit(linter, project):
     path = str(project.root / "draft.md")
     paragraphs = [f"Paragraph {i} says the mayor claimed zork." for i in range(20)]
