@@ -152,8 +152,6 @@ def scan(doc: Document, lexicon: Lexicon) -> list[Hit]:
 
 
 def _phrase_matches(tokens, text: str, i: int, words: tuple[str, ...], block_of: Callable[[int], int]) -> bool:
-    if block_of(i) != block_of(i + len(words) - 1):
-        return False  # a phrase never runs from one paragraph into the next
     for k in range(1, len(words)):
         token = tokens[i + k]
         norm = token.norm if k < len(words) - 1 else strip_possessive(token.norm)
@@ -162,7 +160,7 @@ def _phrase_matches(tokens, text: str, i: int, words: tuple[str, ...], block_of:
         gap = text[tokens[i + k - 1].end : token.start]
         if gap.strip():  # punctuation between the words: not the phrase
             return False
-    return True
+    return block_of(i) == block_of(i + len(words) - 1)  # a phrase never runs on into the next paragraph
 
 
 def _neighbour(tokens, text: str, a: int, b: int, block_of: Callable[[int], int]) -> str:
