@@ -222,7 +222,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def _rule_json(rule, active: bool) -> dict:
     return {
         "code": rule.code, "name": rule.name, "category": rule.category, "severity": rule.severity,
-        "summary": rule.summary, "plugin": rule.plugin, "scope": rule.scope, "url": rule.doc_url,
+        "summary": rule.summary, "plugin": rule.plugin, "scope": rule.scope, "yields-to": list(rule.yields_to),
+        "url": rule.doc_url,
         "options": {k.replace("_", "-"): v for k, v in rule.options.items()}, "enabled": active,
         "documentation": rule.doc,
     }

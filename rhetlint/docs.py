@@ -12,7 +12,10 @@ from rhetlint.rules import Rule, RuleRegistry
 
 def render_rule_page(rule: Rule, stream: TextIO) -> None:
     stream.write(f"# {rule.code} {rule.name}\n\n")
-    stream.write(f"Category: {rule.category} · default severity: {rule.severity} · plugin: {rule.plugin}\n\n")
+    stream.write(f"Category: {rule.category} · default severity: {rule.severity} · plugin: {rule.plugin}")
+    if rule.yields_to:
+        stream.write(f" · yields to: {', '.join(rule.yields_to)}")
+    stream.write("\n\n")
     stream.write(rule.doc.rstrip() + "\n")
     if rule.options:
         stream.write("\n## Options\n")

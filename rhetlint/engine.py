@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import traceback
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,6 +148,7 @@ class Linter:
                 detail = one_line(exc)
                 problems.append(self._rule_error(doc, path, rule, f"crashed: {type(exc).__name__}: {detail}{where}"))
 
+        raw = self._without_yielded(raw)
         directives = parse_directives(doc)
         kept: list[Diagnostic] = []
         for rule, finding in raw:
@@ -174,6 +176,33 @@ class Linter:
                                                  Finding(directive.start, directive.end, message)))
         kept.extend(problems)
         kept.sort(key=Diagnostic.sort_key)
+        return kept
+
+    def _without_yielded(self, raw: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+        """Drop the findings of a rule that yields to another running rule reporting the same words."""
+        yielding = {id(rule): rule for rule, _ in raw if rule.yields_to}
+        if not yielding:
+            return raw
+        # per yielding rule: the spans of the other rules' findings it gives way to, by start, with the
+        # furthest end reached so far (an overlap test is then one bisection)
+        spans: dict[int, tuple[list[int], list[int]]] = {}
+        for key, rule in yielding.items():
+            found = sorted((f.start, f.end) for other, f in raw
+                           if other is not rule and any(self.registry.matches(s, other) for s in rule.yields_to))
+            starts, reach, furthest = [], [], -1
+            for start, end in found:
+                furthest = max(furthest, end)
+                starts.append(start)
+                reach.append(furthest)
+            spans[key] = (starts, reach)
+        kept = []
+        for rule, finding in raw:
+            if id(rule) in spans:
+                starts, reach = spans[id(rule)]
+                i = bisect_left(starts, finding.end)
+                if i and reach[i - 1] > finding.start:
+                    continue
+            kept.append((rule, finding))
         return kept
 
     def _diagnostic(self, doc: Document, path: str, rule: Rule, finding: Finding) -> Diagnostic:

@@ -77,6 +77,9 @@ class Rule:
     url: str = ""
     plugin: str = ""
     enabled_by_default: bool = True
+    # selectors (codes, names, categories) of rules this one gives way to: a finding of this rule is dropped
+    # when a running rule they name reports on an overlapping span, so one word draws one finding
+    yields_to: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not CODE.match(self.code):
@@ -139,6 +142,7 @@ def rule(
     scope: str = "document",
     url: str = "",
     enabled_by_default: bool = True,
+    yields_to: tuple[str, ...] = (),
 ) -> Callable[[CheckFunction], Rule]:
     """Turn ``check(doc, options)`` into a Rule; its docstring (Markdown) is the rule's documentation page.
 
@@ -152,7 +156,7 @@ def rule(
             summary = ""
         return Rule(code=code, name=name, category=category, severity=severity, check=check, summary=summary,
                     doc=doc, options=dict(options or {}), scope=scope, url=url,
-                    enabled_by_default=enabled_by_default)
+                    enabled_by_default=enabled_by_default, yields_to=tuple(yields_to))
 
     return decorate
 

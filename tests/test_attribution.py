@@ -276,13 +276,12 @@ def test_definite_follow_up_joins_the_unnamed_source() -> None:
     assert len(source.attributions) == 2 and source.attributions[1].resolved
 
 
-def test_certainty_claims_are_left_to_editorializing_unless_asked_for():
-    text = "Of course, the harbor has been dredged before.\n"
-    found = lint_text(text, plugins=[rhetlint_attribution, rhetlint_loaded], select=["A101", "L104"])
-    assert [(d.code, d.match) for d in found] == [("L104", "Of course")]
-    config = {"rules": {"unsourced-claim": {"kinds": ["certainty", "judgement"]}}}
-    found = lint_text(text, plugins=[rhetlint_attribution], select=["A101"], config=config)
-    assert [(d.code, d.match, d.data["kind"]) for d in found] == [("A101", "Of course", "certainty")]
+def test_unsourced_claim_yields_to_a_loaded_language_finding_on_the_same_words():
+    text = "Of course, the harbor has been dredged before. The disastrous plan will doom the port.\n"
+    both = lint_text(text, plugins=[rhetlint_attribution, rhetlint_loaded], select=["A101", "loaded-language"])
+    assert [(d.code, d.match) for d in both] == [("L104", "Of course"), ("L101", "disastrous")]
+    alone = lint_text(text, plugins=[rhetlint_attribution, rhetlint_loaded], select=["A101"])
+    assert [(d.code, d.match) for d in alone] == [("A101", "Of course"), ("A101", "disastrous")]
 
 
 def test_a_name_written_with_a_character_reference_is_the_same_source():

@@ -400,3 +400,27 @@ def test_each_load_is_independent(project):
     second = load_plugins(entry_points=False)
     assert first.registry.get("T101") is not None
     assert second.registry.get("T101") is None
+
+
+def _word_rule(code: str, name: str, category: str, word: str, yields_to: tuple[str, ...] = ()):
+    @rule(code=code, name=name, category=category, scope="sentence", yields_to=yields_to)
+    def check(doc, options):
+        """Flags a word."""
+        for t in doc.tokens:
+            if t.norm == word:
+                yield Finding(t.start, t.end, f"{word} here")
+
+    return check
+
+
+def test_a_rule_yields_to_the_rules_it_names_on_overlapping_words_only():
+    from rhetlint.testing import lint_text
+
+    broad = _word_rule("T501", "broad", "claims", "zork", yields_to=("wording",))
+    narrow = _word_rule("T502", "narrow", "wording", "zork")
+    other = _word_rule("T503", "other", "claims", "blorp", yields_to=("claims",))  # never yields to itself
+    text = "A zork and a blorp.\n"
+    both = lint_text(text, plugins=[broad, narrow, other])
+    assert [(d.code, d.match) for d in both] == [("T502", "zork"), ("T503", "blorp")]
+    alone = lint_text(text, plugins=[broad, narrow, other], select=["T501", "T503"])
+    assert [(d.code, d.match) for d in alone] == [("T501", "zork"), ("T503", "blorp")]

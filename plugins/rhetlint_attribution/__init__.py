@@ -41,9 +41,6 @@ EXPLANATION_WINDOW = 2000
 # Kinds of unsourced claim A101 looks for (see rhetlint/data/attribution_claims.txt); "group" is a claim
 # about what a group thinks or wants ("Republicans want").
 CLAIM_KINDS = ["certainty", "judgement", "prediction", "motive", "fact", "group"]
-# "certainty" ("clearly", "of course") is off by default: L104 editorializing flags the same words in the
-# writer's voice, and one word should not draw two findings.
-DEFAULT_CLAIM_KINDS = [k for k in CLAIM_KINDS if k != "certainty"]
 # Modal verbs after which an effect verb is a prediction ("will doom", "could cripple").
 MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "won't", "wouldn't", "'ll"})
 # Adverbs that may sit between a modal and its verb ("will surely doom", "could eventually cripple").
@@ -217,13 +214,13 @@ def place_as_speaker(doc: Document, options: Options) -> Iterator[Finding]:
 
 # --- A101 ----------------------------------------------------------------------------------------------
 @rule(code="A101", name="unsourced-claim", category="attribution", severity="info",
-      options={"quote_aware": True, "kinds": DEFAULT_CLAIM_KINDS, "extra_markers": []})
+      options={"quote_aware": True, "kinds": CLAIM_KINDS, "extra_markers": []}, yields_to=("loaded-language",))
 def unsourced_claim(doc: Document, options: Options) -> Iterator[Finding]:
     """A judgement, prediction, motive or contested fact in the writer's voice with no source.
 
     ## What it flags
     A sentence outside quotations, headings included, that asserts a judgement ("a disastrous plan"),
-    vouches for itself ("clearly", "of course"; off by default, see below), predicts ("is bound to", "will doom", "perhaps fatally"),
+    vouches for itself ("clearly", "of course"), predicts ("is bound to", "will doom", "perhaps fatally"),
     claims a motive ("in a bid to", "a ploy") or what a group thinks or wants ("Republicans want"), when
     nothing in the sentence attributes it, it is not part of a quotation or paraphrase credited to someone,
     and it has no link or citation. Plain description ("The meeting was held Monday in Geneva.") is quiet.
@@ -239,9 +236,11 @@ def unsourced_claim(doc: Document, options: Options) -> Iterator[Finding]:
         The council voted 5-2 against the harbor project, which its backers said would end it.
 
     Choose which kinds of claim to report with ``kinds`` (certainty, judgement, prediction, motive, fact,
-    group; all but certainty by default, because L104 editorializing already flags "clearly" and "of
-    course" in the writer's voice: add it when L104 is off) and add phrases with
-    ``extra-markers = ["a slap in the face"]`` (reported as judgements).
+    group) and add phrases with ``extra-markers = ["a slap in the face"]`` (reported as judgements).
+
+    When a loaded-language rule flags the same words ("Clearly" is also L104 editorializing, "disastrous"
+    also L101 emotive-language), only that finding is shown: one word, one finding. With the
+    loaded-language rules switched off, this rule reports them.
     """
     kinds = frozenset(options.kinds)
     index = _marker_index(tuple(m.lower() for m in options.extra_markers))
