@@ -260,17 +260,25 @@ CLOSING_MARKS = "\"”’')]"
 IGNORED_LINE = "\x00"
 
 
+# Abbreviations that stand before a name, so a line ending in one ("Sen.", "J.") runs on into the next.
+# ("U.S.", "p.m." or "Inc." end sentences as often as not.)
+NAME_TITLES = frozenset(
+    "mr mrs ms dr prof sen rep gov lt gen col maj capt cmdr adm sgt cpl pvt st rev fr hon pres supt det insp "
+    "atty amb sec messrs mme mlle".split()
+)
+
+
 def _ends_sentence(line: str) -> bool:
-    """Whether a line ends with a sentence: terminal punctuation, not after an abbreviation ("Sen.")."""
+    """Whether a line ends with a sentence: terminal punctuation, not after a title or an initial ("Sen.",
+    "George W.")."""
     core = line.rstrip().rstrip(CLOSING_MARKS)
     if core[-1:] in ("!", "?", ":", "…"):
         return True
     if core[-1:] != ".":
         return False
-    from rhetlint.sentences import abbreviations
-
     words = core[:-1].split()
-    return not words or words[-1].lstrip("(\"“‘'").lower() not in abbreviations()
+    last = words[-1].lstrip("(\"“‘'").lower() if words else ""
+    return not (last in NAME_TITLES or (len(last) == 1 and last.isalpha() and words[-1][-1:].isupper()))
 
 
 def _unwrapped_lines(text: str, start: int, end: int) -> list[Block]:

@@ -148,9 +148,8 @@ class Linter:
                 detail = one_line(exc)
                 problems.append(self._rule_error(doc, path, rule, f"crashed: {type(exc).__name__}: {detail}{where}"))
 
-        raw = self._without_yielded(raw)
         directives = parse_directives(doc)
-        kept: list[Diagnostic] = []
+        shown: list[tuple[Rule, Finding]] = []
         for rule, finding in raw:
             suppressed = False
             for directive in directives:
@@ -158,7 +157,9 @@ class Linter:
                     directive.used.add(rule.code)
                     suppressed = True
             if not suppressed:
-                kept.append(self._diagnostic(doc, path, rule, finding))
+                shown.append((rule, finding))
+        # yield after suppressing: a finding gives way only to one the reader will see
+        kept = [self._diagnostic(doc, path, rule, finding) for rule, finding in self._without_yielded(shown)]
 
         unused_rule = self.registry.get(UNUSED_SUPPRESSION)
         if unused_rule is not None and unused_rule in rules:
@@ -179,29 +180,26 @@ class Linter:
         return kept
 
     def _without_yielded(self, raw: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
-        """Drop the findings of a rule that yields to another running rule reporting the same words."""
+        """Drop the findings of a rule that yields to another running rule reporting the same words: one
+        whose findings overlap at least half of the yielding finding."""
         yielding = {id(rule): rule for rule, _ in raw if rule.yields_to}
         if not yielding:
             return raw
         # per yielding rule: the spans of the other rules' findings it gives way to, by start, with the
-        # furthest end reached so far (an overlap test is then one bisection)
-        spans: dict[int, tuple[list[int], list[int]]] = {}
+        # furthest end reached so far (finding the overlapping ones is then a bisection and a short walk)
+        spans: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
         for key, rule in yielding.items():
             found = sorted((f.start, f.end) for other, f in raw
                            if other is not rule and any(self.registry.matches(s, other) for s in rule.yields_to))
-            starts, reach, furthest = [], [], -1
-            for start, end in found:
+            reach, furthest = [], -1
+            for _, end in found:
                 furthest = max(furthest, end)
-                starts.append(start)
                 reach.append(furthest)
-            spans[key] = (starts, reach)
+            spans[key] = (found, reach)
         kept = []
         for rule, finding in raw:
-            if id(rule) in spans:
-                starts, reach = spans[id(rule)]
-                i = bisect_left(starts, finding.end)
-                if i and reach[i - 1] > finding.start:
-                    continue
+            if id(rule) in spans and _mostly_covered(finding, *spans[id(rule)]):
+                continue
             kept.append((rule, finding))
         return kept
 
@@ -236,3 +234,21 @@ def _malformed(finding: object, doc: Document) -> str:
     if not isinstance(finding.message, str) or not finding.message:
         return "the message must be a non-empty string"
     return ""
+
+
+def _mostly_covered(finding: Finding, found: list[tuple[int, int]], reach: list[int]) -> bool:
+    """Whether the spans in ``found`` (sorted, with running furthest ends) cover at least half of the finding."""
+    i = bisect_left(found, (finding.end, -1))
+    covered: list[tuple[int, int]] = []
+    while i > 0 and reach[i - 1] > finding.start:
+        i -= 1
+        start, end = found[i]
+        if end > finding.start:
+            covered.append((max(start, finding.start), min(end, finding.end)))
+    total, last = 0, finding.start
+    for start, end in sorted(covered):
+        start = max(start, last)
+        if end > start:
+            total += end - start
+            last = end
+    return 2 * total >= max(1, finding.end - finding.start)

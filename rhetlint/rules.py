@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 CODE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# A code or a code prefix, as selectors write them: "L104", "L1", "A".
+SELECTOR_CODE = re.compile(r"^[A-Z]{1,4}[0-9]{0,3}$")
 CATEGORIES = ("loaded-language", "attribution", "sourcing", "meta")
 SCOPES = ("sentence", "paragraph", "document")
 DOC_SECTIONS = ("## What it flags", "## Why it matters", "## Example", "## Instead")
@@ -92,6 +94,12 @@ class Rule:
             raise RuleError(f"rule {self.code}: severity must be one of {', '.join(SEVERITIES)}")
         if self.scope not in SCOPES:
             raise RuleError(f"rule {self.code}: scope must be one of {', '.join(SCOPES)}")
+        if isinstance(self.yields_to, str):  # yields_to="L104" means one selector, not four letters
+            object.__setattr__(self, "yields_to", (self.yields_to,))
+        for selector in self.yields_to:
+            if not isinstance(selector, str) or not (SELECTOR_CODE.match(selector) or NAME.match(selector)):
+                raise RuleError(f"rule {self.code}: yields_to entry {selector!r} must be a rule code or code "
+                                "prefix (L1, L104) or a kebab-case rule name, category or plugin")
 
     @property
     def doc_url(self) -> str:
@@ -156,7 +164,8 @@ def rule(
             summary = ""
         return Rule(code=code, name=name, category=category, severity=severity, check=check, summary=summary,
                     doc=doc, options=dict(options or {}), scope=scope, url=url,
-                    enabled_by_default=enabled_by_default, yields_to=tuple(yields_to))
+                    enabled_by_default=enabled_by_default,
+                    yields_to=(yields_to,) if isinstance(yields_to, str) else tuple(yields_to))
 
     return decorate
 

@@ -279,9 +279,11 @@ def test_definite_follow_up_joins_the_unnamed_source() -> None:
 def test_unsourced_claim_yields_to_a_loaded_language_finding_on_the_same_words():
     text = "Of course, the harbor has been dredged before. The disastrous plan will doom the port.\n"
     both = lint_text(text, plugins=[rhetlint_attribution, rhetlint_loaded], select=["A101", "loaded-language"])
-    assert [(d.code, d.match) for d in both] == [("L104", "Of course"), ("L101", "disastrous")]
+    # a sentence is reported by its most telling marker: the forecast, not the judging word
+    assert [(d.code, d.match) for d in both] == [("L104", "Of course"), ("L101", "disastrous"),
+                                                 ("A101", "will doom")]
     alone = lint_text(text, plugins=[rhetlint_attribution, rhetlint_loaded], select=["A101"])
-    assert [(d.code, d.match) for d in alone] == [("A101", "Of course"), ("A101", "disastrous")]
+    assert [(d.code, d.match) for d in alone] == [("A101", "Of course"), ("A101", "will doom")]
 
 
 def test_a_name_written_with_a_character_reference_is_the_same_source():

@@ -424,3 +424,22 @@ def test_a_rule_yields_to_the_rules_it_names_on_overlapping_words_only():
     assert [(d.code, d.match) for d in both] == [("T502", "zork"), ("T503", "blorp")]
     alone = lint_text(text, plugins=[broad, narrow, other], select=["T501", "T503"])
     assert [(d.code, d.match) for d in alone] == [("T501", "zork"), ("T503", "blorp")]
+
+
+def test_yielding_happens_after_suppression_comments():
+    from rhetlint.testing import lint_text
+
+    broad = _word_rule("T501", "broad", "claims", "zork", yields_to="wording")  # a single selector
+    narrow = _word_rule("T502", "narrow", "wording", "zork")
+    text = ("<!-- rhetlint-disable-next-line T502 -->\nA zork here.\n\n"
+            "<!-- rhetlint-disable-next-line T501 -->\nA zork there.\n")
+    found = lint_text(text, plugins=[broad, narrow], path="draft.md")
+    # the reader does not see T502 on line 2, so T501 stands; on line 5 T501 is suppressed (no RL001)
+    assert [(d.code, d.start.line) for d in found] == [("T501", 2), ("T502", 5)]
+
+
+def test_yields_to_must_name_rules():
+    from rhetlint.rules import RuleError
+
+    with pytest.raises(RuleError, match="yields_to entry 'loaded_language'"):
+        _word_rule("T504", "bad", "claims", "zork", yields_to=("loaded_language",))

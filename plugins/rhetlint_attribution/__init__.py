@@ -41,6 +41,10 @@ EXPLANATION_WINDOW = 2000
 # Kinds of unsourced claim A101 looks for (see rhetlint/data/attribution_claims.txt); "group" is a claim
 # about what a group thinks or wants ("Republicans want").
 CLAIM_KINDS = ["certainty", "judgement", "prediction", "motive", "fact", "group"]
+# Which claim marker a sentence is reported by when it has several: a forecast, motive or disputed fact
+# says most, and an evaluative word or a "clearly" usually draws a loaded-language finding of its own
+# (this rule yields to those), so they come last.
+MARKER_RANK = {"prediction": 0, "motive": 0, "fact": 1, "judgement": 2, "certainty": 3}
 # Modal verbs after which an effect verb is a prediction ("will doom", "could cripple").
 MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "won't", "wouldn't", "'ll"})
 # Adverbs that may sit between a modal and its verb ("will surely doom", "could eventually cripple").
@@ -250,16 +254,18 @@ def unsourced_claim(doc: Document, options: Options) -> Iterator[Finding]:
     token_starts = doc._token_starts
     sentences = doc.sentences
     sentence_starts = doc._sentence_starts
-    markers: dict[int, tuple[int, int, str]] = {}  # sentence index -> its first claim marker
+    markers: dict[int, tuple[int, int, str]] = {}  # sentence index -> its most telling claim marker
     anchors = index.anchors
     for k in [i for i, t in enumerate(tokens) if t.norm in anchors]:  # one cheap pass over the words
         si = bisect_right(sentence_starts, tokens[k].start) - 1
-        if si < 0 or si in markers or si in attributed or tokens[k].start >= sentences[si].end:
+        if si < 0 or si in attributed or tokens[k].start >= sentences[si].end or (
+                si in markers and MARKER_RANK[markers[si][2]] == 0):
             continue
         sentence = sentences[si]
         lo = bisect_left(token_starts, sentence.start, 0, k + 1)
         hit = _match_marker(tokens, k, lo, bisect_left(token_starts, sentence.end, k), index, kinds)
-        if hit is not None and not (options.quote_aware and doc.in_quote(hit[0])):
+        if hit is not None and not (options.quote_aware and doc.in_quote(hit[0])) and (
+                si not in markers or MARKER_RANK[hit[2]] < MARKER_RANK[markers[si][2]]):
             markers[si] = hit
     for si in sorted(markers.keys() | groups.keys()):
         sentence = sentences[si]

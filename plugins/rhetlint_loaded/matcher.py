@@ -207,7 +207,8 @@ def _guards_pass(tokens, text: str, i: int, length: int, surface: Surface, block
 ATTRIBUTION_CUE = re.compile(
     r"\b(?:said|says|say|saying|told|tells|according to|called|calls|describ(?:ed|es|ing)|label(?:l)?ed|dubbed|"
     r"termed|wrote|writes|argued|argues|accused|accuses|alleged|alleges|branded|brands|denounced|"
-    r"considers?|considered|views?|viewed|regards?|regarded|designated|designates|lists?|listed)\b",
+    r"considers?|considered|views?|viewed|regards?|regarded|designated|designates|lists?|listed|"
+    r"believes?|believed|believing)\b",
     re.I,
 )
 
