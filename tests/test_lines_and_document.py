@@ -257,9 +257,11 @@ def test_one_crlf_is_a_line_break_not_a_blank_line():
         "The council voted on Tuesday to close\r\ntwo branch libraries.", "Residents objected."]
 
 
-def test_a_line_ending_in_an_abbreviation_does_not_end_a_sentence():
-    src = "The bill, backed by Sen.\nJane Doe and Gov.\nJohn Roe, passed on Monday.\nIt goes to the House."
+def test_a_line_ending_in_a_title_or_an_initial_does_not_end_a_sentence():
+    src = "The bill, backed by Sen.\nJane Doe and George W.\nBush, passed on Monday.\nIt goes to the House."
     assert len(_plain_blocks(src)) == 1
+    ended = "The plant opened Monday in the U.S.\nThe shift ends at 5 p.m.\nThe mayor praised it.\nIt hires 40."
+    assert len(_plain_blocks(ended)) == 4
 
 
 def test_markdown_list_items_do_not_continue_an_open_quotation():
