@@ -40,6 +40,12 @@ def _punkt() -> Any:
 POSSIBLE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
 
 
+# No real sentence is this long: a longer run (a list or a verse with no full stops) is cut at line breaks,
+# or else at spaces, so that work done per sentence stays bounded.
+MAX_SENTENCE = 3000
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Return (start, end) offsets of the sentences in ``text[start:end]``, relative to ``text``."""
     end = len(text) if end is None else end
@@ -49,5 +55,28 @@ def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
         return []
     if POSSIBLE_BREAK.search(chunk) is None:
         lead = len(chunk) - len(chunk.lstrip())
-        return [(start + lead, start + lead + len(stripped))]
-    return [(start + s, start + e) for s, e in tokenizer().span_tokenize(chunk)]
+        spans = [(start + lead, start + lead + len(stripped))]
+    else:
+        spans = [(start + s, start + e) for s, e in tokenizer().span_tokenize(chunk)]
+    if any(e - s > MAX_SENTENCE for s, e in spans):
+        spans = [piece for s, e in spans for piece in _cut(text, s, e)]
+    return spans
+
+
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an overlong sentence into pieces of at most MAX_SENTENCE characters, at line breaks or spaces."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        breaks = [m.end() for m in LINE_BREAK.finditer(text, start + MAX_SENTENCE // 2, limit)]
+        cut = breaks[-1] if breaks else text.rfind(" ", start + MAX_SENTENCE // 2, limit) + 1 or limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces

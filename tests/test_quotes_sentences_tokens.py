@@ -229,3 +229,14 @@ def test_quote_inner_offsets():
 
 def test_find_quotes_takes_block_quote_blocks_whole():
     assert find_quotes("abc def", [(0, 7, True)]) == [Quote(0, 7, 1, "block", True)]
+
+
+def test_an_overlong_run_without_full_stops_is_cut_at_line_breaks():
+    from rhetlint.sentences import MAX_SENTENCE, split_spans
+
+    text = "\n".join(f"line {i} of a list that never stops" for i in range(2000))
+    spans = split_spans(text)
+    assert len(spans) > 1 and all(e - s <= MAX_SENTENCE for s, e in spans)
+    assert all(text[e] == "\n" for _, e in spans[:-1])  # each piece ends at a line break
+    words = [w for s, e in spans for w in text[s:e].split()]
+    assert words == text.split()  # nothing lost, nothing repeated
