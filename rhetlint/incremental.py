@@ -16,7 +16,7 @@ one. Blocks joined by such a quotation are treated as one unit, cached and re-ru
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -24,6 +24,7 @@ from typing import Any
 from rhetlint.diagnostics import Diagnostic, Finding, Related
 from rhetlint.document import Block, Document
 from rhetlint.engine import Linter
+from rhetlint.quotes import Quote
 from rhetlint.rules import Options, Rule
 
 LOCAL_SCOPES = frozenset({"sentence", "paragraph"})
@@ -210,24 +211,50 @@ def _units(doc: Document) -> list[Unit]:
         for k in range(first, last):
             joined_to_next[k] = True
 
+    index = _Index(doc)
     units: list[Unit] = []
     group: list[Block] = []
     for k, block in enumerate(blocks):
         group.append(block)
         if not joined_to_next[k] or k == len(blocks) - 1:
-            units.append(_unit(doc, tuple(group)))
+            units.append(_unit(doc, tuple(group), index))
             group = []
     return units
 
 
-def _unit(doc: Document, blocks: tuple[Block, ...]) -> Unit:
+class _Index:
+    """Quotations, links and quotation regions by start, so each unit finds its own by bisection: a draft
+    with many paragraphs and many quotations must not cost units × quotations on every keystroke."""
+
+    def __init__(self, doc: Document) -> None:
+        self.quotes = list(doc.quotes)  # sorted by start
+        self.quote_starts = [q.start for q in self.quotes]
+        self.quote_reach: list[int] = []  # the furthest end of the quotations up to each one
+        furthest = -1
+        for q in self.quotes:
+            furthest = max(furthest, q.end)
+            self.quote_reach.append(furthest)
+        self.links = sorted(doc.links, key=lambda link: link.start)
+        self.link_starts = [link.start for link in self.links]
+        self.regions = sorted(_quote_regions(doc))
+        self.region_starts = [s for s, _ in self.regions]
+
+    def quotes_overlapping(self, start: int, end: int) -> list[Quote]:
+        lo, hi = bisect_left(self.quote_starts, start), bisect_left(self.quote_starts, end)
+        if lo and self.quote_reach[lo - 1] > start:  # a quotation from before the unit runs into it
+            lo = 0
+        return [q for q in self.quotes[lo:hi] if start < q.end]
+
+
+def _unit(doc: Document, blocks: tuple[Block, ...], index: _Index) -> Unit:
     start, end = blocks[0].start, max(b.end for b in blocks)
     shape = tuple((b.start - start, b.end - start, b.kind, b.quoted) for b in blocks)
     quotes = tuple((q.start - start, q.end - start, q.level, q.kind, q.closed)
-                   for q in doc.quotes if q.start < end and start < q.end)
-    links = tuple((link.start - start, link.end - start, link.target)
-                  for link in doc.links if start <= link.start < end)
-    regions = tuple((s - start, e - start) for s, e in _quote_regions(doc) if start <= s < end)
+                   for q in index.quotes_overlapping(start, end))
+    links = tuple((link.start - start, link.end - start, link.target) for link in
+                  index.links[bisect_left(index.link_starts, start) : bisect_left(index.link_starts, end)])
+    regions = tuple((s - start, e - start) for s, e in
+                    index.regions[bisect_left(index.region_starts, start) : bisect_left(index.region_starts, end)])
     key = (doc.source[start:end], doc.text[start:end], shape, quotes, links, regions)
     return Unit(start, end, blocks, key)
 
