@@ -7,13 +7,12 @@ the text is computed once, lazily, and shared by all rules.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from rhetlint.lines import LineIndex
+from rhetlint.lines import BLANK_LINES, LINE_BREAK, LineIndex
 from rhetlint.quotes import Quote, find_quotes
 from rhetlint.tokens import Token, tokenize
 
@@ -223,11 +222,6 @@ class Document:
         return f"<Document {self.path or '<text>'} format={self.format} chars={len(self.source)}>"
 
 
-# One or more blank lines: the paragraph separator of plain text.
-# (A lone "\r" is an old Mac line break; "\r\n" is one break, never two.)
-BLANK_LINES = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+")
-
-
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow ``text[start:end]`` to exclude white space at either end; start == end when nothing else is left."""
     chunk = text[start:end]
@@ -252,7 +246,6 @@ def _plain_blocks(text: str, lo: int = 0, hi: int | None = None) -> list[Block]:
 # Hard-wrapped prose keeps its lines well under this width; a paragraph whose lines run longer was typed one
 # paragraph per line (soft-wrapped editors, copy from the web, corpus exports).
 WRAP_WIDTH = 100
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Closing marks that may follow a sentence's final punctuation at the end of a line.
 CLOSING_MARKS = "\"”’')]"
 # What a parser writes over a line that is not prose but must not end its paragraph (a suppression

@@ -7,6 +7,9 @@ from bisect import bisect_right
 
 # Line breaks as the Language Server Protocol counts them: CRLF, LF or a lone CR.
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
+# One or more blank lines: where a paragraph of plain text ends, as opposed to a line break inside one.
+# ("\r\n" is one break, never a lone CR followed by a LF.)
+BLANK_LINES = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+")
 
 
 class LineIndex:

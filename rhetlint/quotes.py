@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from rhetlint.lines import BLANK_LINES
+
 # Double quotation marks: straight and curly, plus low-9 and guillemets used in some copy.
 DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
 # Single quotation marks that can open or close a nested quotation.
@@ -17,8 +19,6 @@ OPENERS = "“„«"
 CLOSERS = "”»"
 # Characters after which a straight quote opens rather than closes.
 OPEN_CONTEXT = " \t\r\n([{—–-/:;,"
-# A blank line: where a paragraph of plain text ends, as opposed to a line break inside one.
-BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)")
 # Characters after which a straight double mark ends speech (not "*" or "_" of Markdown emphasis, nor a
 # digit, as in 55" for inches).
 SPEECH_END = ".,;:!?…—–-’')]"
@@ -131,7 +131,7 @@ def _closing_line(text: str, blocks: list[tuple[int, int, bool]], index: int) ->
     previous_end = blocks[index][1]
     for k in range(index + 1, len(blocks)):
         start, end, is_block_quote = blocks[k]
-        if is_block_quote or BLANK_LINE.search(text, previous_end, start) is not None:
+        if is_block_quote or BLANK_LINES.search(text, previous_end, start) is not None:
             return -1
         if DOUBLE_MARKS.search(text, start, end) is not None:
             return k if _continuation_closer(text, start, end) is not None else -1
@@ -155,7 +155,7 @@ def find_quotes(text: str, blocks: list[tuple[int, int, bool]], continue_lines: 
             pending = -1
             continue
         lo = start
-        if pending >= 0 and continue_lines and BLANK_LINE.search(text, previous_end, start) is None:
+        if pending >= 0 and continue_lines and BLANK_LINES.search(text, previous_end, start) is None:
             opened = quotes[pending]
             closer = _continuation_closer(text, start, end)
             if closer is not None:

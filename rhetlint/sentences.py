@@ -12,6 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from rhetlint.lines import LINE_BREAK
+
 
 @cache
 def abbreviations() -> frozenset[str]:
@@ -43,7 +45,6 @@ POSSIBLE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
 # No real sentence is this long: a longer run (a list or a verse with no full stops) is cut at line breaks,
 # or else at spaces, so that work done per sentence stays bounded.
 MAX_SENTENCE = 3000
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
