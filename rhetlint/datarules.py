@@ -27,7 +27,7 @@ from rhetlint.diagnostics import SEVERITIES, Finding, Fix
 from rhetlint.hookspecs import hookimpl
 from rhetlint.inflect import inflect_like, noun_forms, verb_forms
 from rhetlint.rules import Options, Rule, RuleError
-from rhetlint.tokens import WORD, Token, strip_possessive, visible
+from rhetlint.tokens import WORD, Token, strip_possessive, unify_marks
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -233,8 +233,7 @@ class Pattern:
 
 
 def _normalise(text: str, ignore_case: bool) -> str:
-    text = visible(text).replace("’", "'").replace("‐", "-").replace("‑", "-")
-    return text.lower() if ignore_case else text
+    return unify_marks(text.lower() if ignore_case else text)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from typing import Any
 from rhetlint.document import IGNORED_LINE, Block, Comment, Document, Link, _plain_blocks, trim
 from rhetlint.hookspecs import hookimpl
 from rhetlint.lines import LineIndex
-from rhetlint.tokens import WORD_JOINER
+from rhetlint.tokens import WORD_JOINER, WORD_MARKS
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx", ".qmd", ".rmd"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -215,8 +215,6 @@ def _entity_text(raw: str, before: str = " ", after: str = " ") -> str:
     return decoded + (WORD_JOINER if inside_word else " ") * (len(raw) - 1)
 
 
-# Marks that may join the parts of one word: apostrophes and hyphens.
-WORD_MARKS = "'’-‐‑"
 # A character reference that ends where another begins ("caf&eacute;&rsquo;s").
 ENTITY_BEFORE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});\Z")
 

@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from rhetlint.lines import BLANK_LINES
+from rhetlint.tokens import JOINERS
 
 # Double quotation marks: straight and curly, plus low-9 and guillemets used in some copy.
 DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
@@ -22,10 +23,8 @@ OPEN_CONTEXT = " \t\r\n([{—–-/:;,"
 # Characters after which a straight double mark ends speech (not "*" or "_" of Markdown emphasis, nor a
 # digit, as in 55" for inches).
 SPEECH_END = ".,;:!?…—–-’')]"
-# Invisible characters a parser may leave inside a word (see rhetlint.tokens.WORD_JOINER).
-JOINERS = "\u2060\u00ad"
 # A curly closing single mark that is not an apostrophe inside a word ("don’t", "don’⁠⁠t").
-CURLY_CLOSER = re.compile(r"’(?![^\W_]|[\u2060\u00ad])")
+CURLY_CLOSER = re.compile(rf"’(?![^\W_]|[{JOINERS}])")
 
 
 class Quote(NamedTuple):

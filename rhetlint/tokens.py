@@ -10,13 +10,19 @@ from rhetlint.inflect import irregular_lemmas
 # What a parser puts after a character reference inside a word ("don&rsquo;t" -> "don’" + joiners + "t") so
 # the prose keeps the file's offsets and the word stays whole; invisible, and dropped from normal forms.
 WORD_JOINER = "\u2060"
-# Letters and digits joined by apostrophes or hyphens (also U+2010 and the non-breaking U+2011: "so-called",
-# "don't", "Bush’s") or by word joiners and soft hyphens (U+00AD, typed or from "&shy;", an invisible
-# hyphenation hint). No underscores, so Markdown emphasis like _word_ does not glue to the word.
-# (Each joint is joiners then an optional mark, or a mark then joiners: one way to read any run, so long
-# runs of joiners cost linear time.)
-WORD = re.compile(r"[^\W_]+(?:(?:[\u2060\u00ad]+(?:['’\-‐‑][\u2060\u00ad]*)?|['’\-‐‑][\u2060\u00ad]*)[^\W_]+)*")
-INVISIBLE = re.compile("[\u2060\u00ad]")
+# Invisible characters that may sit inside a word: the word joiner above and the soft hyphen (U+00AD,
+# typed or from "&shy;", a hyphenation hint).
+JOINERS = "\u2060\u00ad"
+# Marks that join the parts of one word: apostrophes and hyphens (also U+2010 and the non-breaking U+2011).
+WORD_MARKS = "'’-‐‑"
+# Letters and digits joined by word marks ("so-called", "don't", "Bush’s") or joiners. No underscores, so
+# Markdown emphasis like _word_ does not glue to the word. (Each joint is joiners then an optional mark, or
+# a mark then joiners: one way to read any run, so long runs of joiners cost linear time.)
+_J, _M = f"[{JOINERS}]", f"[{re.escape(WORD_MARKS)}]"
+WORD = re.compile(rf"[^\W_]+(?:(?:{_J}+(?:{_M}{_J}*)?|{_M}{_J}*)[^\W_]+)*")
+INVISIBLE = re.compile(_J)
+# Variant apostrophes and hyphens, and what each is read as.
+UNIFIED_MARKS = str.maketrans({"’": "'", "‐": "-", "‑": "-"})
 
 _LEMMAS: dict[str, str] = {}
 
@@ -34,8 +40,12 @@ class Token(NamedTuple):
 
 def normalise(word: str) -> str:
     """Lowercase and unify apostrophes and hyphens, so "Bush’s" and "bush's" look alike."""
-    word = word.lower().replace("’", "'").replace("‐", "-").replace("‑", "-")
-    return INVISIBLE.sub("", word) if WORD_JOINER in word or "\u00ad" in word else word
+    return unify_marks(word.lower())
+
+
+def unify_marks(text: str) -> str:
+    """Drop joiners and read variant apostrophes and hyphens as ' and -, keeping the case."""
+    return visible(text).translate(UNIFIED_MARKS)
 
 
 def visible(text: str) -> str:
