@@ -94,8 +94,9 @@ class Rule:
             raise RuleError(f"rule {self.code}: severity must be one of {', '.join(SEVERITIES)}")
         if self.scope not in SCOPES:
             raise RuleError(f"rule {self.code}: scope must be one of {', '.join(SCOPES)}")
-        if isinstance(self.yields_to, str):  # yields_to="L104" means one selector, not four letters
-            object.__setattr__(self, "yields_to", (self.yields_to,))
+        # yields_to="L104" means one selector, not four letters; a list becomes a tuple
+        object.__setattr__(self, "yields_to",
+                           (self.yields_to,) if isinstance(self.yields_to, str) else tuple(self.yields_to))
         for selector in self.yields_to:
             if not isinstance(selector, str) or not (SELECTOR_CODE.match(selector) or NAME.match(selector)):
                 raise RuleError(f"rule {self.code}: yields_to entry {selector!r} must be a rule code or code "
@@ -150,7 +151,7 @@ def rule(
     scope: str = "document",
     url: str = "",
     enabled_by_default: bool = True,
-    yields_to: tuple[str, ...] = (),
+    yields_to: str | tuple[str, ...] = (),
 ) -> Callable[[CheckFunction], Rule]:
     """Turn ``check(doc, options)`` into a Rule; its docstring (Markdown) is the rule's documentation page.
 
@@ -164,8 +165,7 @@ def rule(
             summary = ""
         return Rule(code=code, name=name, category=category, severity=severity, check=check, summary=summary,
                     doc=doc, options=dict(options or {}), scope=scope, url=url,
-                    enabled_by_default=enabled_by_default,
-                    yields_to=(yields_to,) if isinstance(yields_to, str) else tuple(yields_to))
+                    enabled_by_default=enabled_by_default, yields_to=yields_to)
 
     return decorate
 
