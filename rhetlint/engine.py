@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import traceback
-from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from rhetlint.document import Document
 from rhetlint.files import relative_to_root
 from rhetlint.plugins import PluginSet, one_line
 from rhetlint.rules import Options, Rule, RuleRegistry
+from rhetlint.spans import SpanIndex
 from rhetlint.suppressions import parse_directives
 
 UNUSED_SUPPRESSION = "RL001"
@@ -185,20 +185,14 @@ class Linter:
         yielding = {id(rule): rule for rule, _ in raw if rule.yields_to}
         if not yielding:
             return raw
-        # per yielding rule: the spans of the other rules' findings it gives way to, by start, with the
-        # furthest end reached so far (finding the overlapping ones is then a bisection and a short walk)
-        spans: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
-        for key, rule in yielding.items():
-            found = sorted((f.start, f.end) for other, f in raw
-                           if other is not rule and any(self.registry.matches(s, other) for s in rule.yields_to))
-            reach, furthest = [], -1
-            for _, end in found:
-                furthest = max(furthest, end)
-                reach.append(furthest)
-            spans[key] = (found, reach)
+        # per yielding rule: the spans of the other rules' findings it gives way to
+        indexes = {key: SpanIndex((f.start, f.end, (f.start, f.end)) for other, f in raw
+                                  if other is not rule and any(self.registry.matches(s, other) for s in rule.yields_to))
+                   for key, rule in yielding.items()}
         kept = []
         for rule, finding in raw:
-            if id(rule) in spans and _mostly_covered(finding, *spans[id(rule)]):
+            index = indexes.get(id(rule))
+            if index is not None and _mostly_covered(finding, index.overlapping(finding.start, finding.end)):
                 continue
             kept.append((rule, finding))
         return kept
@@ -236,18 +230,11 @@ def _malformed(finding: object, doc: Document) -> str:
     return ""
 
 
-def _mostly_covered(finding: Finding, found: list[tuple[int, int]], reach: list[int]) -> bool:
-    """Whether the spans in ``found`` (sorted, with running furthest ends) cover at least half of the finding."""
-    i = bisect_left(found, (finding.end, -1))
-    covered: list[tuple[int, int]] = []
-    while i > 0 and reach[i - 1] > finding.start:
-        i -= 1
-        start, end = found[i]
-        if end > finding.start:
-            covered.append((max(start, finding.start), min(end, finding.end)))
+def _mostly_covered(finding: Finding, overlapping: list[tuple[int, int]]) -> bool:
+    """Whether the spans overlapping the finding (in order of their starts) cover at least half of it."""
     total, last = 0, finding.start
-    for start, end in sorted(covered):
-        start = max(start, last)
+    for start, end in overlapping:
+        start, end = max(start, last), min(end, finding.end)  # last never falls before the finding's start
         if end > start:
             total += end - start
             last = end

@@ -26,6 +26,7 @@ from rhetlint.document import Block, Document
 from rhetlint.engine import Linter
 from rhetlint.quotes import Quote
 from rhetlint.rules import Options, Rule
+from rhetlint.spans import SpanIndex
 
 LOCAL_SCOPES = frozenset({"sentence", "paragraph"})
 # Runs of characters other than line breaks: what a partial document blanks outside its changed blocks.
@@ -227,30 +228,18 @@ class _Index:
     with many paragraphs and many quotations must not cost units × quotations on every keystroke."""
 
     def __init__(self, doc: Document) -> None:
-        self.quotes = list(doc.quotes)  # sorted by start
-        self.quote_starts = [q.start for q in self.quotes]
-        self.quote_reach: list[int] = []  # the furthest end of the quotations up to each one
-        furthest = -1
-        for q in self.quotes:
-            furthest = max(furthest, q.end)
-            self.quote_reach.append(furthest)
+        self.quotes: SpanIndex[Quote] = SpanIndex((q.start, q.end, q) for q in doc.quotes)
         self.links = sorted(doc.links, key=lambda link: link.start)
         self.link_starts = [link.start for link in self.links]
         self.regions = sorted(_quote_regions(doc))
         self.region_starts = [s for s, _ in self.regions]
-
-    def quotes_overlapping(self, start: int, end: int) -> list[Quote]:
-        lo, hi = bisect_left(self.quote_starts, start), bisect_left(self.quote_starts, end)
-        if lo and self.quote_reach[lo - 1] > start:  # a quotation from before the unit runs into it
-            lo = 0
-        return [q for q in self.quotes[lo:hi] if start < q.end]
 
 
 def _unit(doc: Document, blocks: tuple[Block, ...], index: _Index) -> Unit:
     start, end = blocks[0].start, max(b.end for b in blocks)
     shape = tuple((b.start - start, b.end - start, b.kind, b.quoted) for b in blocks)
     quotes = tuple((q.start - start, q.end - start, q.level, q.kind, q.closed)
-                   for q in index.quotes_overlapping(start, end))
+                   for q in index.quotes.overlapping(start, end))
     links = tuple((link.start - start, link.end - start, link.target) for link in
                   index.links[bisect_left(index.link_starts, start) : bisect_left(index.link_starts, end)])
     regions = tuple((s - start, e - start) for s, e in
