@@ -10,6 +10,15 @@ def codes_and_matches(diagnostics):
     return [(d.code, d.match) for d in diagnostics]
 
 
+def lint_with_house_lexicon(tmp_path, monkeypatch, lexicon: str, text: str, select: str = "loaded-language",
+                            named_on: str = "emotive-language"):
+    """Lint ``text`` with a newsroom lexicon file named on one loaded-language rule."""
+    (tmp_path / "house.toml").write_text(lexicon, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    config = {"rules": {named_on: {"lexicon": ["house.toml"]}}}
+    return lint_text(text, plugins=[rhetlint_loaded], select=[select], config=config)
+
+
 def test_fix_keeps_the_tense_and_capital_of_the_flagged_verb():
     found = lint_text("Claimed victories aside, she claimed the vote was fair and insists it was.\n",
                       plugins=[rhetlint_loaded], select=["loaded-saying-verb"])
@@ -41,17 +50,13 @@ def test_allow_accepts_a_word_in_every_form():
 
 
 def test_user_lexicon_adds_overrides_and_disables(tmp_path, monkeypatch):
-    (tmp_path / "house.toml").write_text(
-        '[meta]\nrule = "emotive-language"\n\n'
-        '[[term]]\nmatch = ["eviscerate"]\npos = "verb"\nwhy = "dramatises criticism as violence"\n'
-        'instead = ["criticize"]\n\n'
-        '[[term]]\nrule = "loaded-saying-verb"\nmatch = ["claim"]\ndisable = true\n\n'
-        '[[term]]\nmatch = ["slam"]\npos = "verb"\nwhy = "is banned by the house style"\ninstead = ["fault"]\n',
-        encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    lexicon = ('[meta]\nrule = "emotive-language"\n\n'
+               '[[term]]\nmatch = ["eviscerate"]\npos = "verb"\nwhy = "dramatises criticism as violence"\n'
+               'instead = ["criticize"]\n\n'
+               '[[term]]\nrule = "loaded-saying-verb"\nmatch = ["claim"]\ndisable = true\n\n'
+               '[[term]]\nmatch = ["slam"]\npos = "verb"\nwhy = "is banned by the house style"\ninstead = ["fault"]\n')
     text = "The review eviscerated the plan. She claimed it was late. He slammed it.\n"
-    config = {"rules": {"emotive-language": {"lexicon": ["house.toml"]}}}
-    found = lint_text(text, plugins=[rhetlint_loaded], select=["loaded-language"], config=config)
+    found = lint_with_house_lexicon(tmp_path, monkeypatch, lexicon, text)
     assert codes_and_matches(found) == [("L101", "eviscerated"), ("L101", "slammed")]
     assert found[0].fixes[0].replacement == "criticized"
     assert "banned by the house style" in found[1].message and found[1].fixes[0].replacement == "faulted"
@@ -87,15 +92,11 @@ def test_quote_left_open_on_one_line_does_not_hide_the_next_paragraph_line():
 
 
 def test_adjective_entries_match_their_adverb_unless_told_not_to(tmp_path, monkeypatch):
-    (tmp_path / "house.toml").write_text(
-        '[meta]\nrule = "emotive-language"\n\n'
-        '[[term]]\nmatch = ["peevish"]\npos = "adj"\nwhy = "judges the motive"\ninstead = ["open"]\n\n'
-        '[[term]]\nmatch = ["candid"]\npos = "adj"\nwhy = "praises"\nadverb = false\n',
-        encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    lexicon = ('[meta]\nrule = "emotive-language"\n\n'
+               '[[term]]\nmatch = ["peevish"]\npos = "adj"\nwhy = "judges the motive"\ninstead = ["open"]\n\n'
+               '[[term]]\nmatch = ["candid"]\npos = "adj"\nwhy = "praises"\nadverb = false\n')
     text = "She peevishly and candidly backed a peevish and candid plan.\n"
-    config = {"rules": {"emotive-language": {"lexicon": ["house.toml"]}}}
-    found = lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"], config=config)
+    found = lint_with_house_lexicon(tmp_path, monkeypatch, lexicon, text, select="emotive-language")
     assert codes_and_matches(found) == [("L101", "peevishly"), ("L101", "peevish"), ("L101", "candid")]
     adverb, adjective = found[0], found[1]
     assert adverb.fixes == () and "drop the adverb" in adverb.message  # "openly" would change the meaning
@@ -109,11 +110,8 @@ def test_labels_do_not_grow_adverbs():
 
 
 def test_a_disabled_word_is_not_brought_back_as_a_derived_adverb(tmp_path, monkeypatch):
-    (tmp_path / "house.toml").write_text('[[term]]\nrule = "editorializing"\nmatch = ["shockingly"]\ndisable = true\n',
-                                         encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    config = {"rules": {"editorializing": {"lexicon": ["house.toml"]}}}
+    lexicon = '[[term]]\nrule = "editorializing"\nmatch = ["shockingly"]\ndisable = true\n'
     text = "The figures were shockingly high, and the shocking part came later.\n"
-    found = lint_text(text, plugins=[rhetlint_loaded], select=["loaded-language"], config=config)
+    found = lint_with_house_lexicon(tmp_path, monkeypatch, lexicon, text, named_on="editorializing")
     assert "shockingly" not in [d.match for d in found]
     assert "shocking" in [d.match for d in found]
