@@ -216,7 +216,7 @@ def _entity_text(raw: str, before: str = " ", after: str = " ") -> str:
 
 
 # A character reference that ends where another begins ("caf&eacute;&rsquo;s").
-ENTITY_BEFORE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});\Z")
+ENTITY_BEFORE = re.compile(ENTITY.pattern + r"\Z")
 
 
 def _decoded_around(text: str, start: int, end: int) -> tuple[str, str]:
