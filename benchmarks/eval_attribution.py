@@ -49,7 +49,7 @@ def _inside(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
 
 
 def eval_polnear(linter: Any, limit: int | None = None) -> list[str]:
-    from rhetlint.document import Document
+    from rhetlint.model.document import Document
 
     source, cue, sourceless = SpanScore(), SpanScore(), SpanScore()
     flagged_cns = SpanScore()

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from benchmarks.corpora import BinaryScore, SpanScore, records
 from benchmarks.lint import lint_text, make_linter
-from rhetlint.config import Config
-from rhetlint.engine import Linter
+from rhetlint.lint.config import Config
+from rhetlint.lint.linter import Linter
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rhetlint.config import Config
-from rhetlint.diagnostics import Diagnostic
-from rhetlint.engine import Linter, Selection
-from rhetlint.plugins import load_plugins
+from rhetlint.hooks.manager import load_plugins
+from rhetlint.lint.config import Config
+from rhetlint.lint.linter import Linter, Selection
+from rhetlint.model.diagnostics import Diagnostic
 
 
 def make_linter(select: Sequence[str], ignore: Sequence[str] = (), config: Config | None = None) -> Linter:

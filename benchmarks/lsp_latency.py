@@ -146,8 +146,8 @@ async def measure(edits: int, words: int, debounce_ms: int, keystrokes: int, see
 
 def in_process(words: int, plugins_dir: Path | None = None, runs: int = 30) -> tuple[float, float]:
     """Median milliseconds of a full lint and of an incremental re-lint after a one-word edit."""
-    from rhetlint.incremental import IncrementalLinter
-    from rhetlint.runner import Session
+    from rhetlint.lint.incremental import IncrementalLinter
+    from rhetlint.lint.session import Session
 
     text = draft_of(words)
     with tempfile.TemporaryDirectory() as tmp:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from rhetlint.diagnostics import Diagnostic, Finding, Fix, Position, Related
-from rhetlint.document import Block, Document, Sentence, Span
-from rhetlint.hookspecs import hookimpl
+from rhetlint.hooks.specs import hookimpl
+from rhetlint.model.diagnostics import Diagnostic, Finding, Fix, Position, Related
+from rhetlint.model.document import Block, Document, Sentence, Span
 from rhetlint.rules import Options, Rule, rule
 
 __all__ = [

@@ -22,13 +22,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
 
-from rhetlint.config import Config, config_from_mapping
-from rhetlint.datarules import RulesPlugin, config_plugin, load_rules
-from rhetlint.diagnostics import Diagnostic
-from rhetlint.docs import rule_page
-from rhetlint.engine import RULE_ERROR, Linter, Selection
-from rhetlint.plugins import ESSENTIAL_PLUGINS, load_plugins
+from rhetlint.hooks.manager import ESSENTIAL_PLUGINS, load_plugins
+from rhetlint.lint.config import Config, config_from_mapping
+from rhetlint.lint.linter import RULE_ERROR, Linter, Selection
+from rhetlint.model.diagnostics import Diagnostic
 from rhetlint.rules import DOC_SECTIONS, Rule
+from rhetlint.rules.data import RulesPlugin, config_plugin, load_rules
+from rhetlint.rules.docs import rule_page
 
 PluginLike = ModuleType | Rule | Path | object
 

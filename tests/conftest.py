@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from rhetlint import cli
-from rhetlint.config import find_config_file
+from rhetlint.lint.config import find_config_file
 
 # T101 marker-word (category "testing", warning) flags the word "zork" outside quotations;
 # T202 other-word (category "misc", info) flags "blorp" everywhere.

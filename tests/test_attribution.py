@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-import rhetlint_attribution
-import rhetlint_loaded
+import rhetlint_plugins.attribution
+import rhetlint_plugins.loaded
 from rhetlint.analysis.attribution import SOURCE_TYPES, Attribution, find_attributions
-from rhetlint.analysis.report import render_sources_text, sources_json
 from rhetlint.analysis.sources import group_sources
-from rhetlint.document import Document
+from rhetlint.model.document import Document
+from rhetlint.output.sources import render_sources_text, sources_json
 from rhetlint.testing import lint_text
 
 
@@ -278,11 +278,11 @@ def test_definite_follow_up_joins_the_unnamed_source() -> None:
 
 def test_unsourced_claim_yields_to_a_loaded_language_finding_on_the_same_words():
     text = "Of course, the harbor has been dredged before. The disastrous plan will doom the port.\n"
-    both = lint_text(text, plugins=[rhetlint_attribution, rhetlint_loaded], select=["A101", "loaded-language"])
+    both = lint_text(text, plugins=[rhetlint_plugins.attribution, rhetlint_plugins.loaded], select=["A101", "loaded-language"])
     # a sentence is reported by its most telling marker: the forecast, not the judging word
     assert [(d.code, d.match) for d in both] == [("L104", "Of course"), ("L101", "disastrous"),
                                                  ("A101", "will doom")]
-    alone = lint_text(text, plugins=[rhetlint_attribution, rhetlint_loaded], select=["A101"])
+    alone = lint_text(text, plugins=[rhetlint_plugins.attribution, rhetlint_plugins.loaded], select=["A101"])
     assert [(d.code, d.match) for d in alone] == [("A101", "Of course"), ("A101", "will doom")]
 
 

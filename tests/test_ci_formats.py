@@ -17,9 +17,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from rhetlint import ci_formats, plugins
-from rhetlint.diagnostics import Diagnostic, Fix, Position
-from rhetlint.formatters import FileError, Report
+from rhetlint import output
+from rhetlint.hooks import manager
+from rhetlint.model.diagnostics import Diagnostic, Fix, Position
+from rhetlint.output.base import FileError, Report
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,13 +83,6 @@ def ci_project(project):
     return project
 
 
-@pytest.fixture
-def with_ci_formats(monkeypatch):
-    """Register the CI formats as essential for this test, whether or not plugins.py lists them yet."""
-    if "rhetlint.ci_formats" not in plugins.ESSENTIAL_PLUGINS:
-        monkeypatch.setattr(plugins, "ESSENTIAL_PLUGINS", (*plugins.ESSENTIAL_PLUGINS, "rhetlint.ci_formats"))
-
-
 def check(run_cli, project, fmt: str, *paths: str):
     return run_cli(["check", *(paths or ("draft.md",)), "--format", fmt], cwd=project.root)
 
@@ -110,13 +104,13 @@ def diag(path: str = "a.md", line: int = 1, column: int = 3, length: int = 4, ma
 
 # --- registration ----------------------------------------------------------------------------------------
 def test_the_module_registers_every_ci_format():
-    found = plugins.load_plugins(entry_points=False, extra=[ci_formats]).formatters
+    found = manager.load_plugins(entry_points=False).formatters
     assert {"rdjson", "rdjsonl", "gitlab", "checkstyle", "junit"} <= set(found)
-    assert found["rdjson"] is ci_formats.RDJSONFormatter
+    assert found["rdjson"] is output.reviewdog.RDJSONFormatter
     assert {"text", "json", "sarif", "github"} <= set(found)  # the core formats are untouched
 
 
-def test_cli_lists_the_ci_formats_when_registered(project, run_cli, with_ci_formats):
+def test_cli_lists_the_ci_formats_when_registered(project, run_cli):
     project.write("a.md", "A zork.\n")
     result = check(run_cli, project, "nope", "a.md")
     assert result.code == 2
@@ -175,7 +169,7 @@ def byte_slice(text: str, start: dict, end: dict) -> str:
 
 
 @needs_schemas
-def test_rdjson_validates_and_columns_are_utf8_bytes(ci_project, run_cli, with_ci_formats):
+def test_rdjson_validates_and_columns_are_utf8_bytes(ci_project, run_cli):
     result = check(run_cli, ci_project, "rdjson")
     document = json.loads(result.out)
     schema = _load_schema("reviewdog-rdf-DiagnosticResult.json")
@@ -198,7 +192,7 @@ def test_rdjson_validates_and_columns_are_utf8_bytes(ci_project, run_cli, with_c
 
 
 @needs_schemas
-def test_rdjson_suggestion_with_its_own_span_and_related_locations(ci_project, run_cli, with_ci_formats):
+def test_rdjson_suggestion_with_its_own_span_and_related_locations(ci_project, run_cli):
     document = json.loads(check(run_cli, ci_project, "rdjson").out)
     wide = [d for d in document["diagnostics"] if d["code"]["value"] == "T302"]
     assert [byte_slice(DRAFT, d["suggestions"][0]["range"]["start"], d["suggestions"][0]["range"]["end"])
@@ -212,7 +206,7 @@ def test_rdjson_suggestion_with_its_own_span_and_related_locations(ci_project, r
 
 
 @needs_schemas
-def test_rdjsonl_one_valid_self_contained_diagnostic_per_line(ci_project, run_cli, with_ci_formats):
+def test_rdjsonl_one_valid_self_contained_diagnostic_per_line(ci_project, run_cli):
     out = check(run_cli, ci_project, "rdjsonl").out
     lines = out.splitlines()
     assert len(lines) == 6 and out.endswith("\n")
@@ -227,7 +221,7 @@ def test_rdjsonl_one_valid_self_contained_diagnostic_per_line(ci_project, run_cl
 
 
 @needs_schemas
-def test_rdjson_file_errors_are_error_diagnostics(ci_project, run_cli, with_ci_formats):
+def test_rdjson_file_errors_are_error_diagnostics(ci_project, run_cli):
     result = check(run_cli, ci_project, "rdjson", "draft.md", "missing.md")
     assert result.code == 2
     document = json.loads(result.out)
@@ -248,7 +242,7 @@ def test_strict_rdjson_schema_rejects_a_misspelled_key():
 def test_rdjson_without_sources_keeps_code_point_columns_and_drops_unplaceable_fixes():
     """A report built without sources cannot be converted to bytes; columns stay as they are."""
     d = diag(fixes=(Fix("own span", "x"), Fix("elsewhere", "y", 0, 1)))
-    [item] = json.loads(render(ci_formats.RDJSONFormatter, Report([d])))["diagnostics"]
+    [item] = json.loads(render(output.reviewdog.RDJSONFormatter, Report([d])))["diagnostics"]
     assert item["location"]["range"] == {"start": {"line": 1, "column": 3}, "end": {"line": 1, "column": 7}}
     assert [s["text"] for s in item["suggestions"]] == ["x"]
     assert "url" not in item["code"]
@@ -281,7 +275,7 @@ GITLAB_SCHEMA = {
 }
 
 
-def test_gitlab_report_shape_and_severities(ci_project, run_cli, with_ci_formats):
+def test_gitlab_report_shape_and_severities(ci_project, run_cli):
     result = check(run_cli, ci_project, "gitlab", "draft.md", "missing.md")
     issues = json.loads(result.out)
     validate(issues, GITLAB_SCHEMA)
@@ -299,7 +293,7 @@ def test_gitlab_report_shape_and_severities(ci_project, run_cli, with_ci_formats
 
 
 def test_gitlab_fingerprints_survive_lines_added_above_but_not_a_changed_finding(ci_project, run_cli,
-                                                                                with_ci_formats):
+                                                                                ):
     before = {i["check_name"] + i["description"]: i for i in json.loads(check(run_cli, ci_project, "gitlab").out)}
     ci_project.write("draft.md", "Intro.\n\nMore intro.\n\n" + DRAFT)
     after = {i["check_name"] + i["description"]: i for i in json.loads(check(run_cli, ci_project, "gitlab").out)}
@@ -318,13 +312,13 @@ def test_gitlab_fingerprints_survive_lines_added_above_but_not_a_changed_finding
 def test_gitlab_identical_findings_on_identical_lines_differ_and_empty_report_is_an_array():
     twice = [diag(line=1), diag(line=2)]
     report = Report(twice, sources={"a.md": "A zork.\nA zork.\n"})
-    issues = json.loads(render(ci_formats.GitLabFormatter, report))
+    issues = json.loads(render(output.gitlab.GitLabFormatter, report))
     assert issues[0]["fingerprint"] != issues[1]["fingerprint"]
-    assert json.loads(render(ci_formats.GitLabFormatter, Report([]))) == []
+    assert json.loads(render(output.gitlab.GitLabFormatter, Report([]))) == []
 
 
 # --- Checkstyle --------------------------------------------------------------------------------------------
-def test_checkstyle_parses_with_one_file_element_per_file(ci_project, run_cli, with_ci_formats):
+def test_checkstyle_parses_with_one_file_element_per_file(ci_project, run_cli):
     ci_project.write("other.md", "Just a zork.\n")
     result = check(run_cli, ci_project, "checkstyle", "draft.md", "other.md", "missing.md")
     assert result.out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -348,7 +342,7 @@ def test_checkstyle_parses_with_one_file_element_per_file(ci_project, run_cli, w
 
 def test_xml_formats_survive_characters_xml_cannot_carry():
     nasty = diag(message="form\x0cfeed & <tag> \"quoted\" \U0001F642", path="a&b <c>.md")
-    for formatter in (ci_formats.CheckstyleFormatter, ci_formats.JUnitFormatter):
+    for formatter in (output.xml_reports.CheckstyleFormatter, output.xml_reports.JUnitFormatter):
         root = ET.fromstring(render(formatter, Report([nasty])).encode("utf-8"))
         messages = [e.get("message") for e in root.iter() if e.get("message")]
         assert messages and all("form\ufffdfeed & <tag> \"quoted\" \U0001F642" in m for m in messages)
@@ -356,7 +350,7 @@ def test_xml_formats_survive_characters_xml_cannot_carry():
 
 
 # --- JUnit -------------------------------------------------------------------------------------------------
-def test_junit_one_suite_one_failed_case_per_diagnostic(ci_project, run_cli, with_ci_formats):
+def test_junit_one_suite_one_failed_case_per_diagnostic(ci_project, run_cli):
     result = check(run_cli, ci_project, "junit", "draft.md", "missing.md")
     root = ET.fromstring(result.out.encode("utf-8"))
     assert root.tag == "testsuites"
@@ -378,7 +372,7 @@ def test_junit_one_suite_one_failed_case_per_diagnostic(ci_project, run_cli, wit
     assert len(set(names)) == len(names)
 
 
-def test_junit_clean_run_has_one_passing_case(project, run_cli, with_ci_formats):
+def test_junit_clean_run_has_one_passing_case(project, run_cli):
     project.write("a.md", "Nothing to see.\n")
     result = check(run_cli, project, "junit", "a.md")
     assert result.code == 0
@@ -390,7 +384,7 @@ def test_junit_clean_run_has_one_passing_case(project, run_cli, with_ci_formats)
 
 def test_junit_error_cases_do_not_count_as_failures():
     report = Report([], errors=[FileError("x.md", "empty file; nothing to check")])
-    root = ET.fromstring(render(ci_formats.JUnitFormatter, report).encode("utf-8"))
+    root = ET.fromstring(render(output.xml_reports.JUnitFormatter, report).encode("utf-8"))
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("1", "0", "1")
 
 

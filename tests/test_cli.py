@@ -218,7 +218,7 @@ def test_explain_by_code_or_name(project, run_cli, key):
 def test_explain_core_rule(project, run_cli):
     result = run_cli(["explain", "RL001"], cwd=project.root)
     assert result.out.startswith("# RL001 unused-suppression\n\nCategory: meta \u00b7 default severity: warning \u00b7 "
-                                 "plugin: rhetlint.core_rules\n")
+                                 "plugin: rhetlint.rules.core\n")
     assert "## What it flags" in result.out
 
 

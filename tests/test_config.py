@@ -6,9 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from rhetlint.config import DEFAULT_EXCLUDE, Config, ConfigCache, ConfigError, find_config_file, load_config
-from rhetlint.engine import Linter, Selection
-from rhetlint.plugins import load_plugins
+from rhetlint.hooks.manager import load_plugins
+from rhetlint.lint.config import (
+    DEFAULT_EXCLUDE,
+    Config,
+    ConfigCache,
+    ConfigError,
+    find_config_file,
+    load_config,
+)
+from rhetlint.lint.linter import Linter, Selection
 
 TEXT = "A zork and a blorp.\n"  # T101 at column 3, T202 at column 14
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from rhetlint.config import ConfigError
-from rhetlint.datarules import (
+from rhetlint.lint.config import ConfigError
+from rhetlint.rules import DOC_SECTIONS
+from rhetlint.rules.data import (
     MAX_TOKEN_LENGTH,
     DataRuleError,
     RegexNotAllowed,
@@ -20,7 +21,6 @@ from rhetlint.datarules import (
     rule_from_table,
     rules_from_mapping,
 )
-from rhetlint.rules import DOC_SECTIONS
 from rhetlint.testing import Invalid, assert_rule, lint_text
 
 if sys.version_info >= (3, 11):

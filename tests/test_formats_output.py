@@ -11,15 +11,12 @@ import jsonschema
 import pytest
 
 from rhetlint import __version__
-from rhetlint.diagnostics import Diagnostic, Fix, Position
-from rhetlint.formatters import (
-    FileError,
-    GitHubFormatter,
-    JSONFormatter,
-    Report,
-    SARIFFormatter,
-    TextFormatter,
-)
+from rhetlint.model.diagnostics import Diagnostic, Fix, Position
+from rhetlint.output.base import FileError, Report
+from rhetlint.output.github import GitHubFormatter
+from rhetlint.output.json_format import JSONFormatter
+from rhetlint.output.sarif import SARIFFormatter
+from rhetlint.output.text import TextFormatter
 
 # The schema lives in the shared folder beside the checkout (as on CI); RHETLINT_SCHEMA_DIR overrides.
 SARIF_SCHEMA = Path(os.environ.get("RHETLINT_SCHEMA_DIR") or Path(__file__).resolve().parents[2] / "shared" / "schemas") \

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from rhetlint import hookspecs
-from rhetlint.diagnostics import Diagnostic, Finding, Fix, Related
-from rhetlint.document import Document
-from rhetlint.plugins import load_plugins
+from rhetlint.hooks import specs as hookspecs
+from rhetlint.hooks.manager import load_plugins
+from rhetlint.model.diagnostics import Diagnostic, Finding, Fix, Related
+from rhetlint.model.document import Document
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "plugins"
 HOOKS_PAGE = DOCS / "hooks.md"
@@ -126,9 +126,9 @@ def test_trace_shows_registration_hooks_per_plugin(monkeypatch, capsys) -> None:
     assert plugins.registry.get("RL001") is not None
     assert "text" in plugins.formatters
     err = capsys.readouterr().err
-    assert "rhetlint: trace: rhetlint_register_rules(register) -> [rhetlint.core_rules]" in err
+    assert "rhetlint: trace: rhetlint_register_rules(register) -> [rhetlint.rules.core]" in err
     assert "rhetlint: trace: rhetlint_register_rules(register) -> [recorder]" in err
-    assert "rhetlint: trace: rhetlint_register_formatters(register) -> [rhetlint.formatters]" in err
+    assert "rhetlint: trace: rhetlint_register_formatters(register) -> [rhetlint.output]" in err
     assert "rhetlint: trace: rhetlint_register_formatters(register) -> [recorder]" in err
 
 

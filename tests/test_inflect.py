@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rhetlint.inflect import adverb_of, inflect_like, verb_forms
+from rhetlint.text.inflect import adverb_of, inflect_like, verb_forms
 
 
 @pytest.mark.parametrize(("adjective", "adverb"), [

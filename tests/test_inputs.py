@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from rhetlint.files import InputError, decode, discover, read_draft
+from rhetlint.lint.files import InputError, decode, discover, read_draft
 
 GOOD = "A zork.\n"
 GOOD_LINE = "good.md:1:3: warning: marker 'zork' found [T101 marker-word]"

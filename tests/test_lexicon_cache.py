@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rhetlint_loaded import lexicon as lexicon_module
+from rhetlint_plugins.loaded import lexicon as lexicon_module
 
 
 def fresh(monkeypatch, cache_dir):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rhetlint.document import Block, Document, _plain_blocks
-from rhetlint.formats import parse
-from rhetlint.lines import LineIndex
+from rhetlint.model.document import Block, Document, _plain_blocks
+from rhetlint.parsers import parse
+from rhetlint.text.lines import LineIndex
 
 # --- LineIndex ---------------------------------------------------------------------------------------
 MIXED = "ab\ncd\r\nef\rgh"  # LF after "ab", CRLF after "cd", a lone CR after "ef"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import rhetlint_loaded
+import rhetlint_plugins.loaded
 from rhetlint.testing import lint_text
 
 
@@ -16,12 +16,12 @@ def lint_with_house_lexicon(tmp_path, monkeypatch, lexicon: str, text: str, sele
     (tmp_path / "house.toml").write_text(lexicon, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     config = {"rules": {named_on: {"lexicon": ["house.toml"]}}}
-    return lint_text(text, plugins=[rhetlint_loaded], select=[select], config=config)
+    return lint_text(text, plugins=[rhetlint_plugins.loaded], select=[select], config=config)
 
 
 def test_fix_keeps_the_tense_and_capital_of_the_flagged_verb():
     found = lint_text("Claimed victories aside, she claimed the vote was fair and insists it was.\n",
-                      plugins=[rhetlint_loaded], select=["loaded-saying-verb"])
+                      plugins=[rhetlint_plugins.loaded], select=["loaded-saying-verb"])
     fixes = {d.match: d.fixes[0].replacement for d in found if d.fixes}
     assert fixes["claimed"] == "said"
     assert fixes["insists"] == "says"
@@ -29,7 +29,7 @@ def test_fix_keeps_the_tense_and_capital_of_the_flagged_verb():
 
 
 def test_emotive_fix_is_reinflected():
-    [slams] = lint_text("The senator slams the bill.\n", plugins=[rhetlint_loaded], select=["emotive-language"])
+    [slams] = lint_text("The senator slams the bill.\n", plugins=[rhetlint_plugins.loaded], select=["emotive-language"])
     assert slams.match == "slams"
     assert slams.fixes[0].replacement == "criticizes"
     assert "'criticizes'" in slams.message
@@ -37,8 +37,8 @@ def test_emotive_fix_is_reinflected():
 
 def test_quote_aware_can_be_switched_off():
     text = '"They slammed the door," the union leader said.\n'
-    assert lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"]) == []
-    found = lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"],
+    assert lint_text(text, plugins=[rhetlint_plugins.loaded], select=["emotive-language"]) == []
+    found = lint_text(text, plugins=[rhetlint_plugins.loaded], select=["emotive-language"],
                       config={"rules": {"emotive-language": {"quote-aware": False}}})
     assert codes_and_matches(found) == [("L101", "slammed")]
 
@@ -46,7 +46,7 @@ def test_quote_aware_can_be_switched_off():
 def test_allow_accepts_a_word_in_every_form():
     text = "The senator slammed the bill. Critics slam it too.\n"
     config = {"rules": {"emotive-language": {"allow": ["slam"]}}}
-    assert lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"], config=config) == []
+    assert lint_text(text, plugins=[rhetlint_plugins.loaded], select=["emotive-language"], config=config) == []
 
 
 def test_user_lexicon_adds_overrides_and_disables(tmp_path, monkeypatch):
@@ -79,7 +79,7 @@ def test_broken_user_lexicon_is_a_one_line_error(tmp_path, run_cli, monkeypatch)
 def test_capitalised_words_are_names_except_in_title_case_lines():
     text = ("The show Desperate Housewives returned on Monday.\n\n"
             "Why The Senate Deal Is A Desperate Gamble For Both Parties, Analysts Say.\n")
-    found = lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"], path="story.txt")
+    found = lint_text(text, plugins=[rhetlint_plugins.loaded], select=["emotive-language"], path="story.txt")
     assert [(d.start.line, d.match) for d in found] == [(3, "Desperate")]
 
 
@@ -87,7 +87,7 @@ def test_quote_left_open_on_one_line_does_not_hide_the_next_paragraph_line():
     opened = ('"The council has never once listened to the people who actually use these branch libraries '
               'every single week of the year\n')
     text = opened + "Residents blasted the decision at a packed meeting that ran past midnight on Tuesday evening.\n"
-    found = lint_text(text, plugins=[rhetlint_loaded], select=["emotive-language"], path="story.txt")
+    found = lint_text(text, plugins=[rhetlint_plugins.loaded], select=["emotive-language"], path="story.txt")
     assert [(d.start.line, d.match) for d in found] == [(2, "blasted")]
 
 
@@ -104,7 +104,7 @@ def test_adjective_entries_match_their_adverb_unless_told_not_to(tmp_path, monke
 
 
 def test_labels_do_not_grow_adverbs():
-    found = lint_text("The group acted radically and the radical group left.\n", plugins=[rhetlint_loaded],
+    found = lint_text("The group acted radically and the radical group left.\n", plugins=[rhetlint_plugins.loaded],
                       select=["loaded-language"])
     assert "radically" not in [d.match for d in found]
 

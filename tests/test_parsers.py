@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rhetlint.document import Comment, Link
-from rhetlint.formats import guess_format, parse, parse_front_matter
+from rhetlint.model.document import Comment, Link
+from rhetlint.parsers import guess_format, parse, parse_front_matter
 
 
 def zorks(doc) -> list[int]:
@@ -197,18 +197,18 @@ def test_neighbouring_references_are_read_as_their_characters(path):
 
 
 def test_long_runs_of_soft_hyphens_tokenize_as_one_word():
-    from rhetlint.tokens import tokenize
+    from rhetlint.text.tokens import tokenize
 
     [token] = tokenize("blood" + "\u00ad" * 5000 + "thirsty")
     assert token.norm == "bloodthirsty"
 
 
 def test_loaded_word_with_a_character_reference_is_flagged_at_its_source_span():
-    import rhetlint_loaded
+    import rhetlint_plugins.loaded
     from rhetlint.testing import lint_text
 
     src = "<p>The senator&rsquo;s aides called it a blood&shy;thirsty plan.</p>\n"
-    [found] = lint_text(src, plugins=[rhetlint_loaded], select=["emotive-language"], path="story.html")
+    [found] = lint_text(src, plugins=[rhetlint_plugins.loaded], select=["emotive-language"], path="story.html")
     assert found.match == "blood&shy;thirsty"
     assert (found.start.column, found.end.column) == (src.index("blood") + 1, src.index(" plan") + 1)
 
@@ -351,7 +351,7 @@ def test_html_self_closing_and_unclosed_tags():
 
 
 def test_plain_text_directive_line_does_not_split_a_paragraph():
-    from rhetlint.formats import parse
+    from rhetlint.parsers import parse
 
     text = "First line of the paragraph.\n# rhetlint-disable-next-line L101\nSecond line.\n\nNext one.\n"
     doc = parse(text, "draft.txt")

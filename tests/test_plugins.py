@@ -7,7 +7,7 @@ import types
 import pytest
 
 from rhetlint import Finding, __version__, hookimpl, rule
-from rhetlint.plugins import ESSENTIAL_PLUGINS, load_plugins
+from rhetlint.hooks.manager import ESSENTIAL_PLUGINS, load_plugins
 
 FAKEPLUG = '''
 from rhetlint import Finding, hookimpl, rule
@@ -114,7 +114,7 @@ def test_local_plugins_are_registered_as_local_name(project):
     info = plugins.infos[-1]
     assert (info.version, info.source) == ("2.3.4", f"local {project.root / 'plugins' / 'marker.py'}")
     assert {r.code: r.plugin for r in plugins.registry} == {
-        "RL001": "rhetlint.core_rules", "RL900": "rhetlint.core_rules", "T101": "local:marker",
+        "RL001": "rhetlint.rules.core", "RL900": "rhetlint.rules.core", "T101": "local:marker",
         "T202": "local:marker",
     }
 
@@ -157,13 +157,11 @@ def test_plugins_command_lists_names_versions_sources_and_hooks(project, run_cli
     result = run_cli(["plugins"], cwd=project.root)
     assert result.code == 0
     assert result.lines == [
-        f"{'rhetlint.formats':24s} {__version__:10s} essential",
+        f"{'rhetlint.parsers':24s} {__version__:10s} essential",
         f"{'':24s} hooks: rhetlint_parse_document",
-        f"{'rhetlint.formatters':24s} {__version__:10s} essential",
+        f"{'rhetlint.output':24s} {__version__:10s} essential",
         f"{'':24s} hooks: rhetlint_register_formatters",
-        f"{'rhetlint.ci_formats':24s} {__version__:10s} essential",
-        f"{'':24s} hooks: rhetlint_register_formatters",
-        f"{'rhetlint.core_rules':24s} {__version__:10s} essential",
+        f"{'rhetlint.rules.core':24s} {__version__:10s} essential",
         f"{'':24s} hooks: rhetlint_register_rules",
         f"{'local:marker':24s} {'2.3.4':10s} local {project.root / 'plugins' / 'marker.py'}",
         f"{'':24s} hooks: rhetlint_register_rules",
@@ -220,7 +218,7 @@ def test_plugin_cannot_take_a_core_rule_code(project):
     ''')
     plugins = load_plugins(project.root / "plugins", entry_points=False)
     assert plugins.registry.get("RL900").name == "rule-error"
-    assert plugins.problems == ["plugin local:aaa_core: rule RL900 is already registered by plugin 'rhetlint.core_rules'"]
+    assert plugins.problems == ["plugin local:aaa_core: rule RL900 is already registered by plugin 'rhetlint.rules.core'"]
 
 
 def test_duplicate_rule_name_is_a_conflict_too(project):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rhetlint.document import Document
-from rhetlint.quotes import Quote, find_quotes
-from rhetlint.sentences import abbreviations, split_spans
-from rhetlint.tokens import lemma, normalise, strip_possessive, tokenize
+from rhetlint.model.document import Document
+from rhetlint.text.quotes import Quote, find_quotes
+from rhetlint.text.sentences import abbreviations, split_spans
+from rhetlint.text.tokens import lemma, normalise, strip_possessive, tokenize
 
 
 def sentences(text: str, path: str = "a.txt") -> list[str]:
@@ -232,7 +232,7 @@ def test_find_quotes_takes_block_quote_blocks_whole():
 
 
 def test_an_overlong_run_without_full_stops_is_cut_at_line_breaks():
-    from rhetlint.sentences import MAX_SENTENCE, split_spans
+    from rhetlint.text.sentences import MAX_SENTENCE, split_spans
 
     text = "\n".join(f"line {i} of a list that never stops" for i in range(2000))
     spans = split_spans(text)

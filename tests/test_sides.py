@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from rhetlint.analysis.sides import NameIndex, local_places, story_parties
-from rhetlint.config import Config
-from rhetlint.engine import Linter
-from rhetlint.plugins import load_plugins
+from rhetlint.hooks.manager import load_plugins
+from rhetlint.lint.config import Config
+from rhetlint.lint.linter import Linter
 
 STORY = (
     "Israeli officials said on Monday that the talks had stalled. \"We have made every offer we can,\" "

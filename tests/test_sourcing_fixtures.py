@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-import rhetlint_attribution
-import rhetlint_sourcing
+import rhetlint_plugins.attribution
+import rhetlint_plugins.sourcing
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "sourcing").glob("*.md"))
 
 
 @pytest.mark.parametrize("draft", FIXTURES, ids=[p.stem for p in FIXTURES])
 def test_fixture(draft: Path, rhetlint_fixture) -> None:
-    rhetlint_fixture(draft, plugins=[rhetlint_sourcing, rhetlint_attribution], select=[draft.stem.split("-")[0]])
+    rhetlint_fixture(draft, plugins=[rhetlint_plugins.sourcing, rhetlint_plugins.attribution], select=[draft.stem.split("-")[0]])
 
 
 def test_quiet_cases_really_are_quiet() -> None:

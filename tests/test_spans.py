@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from rhetlint.spans import SpanIndex
+from rhetlint.model.spans import SpanIndex
 
 
 def test_overlapping_spans_come_back_in_order_of_their_starts():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rhetlint.document import Document
-from rhetlint.suppressions import parse_directives
+from rhetlint.lint.suppressions import parse_directives
+from rhetlint.model.document import Document
 
 
 def located(result) -> list[str]:

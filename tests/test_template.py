@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rhetlint.template import plugin_names, render_plugin
+from rhetlint.cli.new_plugin import plugin_names, render_plugin
 
 if sys.version_info >= (3, 11):
     import tomllib

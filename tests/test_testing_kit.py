@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-import rhetlint_loaded
+import rhetlint_plugins.loaded
 from rhetlint import Finding, Fix, hookimpl, rule
-from rhetlint.config import Config
-from rhetlint.docs import rule_page
+from rhetlint.lint.config import Config
+from rhetlint.rules.docs import rule_page
 from rhetlint.testing import (
     Invalid,
     assert_rule,
@@ -82,7 +82,7 @@ def test_lint_text_with_a_bare_rule() -> None:
 
 def test_lint_text_with_a_plugin_object_and_a_module() -> None:
     assert [d.code for d in lint_text("A zork.", plugins=[KitPlugin()])] == ["K101"]
-    codes = [d.code for d in lint_text("The senator slammed the bill.", plugins=[rhetlint_loaded])]
+    codes = [d.code for d in lint_text("The senator slammed the bill.", plugins=[rhetlint_plugins.loaded])]
     assert codes == ["L101"]
 
 
@@ -132,7 +132,7 @@ def test_plugins_receive_the_configuration_as_on_the_command_line() -> None:
 
 
 def test_bad_config_dict_is_a_config_error() -> None:
-    from rhetlint.config import ConfigError
+    from rhetlint.lint.config import ConfigError
 
     with pytest.raises(ConfigError, match="unknown key 'colour'"):
         lint_text("x", plugins=[zork_word], config={"colour": "red"})
@@ -151,8 +151,8 @@ def test_a_rule_code_taken_by_another_plugin_fails_the_test() -> None:
         return ()
 
     with pytest.raises(AssertionError, match=r"plugin problems: plugin test-rules:L101: rule L101 is already "
-                                             r"registered by plugin 'rhetlint_loaded'"):
-        lint_text("x", plugins=[rhetlint_loaded, clash])
+                                             r"registered by plugin 'rhetlint_plugins.loaded'"):
+        lint_text("x", plugins=[rhetlint_plugins.loaded, clash])
 
 
 def test_a_registration_that_raises_fails_the_test() -> None:
@@ -211,7 +211,7 @@ def test_assert_rule_shows_a_crash_instead_of_not_flagged() -> None:
 
 
 def test_assert_rule_works_for_builtin_rules() -> None:
-    assert_rule("emotive-language", plugins=[rhetlint_loaded],
+    assert_rule("emotive-language", plugins=[rhetlint_plugins.loaded],
                 valid=["The senator criticized the bill.", 'The senator called it "a blatant giveaway."'],
                 invalid=[Invalid("The senator slammed the bill.", match="slammed", replacement="criticized")])
 

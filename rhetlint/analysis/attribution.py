@@ -19,14 +19,14 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from rhetlint.analysis import tagged_phrases, word_set
-from rhetlint.document import Span
-from rhetlint.inflect import verb_forms
-from rhetlint.tokens import visible
+from rhetlint.model.document import Span
+from rhetlint.text.inflect import verb_forms
+from rhetlint.text.tokens import visible
 
 if TYPE_CHECKING:
-    from rhetlint.document import Document, Sentence
-    from rhetlint.quotes import Quote
-    from rhetlint.tokens import Token
+    from rhetlint.model.document import Document, Sentence
+    from rhetlint.text.quotes import Quote
+    from rhetlint.text.tokens import Token
 
 # How a source is described; "none" means the attribution names no source at all.
 SOURCE_TYPES = ("named-person", "named-organisation", "anonymous", "vague", "place-for-government", "none")
@@ -1360,7 +1360,7 @@ def _chain_forms() -> frozenset[str]:
 
 def _with_typewriter_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
     """Add quotations written with doubled apostrophes (''…'' and ``…'') that the quotation finder skips."""
-    from rhetlint.quotes import Quote
+    from rhetlint.text.quotes import Quote
 
     found = list(quotes)
     for m in TYPEWRITER_QUOTE.finditer(text):

@@ -17,11 +17,11 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from rhetlint.tokens import WORD
+from rhetlint.text.tokens import WORD
 
 if TYPE_CHECKING:
     from rhetlint.analysis.sources import Source
-    from rhetlint.document import Document
+    from rhetlint.model.document import Document
 
 # How far past a source's mention its description may run: "Ana Ruiz, a spokeswoman for the port authority,".
 APPOSITIVE = re.compile(r"\A\s*,\s*(?:(?:the|a|an)\s+)?([^,.;:!?\"“”]{3,90}?)\s*(?:,|\.|$)")

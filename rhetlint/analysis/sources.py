@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from rhetlint.analysis.attribution import Attribution
 
 if TYPE_CHECKING:
-    from rhetlint.document import Document, Span
+    from rhetlint.model.document import Document, Span
 
 # Leading words dropped when unnamed sources are grouped by description ("two senior officials" ~ "officials").
 GROUP_DROP = frozenset({"the", "a", "an", "some", "several", "many", "most", "two", "three", "four", "five",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rhetlint.engine import Linter
-from rhetlint.incremental import IncrementalLinter
-from rhetlint.runner import Session
+from rhetlint.lint.incremental import IncrementalLinter
+from rhetlint.lint.linter import Linter
+from rhetlint.lint.session import Session
 
 STORIES = Path(__file__).resolve().parents[2] / "benchmarks" / "sourcing" / "stories"
 # Insertions that move sentence, paragraph and quotation boundaries, add flagged words (built-in rules and

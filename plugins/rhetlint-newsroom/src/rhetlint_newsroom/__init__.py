@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from importlib.resources import files
 
 from rhetlint import Document, Finding, Fix, Options, hookimpl, rule
-from rhetlint.datarules import load_rules
+from rhetlint.rules.data import load_rules
 
 from rhetlint_newsroom.said import said_after_quote
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rhetlint import Document, Finding, Fix, Options, rule
-from rhetlint.inflect import verb_forms
+from rhetlint.text.inflect import verb_forms
 
 # Verbs of saying the house style replaces with "said" when they attribute a quotation.
 COLOURED = ("state", "exclaim", "declare", "remark", "note", "explain", "assert", "claim", "insist",

@@ -1,0 +1,1 @@
+"""Linting: configuration, finding files, running rules over a document, suppressions, sessions."""

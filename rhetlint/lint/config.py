@@ -1,0 +1,191 @@
+"""Configuration: ``rhetlint.toml``, ``.rhetlint.toml`` or ``[tool.rhetlint]`` in ``pyproject.toml``.
+
+Found by walking up from each checked file; ``--config`` overrides the search. Unknown keys and wrong
+types are errors that name the file, the key and what was expected, because a typo that silently does
+nothing is the worst failure a linter configuration can have.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAMES = ("rhetlint.toml", ".rhetlint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.mdx", "*.txt", "*.text", "*.html", "*.htm"]
+DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"]
+FAIL_LEVELS = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """A configuration problem, already phrased as one line naming the file and key."""
+
+
+# key -> (expected type description, checker)
+def _is_str_list(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _is_str_table(v: Any) -> bool:
+    return isinstance(v, dict) and all(isinstance(x, str) for x in v.values())
+
+
+def _is_list_table(v: Any) -> bool:
+    return isinstance(v, dict) and all(_is_str_list(x) for x in v.values())
+
+
+def _is_table_of_tables(v: Any) -> bool:
+    return isinstance(v, dict) and all(isinstance(x, dict) for x in v.values())
+
+
+SCHEMA: dict[str, tuple[str, Any]] = {
+    "select": ("a list of strings", _is_str_list),
+    "ignore": ("a list of strings", _is_str_list),
+    "extend-select": ("a list of strings", _is_str_list),
+    "severity": ("a table of rule = \"error\"|\"warning\"|\"info\"", _is_str_table),
+    "per-file-ignores": ("a table of glob = [rules]", _is_list_table),
+    "rules": ("a table of [rules.NAME] option tables", _is_table_of_tables),
+    "plugins-dir": ("a string (a folder of plugin .py files)", lambda v: isinstance(v, str)),
+    "disable-plugins": ("a list of plugin names", _is_str_list),
+    "include": ("a list of glob strings", _is_str_list),
+    "exclude": ("a list of glob strings", _is_str_list),
+    "extend-exclude": ("a list of glob strings", _is_str_list),
+    "fail-on": ('"error", "warning" or "info"', lambda v: v in FAIL_LEVELS),
+    "output-format": ("a string (a format name)", lambda v: isinstance(v, str)),
+    "max-file-size": ("a positive number of megabytes", lambda v: isinstance(v, (int, float)) and v > 0
+                      and not isinstance(v, bool)),
+    "sides": ("a table of side = [names]", _is_list_table),
+    "quote-aware": ("a boolean", lambda v: isinstance(v, bool)),
+    "rule-files": ("a list of TOML rule files (rules as data)", _is_str_list),
+}
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from; None for defaults
+    root: Path = field(default_factory=Path.cwd)  # globs in the file are relative to this folder
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    plugins_dir: Path | None = None
+    disable_plugins: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    fail_on: str = "warning"
+    output_format: str = "text"
+    max_file_size: float = 20.0
+    sides: dict[str, list[str]] = field(default_factory=dict)
+    quote_aware: bool = True
+    rule_files: list[Path] = field(default_factory=list)  # data-rule TOML files (rhetlint.rules.data)
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else "<defaults>"
+
+    def rule_options(self, rule_code: str, rule_name: str) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for key in (rule_code, rule_name):
+            merged.update(self.rules.get(key, {}))
+        return merged
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
+
+
+def load_config(path: Path) -> Config:
+    """Read one configuration file; raise ConfigError with a one-line message on any problem."""
+    path = path.resolve()
+    data = _read_toml(path)
+    prefix = ""
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("rhetlint", {})
+        prefix = "tool.rhetlint."
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: {prefix or 'the file'} must be a table")
+    return config_from_mapping(data, path, path.parent, prefix)
+
+
+def config_from_mapping(data: dict[str, Any], path: Path | None = None, root: Path | None = None,
+                        prefix: str = "") -> Config:
+    """Build a Config from already-parsed TOML data, validating every key the same way as a file."""
+    root = root or Path.cwd()
+    config = Config(path=path, root=root)
+    where = str(path) if path else "<configuration>"
+    for key, value in data.items():
+        if key not in SCHEMA:
+            known = ", ".join(sorted(SCHEMA))
+            raise ConfigError(f"{where}: unknown key '{prefix}{key}' (known keys: {known})")
+        expected, check = SCHEMA[key]
+        if not check(value):
+            raise ConfigError(f"{where}: '{prefix}{key}' must be {expected}, got {value!r}")
+        if key == "severity":
+            for rule, level in value.items():
+                if level not in FAIL_LEVELS:
+                    raise ConfigError(f"{where}: '{prefix}severity.{rule}' must be \"error\", \"warning\" or "
+                                      f"\"info\", got {level!r}")
+        attr = key.replace("-", "_")
+        if key == "plugins-dir":
+            value = (root / value).resolve()
+        if key == "rule-files":
+            value = [(root / v).resolve() for v in value]
+        if key == "extend-exclude":
+            config.exclude = config.exclude + list(value)
+            continue
+        setattr(config, attr, value)
+    return config
+
+
+def _has_rhetlint_table(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return "rhetlint" in tomllib.load(fh).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+@lru_cache(maxsize=256)
+def find_config_file(folder: Path) -> Path | None:
+    """Walk up from ``folder`` to the first folder holding a rhetlint configuration."""
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = candidate_dir / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and not _has_rhetlint_table(candidate):
+                    continue
+                return candidate
+    return None
+
+
+class ConfigCache:
+    """Load each configuration file once per run."""
+
+    def __init__(self, override: Path | None = None) -> None:
+        self.override = override
+        self._loaded: dict[Path | None, Config] = {}
+
+    def for_file(self, path: Path | None) -> Config:
+        if self.override is not None:
+            source = self.override
+        else:
+            folder = (path.parent if path is not None else Path.cwd()).resolve()
+            source = find_config_file(folder)
+        if source not in self._loaded:
+            self._loaded[source] = load_config(source) if source else Config()
+        return self._loaded[source]

@@ -1,0 +1,241 @@
+"""Run the selected rules over a document, apply suppressions and turn findings into diagnostics."""
+
+from __future__ import annotations
+
+import fnmatch
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from rhetlint.hooks.manager import PluginSet, one_line
+from rhetlint.lint.config import Config, ConfigError
+from rhetlint.lint.files import relative_to_root
+from rhetlint.lint.suppressions import parse_directives
+from rhetlint.model.diagnostics import Diagnostic, Finding, Position
+from rhetlint.model.document import Document
+from rhetlint.model.spans import SpanIndex
+from rhetlint.rules import Options, Rule, RuleRegistry
+
+UNUSED_SUPPRESSION = "RL001"
+RULE_ERROR = "RL900"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Command-line choices that override or extend the configuration file."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+
+
+def validate_config(config: Config, registry: RuleRegistry, selection: Selection = Selection()) -> None:
+    """Raise ConfigError for selectors, severities or rule options that name nothing known."""
+    where = config.label
+
+    def check_selector(selector: str, key: str) -> None:
+        if not registry.is_selector(selector):
+            raise ConfigError(f"{where}: '{key}' names unknown rule, code, category or plugin {selector!r} "
+                              f"(see 'rhetlint rules')")
+
+    for key, selectors in (("select", config.select), ("ignore", config.ignore),
+                           ("extend-select", config.extend_select), ("severity", list(config.severity))):
+        for selector in selectors:
+            check_selector(selector, key)
+    for glob, selectors in config.per_file_ignores.items():
+        for selector in selectors:
+            check_selector(selector, f"per-file-ignores.{glob}")
+    for key, options in config.rules.items():
+        rule = registry.get(key)
+        if rule is None:
+            raise ConfigError(f"{where}: '[rules.{key}]' names an unknown rule (see 'rhetlint rules')")
+        try:
+            rule.resolve_options(options)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+    for option, selectors in (("--select", selection.select or ()), ("--ignore", selection.ignore),
+                              ("--extend-select", selection.extend_select)):
+        for selector in selectors:
+            if not registry.is_selector(selector):
+                raise ConfigError(f"{option}: unknown rule, code, category or plugin {selector!r}")
+
+
+class Linter:
+    """Lint documents with one plugin set and one configuration."""
+
+    def __init__(self, plugins: PluginSet, config: Config | None = None, selection: Selection = Selection()):
+        self.plugins = plugins
+        self.registry = plugins.registry
+        self.config = config or Config()
+        self.selection = selection
+        validate_config(self.config, self.registry, selection)
+        self._options: dict[str, Options] = {}
+        self._rules_for: dict[tuple[str, ...], list[Rule]] = {}
+
+    # --- selection -------------------------------------------------------------------------------
+    def _ignores_for(self, path: str | None) -> tuple[str, ...]:
+        if not path or not self.config.per_file_ignores:
+            return ()
+        candidate = Path(path)
+        relative = relative_to_root(candidate, self.config.root) or candidate.as_posix()
+        extra: list[str] = []
+        for glob, selectors in self.config.per_file_ignores.items():
+            if fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(candidate.name, glob):
+                extra.extend(selectors)
+        return tuple(extra)
+
+    def rules_for(self, path: str | None = None) -> list[Rule]:
+        extra_ignore = self._ignores_for(path)
+        cached = self._rules_for.get(extra_ignore)
+        if cached is None:
+            select = list(self.selection.select if self.selection.select is not None else self.config.select)
+            ignore = list(self.config.ignore) + list(self.selection.ignore) + list(extra_ignore)
+            extend = list(self.config.extend_select) + list(self.selection.extend_select)
+            cached = [r for r in self.registry if self.registry.enabled(r, select, ignore, extend)]
+            self._rules_for[extra_ignore] = cached
+        return cached
+
+    def options_for(self, rule: Rule) -> Options:
+        options = self._options.get(rule.code)
+        if options is None:
+            overrides = dict(self.config.rule_options(rule.code, rule.name))
+            if "quote_aware" in rule.options and not self.config.quote_aware:
+                overrides.setdefault("quote_aware", False)
+            options = rule.resolve_options(overrides, self.config.root)
+            self._options[rule.code] = options
+        return options
+
+    def severity_for(self, rule: Rule) -> str:
+        best, level = -1, rule.severity
+        for selector, value in self.config.severity.items():
+            if self.registry.matches(selector, rule):
+                weight = self.registry.specificity(selector, rule)
+                if weight > best:
+                    best, level = weight, value
+        return level
+
+    # --- linting ---------------------------------------------------------------------------------
+    def parse(self, source: str, path: str | None = None, format: str | None = None) -> Document:
+        doc = self.plugins.manager.hook.rhetlint_parse_document(path=path, source=source, format=format)
+        if doc is None:  # pragma: no cover - the built-in parser always answers
+            raise ValueError(f"no parser accepted {path}")
+        doc.settings.setdefault("sides", self.config.sides)
+        return doc
+
+    def lint_source(self, source: str, path: str | None = None, format: str | None = None) -> list[Diagnostic]:
+        return self.lint(self.parse(source, path, format))
+
+    def lint(self, doc: Document, rules: list[Rule] | None = None) -> list[Diagnostic]:
+        path = doc.path or "-"
+        rules = self.rules_for(doc.path) if rules is None else rules
+        raw: list[tuple[Rule, Finding]] = []
+        problems: list[Diagnostic] = []
+        for rule in rules:
+            if rule.category == "meta":
+                continue
+            try:
+                for finding in rule.run(doc, self.options_for(rule)):
+                    problem = _malformed(finding, doc)
+                    if problem:
+                        problems.append(self._rule_error(doc, path, rule, f"returned a malformed finding: {problem}"))
+                        break
+                    raw.append((rule, finding))
+            except ConfigError:
+                raise  # a rule's configuration (a user lexicon, say) is broken: a one-line input error
+            except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
+                frame = traceback.extract_tb(exc.__traceback__)[-1]
+                where = f" at {Path(frame.filename).name}:{frame.lineno}"
+                detail = one_line(exc)
+                problems.append(self._rule_error(doc, path, rule, f"crashed: {type(exc).__name__}: {detail}{where}"))
+
+        directives = parse_directives(doc)
+        shown: list[tuple[Rule, Finding]] = []
+        for rule, finding in raw:
+            suppressed = False
+            for directive in directives:
+                if directive.covers(self.registry.matches, finding.start, rule):
+                    directive.used.add(rule.code)
+                    suppressed = True
+            if not suppressed:
+                shown.append((rule, finding))
+        # yield after suppressing: a finding gives way only to one the reader will see
+        kept = [self._diagnostic(doc, path, rule, finding) for rule, finding in self._without_yielded(shown)]
+
+        unused_rule = self.registry.get(UNUSED_SUPPRESSION)
+        if unused_rule is not None and unused_rule in rules:
+            for directive in directives:
+                if not directive.used and directive.action != "enable":
+                    names = ", ".join(directive.rules) or "all rules"
+                    message = f"suppression of {names} suppresses nothing here"
+                    unknown = [n for n in directive.rules if not self.registry.is_selector(n)]
+                    if unknown:
+                        message = f"suppression names unknown rule {', '.join(repr(n) for n in unknown)}"
+                    elif directive.rules and not any(self.registry.matches(n, r) for n in directive.rules
+                                                     for r in rules):
+                        continue  # its rules are not running now (--select/--ignore): it cannot be judged
+                    kept.append(self._diagnostic(doc, path, unused_rule,
+                                                 Finding(directive.start, directive.end, message)))
+        kept.extend(problems)
+        kept.sort(key=Diagnostic.sort_key)
+        return kept
+
+    def _without_yielded(self, raw: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+        """Drop the findings of a rule that yields to another running rule reporting the same words: one
+        whose findings overlap at least half of the yielding finding."""
+        yielding = {id(rule): rule for rule, _ in raw if rule.yields_to}
+        if not yielding:
+            return raw
+        # per yielding rule: the spans of the other rules' findings it gives way to
+        indexes = {key: SpanIndex((f.start, f.end, (f.start, f.end)) for other, f in raw
+                                  if other is not rule and any(self.registry.matches(s, other) for s in rule.yields_to))
+                   for key, rule in yielding.items()}
+        kept = []
+        for rule, finding in raw:
+            index = indexes.get(id(rule))
+            if index is not None and _mostly_covered(finding, index.overlapping(finding.start, finding.end)):
+                continue
+            kept.append((rule, finding))
+        return kept
+
+    def _diagnostic(self, doc: Document, path: str, rule: Rule, finding: Finding) -> Diagnostic:
+        lines = doc.lines
+        start = Position.at(lines, finding.start)
+        end = Position.at(lines, finding.end)
+        related = tuple((Position.at(lines, r.start), Position.at(lines, r.end), r.message) for r in finding.related)
+        severity = self.severity_for(rule)
+        if finding.severity and severity == rule.severity:
+            severity = finding.severity  # a finding may soften itself unless the user set the level
+        return Diagnostic(
+            path=path, code=rule.code, name=rule.name, category=rule.category, severity=severity,
+            message=finding.message, start=start, end=end, match=doc.source[finding.start:finding.end],
+            fixes=finding.fixes, url=rule.doc_url, related=related, plugin=rule.plugin, data=finding.data,
+        )
+
+    def _rule_error(self, doc: Document, path: str, rule: Rule, what: str) -> Diagnostic:
+        meta = self.registry.get(RULE_ERROR)
+        finding = Finding(0, 0, f"rule {rule.code} {rule.name} (plugin {rule.plugin}) {what}")
+        assert meta is not None
+        return self._diagnostic(doc, path, meta, finding)
+
+
+def _malformed(finding: object, doc: Document) -> str:
+    if not isinstance(finding, Finding):
+        return f"expected a rhetlint.Finding, got {type(finding).__name__}"
+    if not (isinstance(finding.start, int) and isinstance(finding.end, int)):
+        return "start and end must be integers"
+    if not 0 <= finding.start <= finding.end <= len(doc.source):
+        return f"span {finding.start}..{finding.end} lies outside the file (0..{len(doc.source)})"
+    if not isinstance(finding.message, str) or not finding.message:
+        return "the message must be a non-empty string"
+    return ""
+
+
+def _mostly_covered(finding: Finding, overlapping: list[tuple[int, int]]) -> bool:
+    """Whether the spans overlapping the finding (in order of their starts) cover at least half of it."""
+    total, last = 0, finding.start
+    for start, end in overlapping:
+        start, end = max(start, last), min(end, finding.end)  # last never falls before the finding's start
+        if end > start:
+            total += end - start
+            last = end
+    return 2 * total >= max(1, finding.end - finding.start)

@@ -1,0 +1,132 @@
+"""Check many files: configuration per file, one plugin set per plugin setting, optional worker processes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rhetlint.hooks.manager import PluginSet, load_plugins
+from rhetlint.lint.config import Config, ConfigCache, ConfigError
+from rhetlint.lint.files import InputError, read_draft
+from rhetlint.lint.linter import Linter, Selection
+from rhetlint.model.diagnostics import Diagnostic
+from rhetlint.model.document import Document
+from rhetlint.rules.data import config_plugin
+
+
+@dataclass
+class Outcome:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
+    sources: dict[str, str] = field(default_factory=dict)
+    files_checked: int = 0
+
+    def merge(self, other: Outcome) -> None:
+        self.diagnostics.extend(other.diagnostics)
+        self.errors.extend(other.errors)
+        self.sources.update(other.sources)
+        self.files_checked += other.files_checked
+
+
+class Session:
+    """Everything a run loads once: configurations, plugin sets and linters."""
+
+    def __init__(self, config_path: Path | None = None, selection: Selection | None = None,
+                 format: str | None = None, keep_sources: bool = False) -> None:
+        self.configs = ConfigCache(config_path)
+        self.selection = selection or Selection()
+        self.format = format
+        self.keep_sources = keep_sources
+        self._plugin_sets: dict[tuple, PluginSet] = {}
+        self._linters: dict[int, Linter] = {}
+
+    def plugins_for(self, config: Config) -> PluginSet:
+        key = (config.plugins_dir, tuple(config.disable_plugins), tuple(config.rule_files))
+        plugins = self._plugin_sets.get(key)
+        if plugins is None:
+            data_rules = config_plugin(config)  # rules as data, from the configuration's rule-files
+            plugins = load_plugins(config.plugins_dir, config.disable_plugins,
+                                   extra=[data_rules] if data_rules else ())
+            self._plugin_sets[key] = plugins
+        return plugins
+
+    def linter_for(self, path: Path | None) -> Linter:
+        config = self.configs.for_file(path)
+        linter = self._linters.get(id(config))
+        if linter is None:
+            plugins = self.plugins_for(config)
+            linter = Linter(plugins, config, self.selection)
+            plugins.manager.hook.rhetlint_configure.call_historic(kwargs={"config": config})
+            self._linters[id(config)] = linter
+        return linter
+
+    def plugin_problems(self) -> list[str]:
+        problems = []
+        for plugins in self._plugin_sets.values():
+            problems.extend(p for p in plugins.problems if p not in problems)
+        return problems
+
+    def read_document(self, path: str) -> tuple[Linter, Document]:
+        """Read and parse one draft with the linter its configuration gives; raises InputError or ConfigError."""
+        linter = self.linter_for(Path(path))
+        return linter, linter.parse(read_draft(path, linter.config.max_file_size), path, self.format)
+
+    def check_file(self, path: str) -> Outcome:
+        outcome = Outcome()
+        try:
+            linter, doc = self.read_document(path)
+            diagnostics = linter.lint(doc)
+        except (InputError, ConfigError) as exc:
+            outcome.errors.append((path, str(exc)))
+            return outcome
+        outcome.diagnostics = diagnostics
+        outcome.files_checked = 1
+        if self.keep_sources and diagnostics:
+            outcome.sources[path] = doc.source
+        return outcome
+
+    def check_text(self, source: str, path: str) -> Outcome:
+        outcome = Outcome()
+        linter = self.linter_for(Path(path) if path != "-" else None)
+        outcome.diagnostics = linter.lint_source(source, path, self.format)
+        outcome.files_checked = 1
+        if self.keep_sources:
+            outcome.sources[path] = source
+        return outcome
+
+
+# Worker processes build their own Session once (plugins cannot be pickled).
+_WORKER: Session | None = None
+
+
+def _init_worker(config_path, selection, format, keep_sources) -> None:
+    global _WORKER
+    _WORKER = Session(config_path, selection, format, keep_sources)
+
+
+def _check_many(paths: Sequence[str]) -> Outcome:
+    assert _WORKER is not None
+    outcome = Outcome()
+    for path in paths:
+        outcome.merge(_WORKER.check_file(path))
+    return outcome
+
+
+def check_paths(session: Session, paths: Sequence[str], jobs: int = 1) -> Outcome:
+    outcome = Outcome()
+    if jobs <= 0:
+        jobs = os.cpu_count() or 1
+    if jobs == 1 or len(paths) < 2:
+        for path in paths:
+            outcome.merge(session.check_file(path))
+        return outcome
+    # Config errors are found once, here, so workers do not each report them.
+    chunks = [list(paths[i::jobs * 4]) for i in range(jobs * 4)]
+    args = (session.configs.override, session.selection, session.format, session.keep_sources)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=args) as pool:
+        for part in pool.map(_check_many, [c for c in chunks if c]):
+            outcome.merge(part)
+    return outcome

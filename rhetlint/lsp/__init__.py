@@ -1,0 +1,1 @@
+"""The language server (``rhetlint lsp``); needs the ``lsp`` extra (pygls, lsprotocol)."""

@@ -1,0 +1,296 @@
+"""The document model every rule reads: prose text, blocks, sentences, tokens and quotations.
+
+Parsers blank non-prose (code, markup, URLs, comments) with spaces but keep line breaks, so ``doc.text`` has
+the same length as ``doc.source`` and every offset in it is an offset into the file. Everything derived from
+the text is computed once, lazily, and shared by all rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import cached_property
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from rhetlint.text.lines import BLANK_LINES, LINE_BREAK, LineIndex
+from rhetlint.text.quotes import Quote, find_quotes
+from rhetlint.text.tokens import Token, tokenize
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class Block(NamedTuple):
+    """A run of prose the parser found: a paragraph, heading, list item, table cell or title."""
+
+    start: int
+    end: int
+    kind: str  # "paragraph", "heading", "item", "cell" or "title"
+    quoted: bool = False  # inside a block quotation
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    text: str
+    block: int  # index into doc.blocks
+
+
+class Comment(NamedTuple):
+    """A comment in the source (``<!-- … -->``); suppression directives live here."""
+
+    start: int
+    end: int
+    body: str
+
+
+class Link(NamedTuple):
+    start: int  # the link text
+    end: int
+    target: str
+
+
+class Document:
+    """A parsed draft. Construct through a parser (``rhetlint.parsers``) or ``Document.from_text``."""
+
+    def __init__(
+        self,
+        source: str,
+        text: str | None = None,
+        *,
+        path: str | None = None,
+        format: str = "text",
+        blocks: list[Block] | None = None,
+        comments: list[Comment] | None = None,
+        links: list[Link] | None = None,
+        front_matter: dict[str, Any] | None = None,
+        quote_regions: list[tuple[int, int]] | None = None,
+    ) -> None:
+        text = source if text is None else text
+        if len(text) != len(source):
+            raise ValueError("a parser must keep the prose text the same length as the source")
+        self.source = source
+        self.text = text
+        self.path = path
+        self.format = format
+        self.blocks = blocks if blocks is not None else _plain_blocks(text)
+        self.comments = comments or []
+        self.links = links or []
+        self.front_matter = front_matter or {}
+        self.quote_regions = quote_regions or []
+        # Facts from the configuration that analyses need (e.g. "sides"); the engine fills it after parsing.
+        self.settings: dict[str, Any] = {}
+
+    @classmethod
+    def from_text(cls, source: str, path: str | None = None, format: str | None = None) -> Document:
+        """Parse ``source`` with the built-in parser for ``format`` (guessed from ``path`` when omitted)."""
+        from rhetlint.parsers import parse
+
+        return parse(source, path=path, format=format)
+
+    # --- positions -------------------------------------------------------------------------------
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.source)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of an offset; columns count code points."""
+        return self.lines.position(offset)
+
+    # --- structure -------------------------------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return [Span(b.start, b.end, self.text[b.start : b.end]) for b in self.blocks]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        from rhetlint.text.sentences import split_spans
+
+        text = self.text
+        out = []
+        for index, block in enumerate(self.blocks):
+            for start, end in split_spans(text, block.start, block.end):
+                out.append(Sentence(start, end, text[start:end], index))
+        return out
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing (or preceding) ``offset``; -1 before the first."""
+        return bisect_right(self._sentence_starts, offset) - 1
+
+    # --- words -----------------------------------------------------------------------------------
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text)
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """Return the tokens that start inside [start, end)."""
+        starts = self._token_starts
+        return self.tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self._token_starts, offset)
+
+    @cached_property
+    def word_count(self) -> int:
+        norms = map(itemgetter(3), self.tokens)  # C-level loops: this runs on every document
+        return len(self.tokens) - sum(map(str.isdigit, norms))
+
+    # --- quotations ------------------------------------------------------------------------------
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        """Quotations in order; level-2 entries are quotations inside quotations."""
+        blocks = [(b.start, b.end, b.quoted) for b in self.blocks]
+        found = find_quotes(self.text, blocks, continue_lines=self.format == "text")
+        found.extend(Quote(s, e, 1, "inline", True) for s, e in self.quote_regions)
+        found.sort()
+        return found
+
+    @cached_property
+    def _quote_intervals(self) -> tuple[list[int], list[int]]:
+        merged: list[list[int]] = []
+        for q in self.quotes:
+            if q.level != 1:
+                continue
+            if merged and q.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], q.end)
+            else:
+                merged.append([q.start, q.end])
+        return [m[0] for m in merged], [m[1] for m in merged]
+
+    def in_quote(self, offset: int) -> bool:
+        """Return True when ``offset`` lies inside a direct quotation (the speaker's words)."""
+        starts, ends = self._quote_intervals
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """Return the outermost quotation containing ``offset``."""
+        for q in self.quotes:
+            if q.start > offset:
+                break
+            if q.level == 1 and q.start <= offset < q.end:
+                return q
+        return None
+
+    # --- analysis --------------------------------------------------------------------------------
+    @cached_property
+    def attributions(self) -> list[Any]:
+        """Who is credited with which words: see ``rhetlint.analysis.attribution``."""
+        from rhetlint.analysis.attribution import find_attributions
+
+        return find_attributions(self)
+
+    @cached_property
+    def sources(self) -> list[Any]:
+        """The attributions grouped into sources (people, organisations, anonymous groups), with sides."""
+        from rhetlint.analysis.sides import assign_sides
+        from rhetlint.analysis.sources import group_sources
+
+        sources = group_sources(self)
+        assign_sides(self, sources, self.settings.get("sides"))
+        return sources
+
+    def __repr__(self) -> str:
+        return f"<Document {self.path or '<text>'} format={self.format} chars={len(self.source)}>"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow ``text[start:end]`` to exclude white space at either end; start == end when nothing else is left."""
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return start + lead, start + max(lead, len(chunk.rstrip()))
+
+
+def _plain_blocks(text: str, lo: int = 0, hi: int | None = None) -> list[Block]:
+    """Paragraphs of text[lo:hi] separated by blank lines, or by single line breaks in unwrapped text."""
+    hi = len(text) if hi is None else hi
+    blocks = []
+    pos = lo
+    for m in [*BLANK_LINES.finditer(text, lo, hi), None]:
+        start, end = trim(text, pos, m.start() if m else hi)
+        if start < end:
+            blocks.extend(_unwrapped_lines(text, start, end))
+        if m:
+            pos = m.end()
+    return blocks
+
+
+# Hard-wrapped prose keeps its lines well under this width; a paragraph whose lines run longer was typed one
+# paragraph per line (soft-wrapped editors, copy from the web, corpus exports).
+WRAP_WIDTH = 100
+# Closing marks that may follow a sentence's final punctuation at the end of a line.
+CLOSING_MARKS = "\"”’')]"
+# What a parser writes over a line that is not prose but must not end its paragraph (a suppression
+# directive): such a line is left out when deciding whether a paragraph's lines are paragraphs.
+IGNORED_LINE = "\x00"
+
+
+# Abbreviations that stand before a name, so a line ending in one ("Sen.", "J.") runs on into the next.
+# ("U.S.", "p.m." or "Inc." end sentences as often as not.)
+NAME_TITLES = frozenset(
+    "mr mrs ms dr prof sen rep gov lt gen col maj capt cmdr adm sgt cpl pvt st rev fr hon pres supt det insp "
+    "atty amb sec messrs mme mlle".split()
+)
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends with a sentence: terminal punctuation, not after a title or an initial ("Sen.",
+    "George W.")."""
+    core = line.rstrip().rstrip(CLOSING_MARKS)
+    if core[-1:] in ("!", "?", ":", "…"):
+        return True
+    if core[-1:] != ".":
+        return False
+    words = core[:-1].split()
+    last = words[-1].lstrip("(\"“‘'").lower() if words else ""
+    return not (last in NAME_TITLES or (len(last) == 1 and last.isalpha() and words[-1][-1:].isupper()))
+
+
+def _unwrapped_lines(text: str, start: int, end: int) -> list[Block]:
+    """One block, or one per line when the lines are paragraphs: when at least half of them are too long
+    to be hard-wrapped, or when three or more lines nearly all end a sentence (hard wrapping breaks lines
+    mid-sentence far more often than not)."""
+    breaks = list(LINE_BREAK.finditer(text, start, end))
+    if not breaks:
+        return [Block(start, end, "paragraph")]
+    spans = [(start if k == 0 else breaks[k - 1].end(), m.start()) for k, m in enumerate(breaks)]
+    spans.append((breaks[-1].end(), end))
+    lines = [text[a:b] for a, b in spans if text[a:b].strip(IGNORED_LINE + " \t")]
+    long_lines = 2 * sum(1 for line in lines if len(line) > WRAP_WIDTH) >= len(lines)
+    ended = sum(1 for line in lines[:-1] if _ends_sentence(line))
+    if not long_lines and not (len(lines) >= 3 and ended >= 0.8 * (len(lines) - 1)):
+        return [Block(start, end, "paragraph")]
+    blocks = []
+    for a, b in spans:
+        a, b = trim(text, a, b)
+        if a < b and text[a:b].strip(IGNORED_LINE):
+            blocks.append(Block(a, b, "paragraph"))
+    return blocks

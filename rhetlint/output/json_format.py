@@ -1,0 +1,25 @@
+"""``json``: every diagnostic with offsets, lines, columns and fixes (schema in docs/json-format.md)."""
+
+from __future__ import annotations
+
+import json
+
+from rhetlint.output.base import Formatter, Report
+
+
+class JSONFormatter(Formatter):
+    """One JSON object with every diagnostic and file error; the schema is in docs/json-format.md."""
+
+    name = "json"
+
+    def write(self, report: Report) -> None:
+        from rhetlint import __version__
+
+        payload = {
+            "version": 1,
+            "tool": {"name": "rhetlint", "version": __version__},
+            "diagnostics": [d.as_dict() for d in report.diagnostics],
+            "errors": [{"path": e.path, "message": e.message} for e in report.errors],
+        }
+        json.dump(payload, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")

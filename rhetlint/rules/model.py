@@ -1,0 +1,241 @@
+"""Rules: metadata, options and the registry that select/ignore choose from."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rhetlint.model.diagnostics import SEVERITIES, Finding
+
+if TYPE_CHECKING:
+    from rhetlint.model.document import Document
+
+__all__ = [
+    "CODE", "DOCS_URL", "DOC_SECTIONS", "NAME", "SCOPES", "SELECTOR_CODE", "Options", "Rule", "RuleConflict",
+    "RuleError", "RuleRegistry", "rule",
+]
+
+CODE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# A code or a code prefix, as selectors write them: "L104", "L1", "A".
+SELECTOR_CODE = re.compile(r"^[A-Z]{1,4}[0-9]{0,3}$")
+SCOPES = ("sentence", "paragraph", "document")
+DOC_SECTIONS = ("## What it flags", "## Why it matters", "## Example", "## Instead")
+DOCS_URL = "https://github.com/rhetlint/rhetlint/blob/main/docs/rules/{name}.md"
+
+CheckFunction = Callable[["Document", Any], Iterable[Finding]]
+
+
+class RuleError(ValueError):
+    """A rule definition that breaks the rules for rules (bad code, name, category …)."""
+
+
+class Options(Mapping[str, Any]):
+    """Read-only rule options with attribute access: ``options.quote_aware``.
+
+    ``base_dir`` is the folder of the configuration file the options came from: resolve relative paths
+    in options (a user lexicon, say) against it.
+    """
+
+    __slots__ = ("_values", "base_dir")
+
+    def __init__(self, values: dict[str, Any], base_dir: Path | None = None) -> None:
+        object.__setattr__(self, "_values", dict(values))
+        object.__setattr__(self, "base_dir", base_dir or Path.cwd())
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("rule options are read-only")
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"Options({self._values!r})"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: str
+    check: CheckFunction
+    summary: str = ""
+    doc: str = ""
+    options: dict[str, Any] = field(default_factory=dict)  # option name -> default value (its type is the schema)
+    scope: str = "document"  # the largest unit a finding depends on; editors re-lint incrementally by it
+    url: str = ""
+    plugin: str = ""
+    enabled_by_default: bool = True
+    # selectors (codes, names, categories) of rules this one gives way to: a finding of this rule is dropped
+    # when a running rule they name reports on an overlapping span, so one word draws one finding
+    yields_to: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not CODE.match(self.code):
+            raise RuleError(f"rule code {self.code!r} must look like L101 (1-4 capitals, 3 digits)")
+        if not NAME.match(self.name):
+            raise RuleError(f"rule name {self.name!r} must be kebab-case")
+        if not self.category or not NAME.match(self.category):
+            raise RuleError(f"rule {self.code}: category {self.category!r} must be a kebab-case word")
+        if self.severity not in SEVERITIES:
+            raise RuleError(f"rule {self.code}: severity must be one of {', '.join(SEVERITIES)}")
+        if self.scope not in SCOPES:
+            raise RuleError(f"rule {self.code}: scope must be one of {', '.join(SCOPES)}")
+        # yields_to="L104" means one selector, not four letters; a list becomes a tuple
+        object.__setattr__(self, "yields_to",
+                           (self.yields_to,) if isinstance(self.yields_to, str) else tuple(self.yields_to))
+        for selector in self.yields_to:
+            if not isinstance(selector, str) or not (SELECTOR_CODE.match(selector) or NAME.match(selector)):
+                raise RuleError(f"rule {self.code}: yields_to entry {selector!r} must be a rule code or code "
+                                "prefix (L1, L104) or a kebab-case rule name, category or plugin")
+
+    @property
+    def doc_url(self) -> str:
+        return self.url or DOCS_URL.format(name=self.name, code=self.code)
+
+    def resolve_options(self, overrides: dict[str, Any] | None = None, base_dir: Path | None = None) -> Options:
+        """Merge configured values over the defaults; raise ValueError naming a bad key or type."""
+        values = dict(self.options)
+        for key, value in (overrides or {}).items():
+            name = key.replace("-", "_")
+            if name not in self.options:
+                known = ", ".join(k.replace("_", "-") for k in self.options) or "none"
+                raise ValueError(f"unknown option {key!r} for rule {self.name} (options: {known})")
+            default = self.options[name]
+            if not _same_type(default, value):
+                raise ValueError(
+                    f"option {key!r} of rule {self.name} must be {_type_name(default)}, got {_type_name(value)}"
+                )
+            values[name] = value
+        return Options(values, base_dir)
+
+    def run(self, doc: Document, options: Options) -> Iterator[Finding]:
+        yield from self.check(doc, options) or ()
+
+
+def _same_type(default: Any, value: Any) -> bool:
+    if default is None:
+        return True
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list",
+            dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    category: str,
+    severity: str = "warning",
+    options: dict[str, Any] | None = None,
+    scope: str = "document",
+    url: str = "",
+    enabled_by_default: bool = True,
+    yields_to: str | tuple[str, ...] = (),
+) -> Callable[[CheckFunction], Rule]:
+    """Turn ``check(doc, options)`` into a Rule; its docstring (Markdown) is the rule's documentation page.
+
+    The first paragraph of the docstring is the one-line summary shown by ``rhetlint rules``.
+    """
+
+    def decorate(check: CheckFunction) -> Rule:
+        doc = inspect.cleandoc(check.__doc__ or "")
+        summary = doc.split("\n\n", 1)[0].replace("\n", " ").strip()
+        if summary.startswith("#"):
+            summary = ""
+        return Rule(code=code, name=name, category=category, severity=severity, check=check, summary=summary,
+                    doc=doc, options=dict(options or {}), scope=scope, url=url,
+                    enabled_by_default=enabled_by_default, yields_to=yields_to)
+
+    return decorate
+
+
+class RuleConflict(ValueError):
+    pass
+
+
+class RuleRegistry:
+    """All rules the loaded plugins registered, by code and by name."""
+
+    def __init__(self) -> None:
+        self.by_code: dict[str, Rule] = {}
+        self.by_name: dict[str, Rule] = {}
+
+    def add(self, rule: Rule, plugin: str = "") -> Rule:
+        if not isinstance(rule, Rule):
+            raise RuleError(f"register() expects a rhetlint.Rule, got {type(rule).__name__}")
+        rule = replace(rule, plugin=plugin or rule.plugin)
+        for key, table in ((rule.code, self.by_code), (rule.name, self.by_name)):
+            taken = table.get(key)
+            if taken is not None:
+                raise RuleConflict(f"rule {key} is already registered by plugin {taken.plugin!r}")
+        self.by_code[rule.code] = rule
+        self.by_name[rule.name] = rule
+        return rule
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self.by_code.values(), key=lambda r: r.code))
+
+    def __len__(self) -> int:
+        return len(self.by_code)
+
+    def get(self, key: str) -> Rule | None:
+        """Look a rule up by code (any case) or name."""
+        return self.by_code.get(key.upper()) or self.by_name.get(key.lower())
+
+    def matches(self, selector: str, rule: Rule) -> bool:
+        """A selector is ALL, a code, a code prefix, a rule name, a category or a plugin name."""
+        if selector == "ALL":
+            return True
+        if selector.upper() == selector and rule.code.startswith(selector):
+            return True
+        return selector in (rule.name, rule.category, rule.plugin)
+
+    def is_selector(self, selector: str) -> bool:
+        return any(self.matches(selector, r) for r in self)
+
+    def specificity(self, selector: str, rule: Rule) -> int:
+        """How precisely ``selector`` names ``rule``: the most specific selector wins (ruff's convention)."""
+        if selector in (rule.code, rule.name):
+            return 100
+        if selector == rule.category or selector == rule.plugin:
+            return 10
+        if selector == "ALL":
+            return 0
+        return 10 + len(selector)  # code prefixes: longer is more specific
+
+    def enabled(self, rule: Rule, select: list[str], ignore: list[str], extend_select: list[str] = ()) -> bool:
+        """Whether a rule runs: the most specific matching selector decides; ties go to ignore."""
+        if select:
+            selected = [self.specificity(s, rule) for s in select if self.matches(s, rule)]
+        else:
+            selected = [0] if rule.enabled_by_default else []
+        selected += [self.specificity(s, rule) for s in extend_select if self.matches(s, rule)]
+        ignored = [self.specificity(s, rule) for s in ignore if self.matches(s, rule)]
+        if not selected:
+            return False
+        return not ignored or max(selected) > max(ignored)
