@@ -1,44 +1,26 @@
-"""Document analyses shared by every plugin (attribution, sources), computed lazily on ``Document``.
+"""Analyses shared by every plugin: who is credited with which words, the sources, and their sides.
 
-Word lists live in ``rhetlint/data/*.txt`` so they can be read and extended without touching code; this
-module loads them once.
+Analysis is not a rule: it lives in the core, is computed once per document on first use, and is read by the
+attribution and sourcing plugins and by third-party ones through ``doc.attributions`` and ``doc.sources``.
+Importing this package registers the analyses with the document model.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
+from rhetlint.analysis.attribution import Attribution, find_attributions
+from rhetlint.analysis.sides import assign_sides, story_parties
+from rhetlint.analysis.sources import Source, group_sources
+from rhetlint.analysis.wordlists import tagged_phrases, word_lines, word_set
+from rhetlint.model.document import Document, register_analysis
+
+__all__ = ["Attribution", "Source", "story_parties", "tagged_phrases", "word_lines", "word_set"]
 
 
-@cache
-def word_lines(name: str) -> tuple[tuple[str, ...], ...]:
-    """Return the non-comment lines of ``rhetlint/data/<name>.txt``, each split on whitespace, lowercased."""
-    text = resources.files("rhetlint.data").joinpath(f"{name}.txt").read_text("utf-8")
-    rows = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(tuple(line.lower().split()))
-    return tuple(rows)
+def _sources(doc: Document) -> list[Source]:
+    sources = group_sources(doc)
+    assign_sides(doc, sources, doc.context.sides)
+    return sources
 
 
-@cache
-def word_set(name: str) -> frozenset[str]:
-    """Return a one-item-a-line list as a set of (possibly multiword) lowercase phrases."""
-    return frozenset(" ".join(row) for row in word_lines(name))
-
-
-def tagged_phrases(name: str, tags: frozenset[str] | set[str],
-                   max_tags: int = 3) -> list[tuple[str, tuple[str, ...]]]:
-    """Split lines of the form ``phrase words TAG [TAG …]`` into (phrase, tags), reading tags from the right.
-
-    ``max_tags`` keeps a phrase whose last word is also a tag intact ("in fact fact" -> "in fact", "fact").
-    """
-    out = []
-    for row in word_lines(name):
-        words = list(row)
-        found: list[str] = []
-        while len(words) > 1 and words[-1] in tags and len(found) < max_tags:
-            found.insert(0, words.pop())
-        out.append((" ".join(words), tuple(found)))
-    return out
+register_analysis("attributions", find_attributions)
+register_analysis("sources", _sources)

@@ -18,7 +18,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from rhetlint.analysis import tagged_phrases, word_set
+from rhetlint.analysis.wordlists import tagged_phrases, word_set
 from rhetlint.model.document import Span
 from rhetlint.text.inflect import verb_forms
 from rhetlint.text.tokens import visible
@@ -336,9 +336,7 @@ class _Finder:
         tokens = doc.tokens
         in_quote = doc.in_quote if len(self.quotes) == self.doc_quotes else self._in_quote
         sentences = doc.sentences
-        sent_starts = doc._sentence_starts
-        token_starts = doc._token_starts
-        from bisect import bisect_left, bisect_right
+        sentence_index, token_index = doc.sentence_index, doc.token_index
 
         # one cheap pass finds the few tokens that can start a cue; only their sentences are read closely
         hits = [i for i, t in enumerate(tokens) if t.norm in triggers]
@@ -346,13 +344,13 @@ class _Finder:
         with_cues: set[int] = set()
         for i in hits:
             tok = tokens[i]
-            si = bisect_right(sent_starts, tok.start) - 1
+            si = sentence_index(tok.start)
             if si < 0 or si == done_sentence or tok.start >= sentences[si].end:
                 continue
             done_sentence = si
             sent = sentences[si]
-            a = bisect_left(token_starts, sent.start)
-            b = bisect_left(token_starts, sent.end, a)
+            a = token_index(sent.start)
+            b = token_index(sent.end, a)
             toks = tokens[a:b]
             before = len(self.out)
             consumed = -1  # tokens up to this index belong to an earlier cue
@@ -377,11 +375,11 @@ class _Finder:
         text = self.text
         colon = text.find(":")
         while colon >= 0:  # headline attributions ("Smith: …") in sentences with no other cue
-            si = bisect_right(sent_starts, colon) - 1
+            si = sentence_index(colon)
             if si >= 0 and si not in with_cues and colon - sentences[si].start < 80:
                 sent = sentences[si]
-                a = bisect_left(token_starts, sent.start)
-                b = bisect_left(token_starts, sent.end, a)
+                a = token_index(sent.start)
+                b = token_index(sent.end, a)
                 if b > a:
                     self._colon_quote(sent, tokens[a:b])
                 with_cues.add(si)
@@ -1139,11 +1137,7 @@ class _Finder:
         return (n.endswith(("ing", "ly", "ed")) or n in AUX_SKIP or n in NOT_NP_END) and self._opens_sentence(tok)
 
     def _opens_sentence(self, tok: Token) -> bool:
-        from bisect import bisect_left
-
-        starts = self.doc._sentence_starts
-        i = bisect_left(starts, tok.start)
-        return i < len(starts) and starts[i] == tok.start
+        return self.doc.starts_sentence(tok.start)
 
     def _classify_name(self, pre: list[Token], head: str, words: list[Token] | None = None) -> _Source:
         """A capitalised source: an organisation when an organisation word or acronym is in it, else a person."""

@@ -323,7 +323,7 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
         return key, SideEvidence(source.name, mention.start, mention.end, False)
     if source.type != "named-person":
         return None, None
-    from rhetlint.analysis import word_set
+    from rhetlint.analysis.wordlists import word_set
 
     titles = word_set("attribution_titles")
     for start, end in _description_spans(doc, source):

@@ -18,14 +18,15 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
+from rhetlint.model.errors import ConfigError
+
+__all__ = ["CONFIG_NAMES", "FAIL_LEVELS", "Config", "ConfigCache", "ConfigError", "config_from_mapping",
+           "find_config_file", "load_config"]
+
 CONFIG_NAMES = ("rhetlint.toml", ".rhetlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.mdx", "*.txt", "*.text", "*.html", "*.htm"]
 DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"]
 FAIL_LEVELS = ("error", "warning", "info")
-
-
-class ConfigError(Exception):
-    """A configuration problem, already phrased as one line naming the file and key."""
 
 
 # key -> (expected type description, checker)

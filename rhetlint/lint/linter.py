@@ -7,12 +7,13 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+import rhetlint.analysis  # noqa: F401  (registers the analyses the rules read through the document)
 from rhetlint.hooks.manager import PluginSet, one_line
 from rhetlint.lint.config import Config, ConfigError
 from rhetlint.lint.files import relative_to_root
 from rhetlint.lint.suppressions import parse_directives
 from rhetlint.model.diagnostics import Diagnostic, Finding, Position
-from rhetlint.model.document import Document
+from rhetlint.model.document import Document, LintContext
 from rhetlint.model.spans import SpanIndex
 from rhetlint.rules import Options, Rule, RuleRegistry
 
@@ -119,7 +120,7 @@ class Linter:
         doc = self.plugins.manager.hook.rhetlint_parse_document(path=path, source=source, format=format)
         if doc is None:  # pragma: no cover - the built-in parser always answers
             raise ValueError(f"no parser accepted {path}")
-        doc.settings.setdefault("sides", self.config.sides)
+        doc.context = LintContext(sides=self.config.sides)
         return doc
 
     def lint_source(self, source: str, path: str | None = None, format: str | None = None) -> list[Diagnostic]:

@@ -8,13 +8,19 @@ the text is computed once, lazily, and shared by all rules.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rhetlint.text.lines import BLANK_LINES, LINE_BREAK, LineIndex
 from rhetlint.text.quotes import Quote, find_quotes
 from rhetlint.text.tokens import Token, tokenize
+
+if TYPE_CHECKING:  # types only: the analyses import this module, never the other way round
+    from rhetlint.analysis.attribution import Attribution
+    from rhetlint.analysis.sources import Source
 
 
 class Span(NamedTuple):
@@ -53,6 +59,40 @@ class Link(NamedTuple):
     target: str
 
 
+@dataclass(frozen=True)
+class LintContext:
+    """What the configuration tells the analyses about a document; the linter sets it after parsing.
+
+    ``sides`` maps a side's name to the names of the parties on it (``[tool.rhetlint.sides]``); None lets the
+    sides analysis infer them from the story.
+    """
+
+    sides: Mapping[str, Sequence[str]] | None = None
+
+
+# name -> function computing that analysis for a document; filled by ``register_analysis``.
+_ANALYSES: dict[str, Callable[[Document], Any]] = {}
+
+
+def register_analysis(name: str, compute: Callable[[Document], Any]) -> None:
+    """Make ``doc.analysis(name)`` compute ``compute(doc)`` once per document.
+
+    The analyses (``rhetlint.analysis``) register themselves when imported, so the model needs no import of
+    the layers above it; ``import rhetlint`` imports them.
+    """
+    _ANALYSES[name] = compute
+
+
+# The built-in parsers (``rhetlint.parsers``) register themselves here, for ``Document.from_text``.
+_PARSER: Callable[[str, str | None, str | None], Document] | None = None
+
+
+def register_parser(parse: Callable[[str, str | None, str | None], Document]) -> None:
+    """Make ``Document.from_text`` parse with ``parse(source, path, format)``."""
+    global _PARSER
+    _PARSER = parse
+
+
 class Document:
     """A parsed draft. Construct through a parser (``rhetlint.parsers``) or ``Document.from_text``."""
 
@@ -81,15 +121,16 @@ class Document:
         self.links = links or []
         self.front_matter = front_matter or {}
         self.quote_regions = quote_regions or []
-        # Facts from the configuration that analyses need (e.g. "sides"); the engine fills it after parsing.
-        self.settings: dict[str, Any] = {}
+        # What the configuration says that analyses need (e.g. sides); the linter sets it after parsing.
+        self.context = LintContext()
+        self._analysed: dict[str, Any] = {}
 
     @classmethod
     def from_text(cls, source: str, path: str | None = None, format: str | None = None) -> Document:
         """Parse ``source`` with the built-in parser for ``format`` (guessed from ``path`` when omitted)."""
-        from rhetlint.parsers import parse
-
-        return parse(source, path=path, format=format)
+        if _PARSER is None:
+            raise LookupError("no parser is registered (import rhetlint.parsers)")
+        return _PARSER(source, path, format)
 
     # --- positions -------------------------------------------------------------------------------
     @cached_property
@@ -109,8 +150,12 @@ class Document:
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
 
+    def block_index(self, offset: int) -> int:
+        """Index of the block containing (or preceding) ``offset``; -1 before the first."""
+        return bisect_right(self._block_starts, offset) - 1
+
     def block_at(self, offset: int) -> Block | None:
-        i = bisect_right(self._block_starts, offset) - 1
+        i = self.block_index(offset)
         if i >= 0 and offset < self.blocks[i].end:
             return self.blocks[i]
         return None
@@ -130,15 +175,20 @@ class Document:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing (or preceding) ``offset``; -1 before the first."""
+        return bisect_right(self._sentence_starts, offset) - 1
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        i = bisect_right(self._sentence_starts, offset) - 1
+        i = self.sentence_index(offset)
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
 
-    def sentence_index(self, offset: int) -> int:
-        """Index of the sentence containing (or preceding) ``offset``; -1 before the first."""
-        return bisect_right(self._sentence_starts, offset) - 1
+    def starts_sentence(self, offset: int) -> bool:
+        """Return True when a sentence starts exactly at ``offset``."""
+        i = self.sentence_index(offset)
+        return i >= 0 and self.sentences[i].start == offset
 
     # --- words -----------------------------------------------------------------------------------
     @cached_property
@@ -149,14 +199,14 @@ class Document:
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 
+    def token_index(self, offset: int, lo: int = 0, hi: int | None = None) -> int:
+        """Index of the first token starting at or after ``offset`` (searching tokens ``lo`` to ``hi``)."""
+        starts = self._token_starts
+        return bisect_left(starts, offset, lo, len(starts) if hi is None else hi)
+
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Return the tokens that start inside [start, end)."""
-        starts = self._token_starts
-        return self.tokens[bisect_left(starts, start) : bisect_left(starts, end)]
-
-    def token_index(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect_left(self._token_starts, offset)
+        return self.tokens[self.token_index(start) : self.token_index(end)]
 
     @cached_property
     def word_count(self) -> int:
@@ -201,22 +251,27 @@ class Document:
         return None
 
     # --- analysis --------------------------------------------------------------------------------
-    @cached_property
-    def attributions(self) -> list[Any]:
+    def analysis(self, name: str) -> Any:
+        """Return the registered analysis ``name`` for this document, computing it on first use."""
+        if name not in self._analysed:
+            try:
+                compute = _ANALYSES[name]
+            except KeyError:
+                raise LookupError(f"no analysis named {name!r} is registered (import rhetlint.analysis)") from None
+            self._analysed[name] = compute(self)
+        return self._analysed[name]
+
+    @property
+    def attributions(self) -> list[Attribution]:
         """Who is credited with which words: see ``rhetlint.analysis.attribution``."""
-        from rhetlint.analysis.attribution import find_attributions
+        result: list[Attribution] = self.analysis("attributions")
+        return result
 
-        return find_attributions(self)
-
-    @cached_property
-    def sources(self) -> list[Any]:
+    @property
+    def sources(self) -> list[Source]:
         """The attributions grouped into sources (people, organisations, anonymous groups), with sides."""
-        from rhetlint.analysis.sides import assign_sides
-        from rhetlint.analysis.sources import group_sources
-
-        sources = group_sources(self)
-        assign_sides(self, sources, self.settings.get("sides"))
-        return sources
+        result: list[Source] = self.analysis("sources")
+        return result
 
     def __repr__(self) -> str:
         return f"<Document {self.path or '<text>'} format={self.format} chars={len(self.source)}>"

@@ -15,7 +15,16 @@ from pathlib import PurePath
 from typing import Any
 
 from rhetlint.hooks.specs import hookimpl
-from rhetlint.model.document import IGNORED_LINE, Block, Comment, Document, Link, _plain_blocks, trim
+from rhetlint.model.document import (
+    IGNORED_LINE,
+    Block,
+    Comment,
+    Document,
+    Link,
+    _plain_blocks,
+    register_parser,
+    trim,
+)
 from rhetlint.text.lines import LineIndex
 from rhetlint.text.tokens import WORD_JOINER, WORD_MARKS
 
@@ -504,3 +513,6 @@ def parse_html(source: str, path: str | None = None) -> Document:
 @hookimpl(trylast=True)
 def rhetlint_parse_document(path: str | None, source: str, format: str | None) -> Document:
     return parse(source, path=path, format=format)
+
+
+register_parser(lambda source, path, format: parse(source, path=path, format=format))

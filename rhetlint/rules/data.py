@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from rhetlint.hooks.specs import hookimpl
-from rhetlint.lint.config import ConfigError
 from rhetlint.model.diagnostics import SEVERITIES, Finding, Fix
+from rhetlint.model.errors import ConfigError
 from rhetlint.rules import Options, Rule, RuleError
 from rhetlint.text.inflect import inflect_like, noun_forms, verb_forms
 from rhetlint.text.tokens import WORD, Token, strip_possessive, unify_marks

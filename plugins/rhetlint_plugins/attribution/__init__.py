@@ -8,13 +8,13 @@ is the whole document: pronouns, surnames and explanations of anonymity are reso
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rhetlint import Finding, hookimpl, rule
-from rhetlint.analysis import tagged_phrases, word_set
 from rhetlint.analysis.attribution import NOUN_MARKERS, lexicon
+from rhetlint.analysis.wordlists import tagged_phrases, word_set
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -251,19 +251,17 @@ def unsourced_claim(doc: Document, options: Options) -> Iterator[Finding]:
     attributed = _attributed_sentences(doc)
     groups = _group_claims(doc) if "group" in kinds else {}
     tokens = doc.tokens
-    token_starts = doc._token_starts
     sentences = doc.sentences
-    sentence_starts = doc._sentence_starts
     markers: dict[int, tuple[int, int, str]] = {}  # sentence index -> its most telling claim marker
     anchors = index.anchors
     for k in [i for i, t in enumerate(tokens) if t.norm in anchors]:  # one cheap pass over the words
-        si = bisect_right(sentence_starts, tokens[k].start) - 1
+        si = doc.sentence_index(tokens[k].start)
         if si < 0 or si in attributed or tokens[k].start >= sentences[si].end or (
                 si in markers and MARKER_RANK[markers[si][2]] == 0):
             continue
         sentence = sentences[si]
-        lo = bisect_left(token_starts, sentence.start, 0, k + 1)
-        hit = _match_marker(tokens, k, lo, bisect_left(token_starts, sentence.end, k), index, kinds)
+        lo = doc.token_index(sentence.start, 0, k + 1)
+        hit = _match_marker(tokens, k, lo, doc.token_index(sentence.end, k), index, kinds)
         if hit is not None and not (options.quote_aware and doc.in_quote(hit[0])) and (
                 si not in markers or MARKER_RANK[hit[2]] < MARKER_RANK[markers[si][2]]):
             markers[si] = hit
@@ -273,8 +271,8 @@ def unsourced_claim(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         group = groups.get(si)
         if group is None:
-            a = bisect_left(token_starts, sentence.start)
-            if _reports_in(doc, tokens, a, bisect_left(token_starts, sentence.end, a)):
+            a = doc.token_index(sentence.start)
+            if _reports_in(doc, tokens, a, doc.token_index(sentence.end, a)):
                 continue  # a reporting verb the analysis could not pin to a source: probably someone's claim
         if _links_or_cites(doc, sentence):
             continue

@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rhetlint.lint.config import ConfigError
+from rhetlint.model.errors import ConfigError
 from rhetlint.text.inflect import adverb_of, noun_forms, verb_forms
 
 if sys.version_info >= (3, 11):

@@ -7,7 +7,6 @@ hits for a document are computed once and shared by every loaded-language rule.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -108,10 +107,10 @@ def scan(doc: Document, lexicon: Lexicon) -> list[Hit]:
     singles, phrases = build_index(lexicon)
     tokens = doc.tokens
     text = doc.text
-    block_starts = doc._block_starts
+    block_index = doc.block_index
 
     def block_of(token: int) -> int:
-        return bisect_right(block_starts, tokens[token].start)
+        return block_index(tokens[token].start)
 
     hits: list[Hit] = []
     n = len(tokens)

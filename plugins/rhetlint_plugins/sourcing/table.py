@@ -52,7 +52,7 @@ def build_table(doc: Document) -> SourceTable:
 
 def _build(doc: Document) -> SourceTable:
     sources = doc.sources
-    table = SourceTable(sources, list(doc.attributions), story_parties(doc, sources, doc.settings.get("sides")))
+    table = SourceTable(sources, list(doc.attributions), story_parties(doc, sources, doc.context.sides))
     for source in sources:
         side = source.side or NEUTRAL
         table.by_side[side] += len(source.attributions)
