@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from rhetlint.hooks.manager import load_plugins
 from rhetlint.lint.config import Config
-from rhetlint.lint.linter import Linter, Selection
+from rhetlint.lint.linter import Linter
 from rhetlint.model.diagnostics import Diagnostic
+from rhetlint.rules.selection import Selection
 
 
 def make_linter(select: Sequence[str], ignore: Sequence[str] = (), config: Config | None = None) -> Linter:

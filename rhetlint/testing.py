@@ -24,11 +24,12 @@ from typing import Any, NamedTuple
 
 from rhetlint.hooks.manager import ESSENTIAL_PLUGINS, load_plugins
 from rhetlint.lint.config import Config, config_from_mapping
-from rhetlint.lint.linter import RULE_ERROR, Linter, Selection
+from rhetlint.lint.linter import RULE_ERROR, Linter
 from rhetlint.model.diagnostics import Diagnostic
 from rhetlint.rules import DOC_SECTIONS, Rule
 from rhetlint.rules.data import RulesPlugin, config_plugin, load_rules
 from rhetlint.rules.docs import rule_page
+from rhetlint.rules.selection import Selection
 
 PluginLike = ModuleType | Rule | Path | object
 

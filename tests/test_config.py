@@ -15,7 +15,8 @@ from rhetlint.lint.config import (
     find_config_file,
     load_config,
 )
-from rhetlint.lint.linter import Linter, Selection
+from rhetlint.lint.linter import Linter
+from rhetlint.rules.selection import Selection
 
 TEXT = "A zork and a blorp.\n"  # T101 at column 3, T202 at column 14
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from rhetlint.lint.config import FAIL_LEVELS, ConfigError
 from rhetlint.lint.files import discover
-from rhetlint.lint.linter import Selection
 from rhetlint.lint.session import Outcome, Session, check_paths
 from rhetlint.model.diagnostics import SEVERITY_RANK
 from rhetlint.output.base import FileError, Report
+from rhetlint.rules.selection import Selection
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -222,7 +222,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def _rule_json(rule, active: bool) -> dict:
     return {
         "code": rule.code, "name": rule.name, "category": rule.category, "severity": rule.severity,
-        "summary": rule.summary, "plugin": rule.plugin, "scope": rule.scope, "yields-to": list(rule.yields_to),
+        "summary": rule.summary, "plugin": rule.plugin, "scope": rule.scope, "status": rule.status,
+        "yields-to": list(rule.yields_to),
         "url": rule.doc_url,
         "options": {k.replace("_", "-"): v for k, v in rule.options.items()}, "enabled": active,
         "documentation": rule.doc,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 
 import rhetlint.analysis  # noqa: F401  (registers the analyses the rules read through the document)
@@ -15,63 +14,24 @@ from rhetlint.lint.suppressions import parse_directives
 from rhetlint.model.diagnostics import Diagnostic, Finding, Position
 from rhetlint.model.document import Document, LintContext
 from rhetlint.model.spans import SpanIndex
-from rhetlint.rules import Options, Rule, RuleRegistry
+from rhetlint.rules import Options, Rule
+from rhetlint.rules.selection import Decisions, Selection, is_selector, matches
 
 UNUSED_SUPPRESSION = "RL001"
 RULE_ERROR = "RL900"
 
 
-@dataclass(frozen=True)
-class Selection:
-    """Command-line choices that override or extend the configuration file."""
-
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-
-
-def validate_config(config: Config, registry: RuleRegistry, selection: Selection = Selection()) -> None:
-    """Raise ConfigError for selectors, severities or rule options that name nothing known."""
-    where = config.label
-
-    def check_selector(selector: str, key: str) -> None:
-        if not registry.is_selector(selector):
-            raise ConfigError(f"{where}: '{key}' names unknown rule, code, category or plugin {selector!r} "
-                              f"(see 'rhetlint rules')")
-
-    for key, selectors in (("select", config.select), ("ignore", config.ignore),
-                           ("extend-select", config.extend_select), ("severity", list(config.severity))):
-        for selector in selectors:
-            check_selector(selector, key)
-    for glob, selectors in config.per_file_ignores.items():
-        for selector in selectors:
-            check_selector(selector, f"per-file-ignores.{glob}")
-    for key, options in config.rules.items():
-        rule = registry.get(key)
-        if rule is None:
-            raise ConfigError(f"{where}: '[rules.{key}]' names an unknown rule (see 'rhetlint rules')")
-        try:
-            rule.resolve_options(options)
-        except ValueError as exc:
-            raise ConfigError(f"{where}: {exc}") from None
-    for option, selectors in (("--select", selection.select or ()), ("--ignore", selection.ignore),
-                              ("--extend-select", selection.extend_select)):
-        for selector in selectors:
-            if not registry.is_selector(selector):
-                raise ConfigError(f"{option}: unknown rule, code, category or plugin {selector!r}")
-
-
 class Linter:
     """Lint documents with one plugin set and one configuration."""
 
-    def __init__(self, plugins: PluginSet, config: Config | None = None, selection: Selection = Selection()):
+    def __init__(self, plugins: PluginSet, config: Config | None = None, selection: Selection | None = None):
         self.plugins = plugins
         self.registry = plugins.registry
         self.config = config or Config()
-        self.selection = selection
-        validate_config(self.config, self.registry, selection)
+        self.selection = selection or Selection()
+        self.decisions = Decisions(self.registry, self.config, self.selection)
+        self.decisions.validate()
         self._options: dict[str, Options] = {}
-        self._rules_for: dict[tuple[str, ...], list[Rule]] = {}
 
     # --- selection -------------------------------------------------------------------------------
     def _ignores_for(self, path: str | None) -> tuple[str, ...]:
@@ -86,15 +46,8 @@ class Linter:
         return tuple(extra)
 
     def rules_for(self, path: str | None = None) -> list[Rule]:
-        extra_ignore = self._ignores_for(path)
-        cached = self._rules_for.get(extra_ignore)
-        if cached is None:
-            select = list(self.selection.select if self.selection.select is not None else self.config.select)
-            ignore = list(self.config.ignore) + list(self.selection.ignore) + list(extra_ignore)
-            extend = list(self.config.extend_select) + list(self.selection.extend_select)
-            cached = [r for r in self.registry if self.registry.enabled(r, select, ignore, extend)]
-            self._rules_for[extra_ignore] = cached
-        return cached
+        """The rules that run on ``path`` (its per-file ignores applied)."""
+        return self.decisions.rules(self._ignores_for(path))
 
     def options_for(self, rule: Rule) -> Options:
         options = self._options.get(rule.code)
@@ -107,13 +60,7 @@ class Linter:
         return options
 
     def severity_for(self, rule: Rule) -> str:
-        best, level = -1, rule.severity
-        for selector, value in self.config.severity.items():
-            if self.registry.matches(selector, rule):
-                weight = self.registry.specificity(selector, rule)
-                if weight > best:
-                    best, level = weight, value
-        return level
+        return self.decisions.severity(rule)
 
     # --- linting ---------------------------------------------------------------------------------
     def parse(self, source: str, path: str | None = None, format: str | None = None) -> Document:
@@ -154,7 +101,7 @@ class Linter:
         for rule, finding in raw:
             suppressed = False
             for directive in directives:
-                if directive.covers(self.registry.matches, finding.start, rule):
+                if directive.covers(matches, finding.start, rule):
                     directive.used.add(rule.code)
                     suppressed = True
             if not suppressed:
@@ -168,10 +115,10 @@ class Linter:
                 if not directive.used and directive.action != "enable":
                     names = ", ".join(directive.rules) or "all rules"
                     message = f"suppression of {names} suppresses nothing here"
-                    unknown = [n for n in directive.rules if not self.registry.is_selector(n)]
+                    unknown = [n for n in directive.rules if not is_selector(n, self.registry)]
                     if unknown:
                         message = f"suppression names unknown rule {', '.join(repr(n) for n in unknown)}"
-                    elif directive.rules and not any(self.registry.matches(n, r) for n in directive.rules
+                    elif directive.rules and not any(matches(n, r) for n in directive.rules
                                                      for r in rules):
                         continue  # its rules are not running now (--select/--ignore): it cannot be judged
                     kept.append(self._diagnostic(doc, path, unused_rule,
@@ -188,7 +135,7 @@ class Linter:
             return raw
         # per yielding rule: the spans of the other rules' findings it gives way to
         indexes = {key: SpanIndex((f.start, f.end, (f.start, f.end)) for other, f in raw
-                                  if other is not rule and any(self.registry.matches(s, other) for s in rule.yields_to))
+                                  if other is not rule and any(matches(s, other) for s in rule.yields_to))
                    for key, rule in yielding.items()}
         kept = []
         for rule, finding in raw:

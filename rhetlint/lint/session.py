@@ -11,10 +11,11 @@ from pathlib import Path
 from rhetlint.hooks.manager import PluginSet, load_plugins
 from rhetlint.lint.config import Config, ConfigCache, ConfigError
 from rhetlint.lint.files import InputError, read_draft
-from rhetlint.lint.linter import Linter, Selection
+from rhetlint.lint.linter import Linter
 from rhetlint.model.diagnostics import Diagnostic
 from rhetlint.model.document import Document
 from rhetlint.rules.data import config_plugin
+from rhetlint.rules.selection import Selection
 
 
 @dataclass

@@ -33,12 +33,13 @@ from rhetlint import __version__
 from rhetlint.hooks.manager import PluginSet
 from rhetlint.lint.config import CONFIG_NAMES, Config, ConfigError, find_config_file
 from rhetlint.lint.incremental import IncrementalLinter
-from rhetlint.lint.linter import Linter, Selection
+from rhetlint.lint.linter import Linter
 from rhetlint.lint.session import Session
 from rhetlint.model.diagnostics import Diagnostic, Fix
 from rhetlint.model.document import Document
 from rhetlint.output.sources import render_sources_text
 from rhetlint.rules.docs import rule_page
+from rhetlint.rules.selection import Selection
 from rhetlint.text.lines import LineIndex
 
 logger = logging.getLogger("rhetlint.lsp.server")

@@ -15,6 +15,8 @@ def render_rule_page(rule: Rule, stream: TextIO) -> None:
     stream.write(f"Category: {rule.category} · default severity: {rule.severity} · plugin: {rule.plugin}")
     if rule.yields_to:
         stream.write(f" · yields to: {', '.join(rule.yields_to)}")
+    if rule.status != "stable":
+        stream.write(f" · status: {rule.status}")
     stream.write("\n\n")
     stream.write(rule.doc.rstrip() + "\n")
     if rule.options:

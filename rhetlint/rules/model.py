@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from rhetlint.model.document import Document
 
 __all__ = [
-    "CODE", "DOCS_URL", "DOC_SECTIONS", "NAME", "SCOPES", "SELECTOR_CODE", "Options", "Rule", "RuleConflict",
+    "CODE", "DOCS_URL", "DOC_SECTIONS", "NAME", "SCOPES", "SELECTOR_CODE", "STATUSES", "Options", "Rule", "RuleConflict",
     "RuleError", "RuleRegistry", "rule",
 ]
 
@@ -24,6 +24,8 @@ NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # A code or a code prefix, as selectors write them: "L104", "L1", "A".
 SELECTOR_CODE = re.compile(r"^[A-Z]{1,4}[0-9]{0,3}$")
 SCOPES = ("sentence", "paragraph", "document")
+# A rule's lifecycle (docs/plugins/versioning.md): preview rules run only when selected by code or name.
+STATUSES = ("stable", "preview", "deprecated")
 DOC_SECTIONS = ("## What it flags", "## Why it matters", "## Example", "## Instead")
 DOCS_URL = "https://github.com/rhetlint/rhetlint/blob/main/docs/rules/{name}.md"
 
@@ -86,6 +88,7 @@ class Rule:
     # selectors (codes, names, categories) of rules this one gives way to: a finding of this rule is dropped
     # when a running rule they name reports on an overlapping span, so one word draws one finding
     yields_to: tuple[str, ...] = ()
+    status: str = "stable"  # one of STATUSES
 
     def __post_init__(self) -> None:
         if not CODE.match(self.code):
@@ -98,6 +101,8 @@ class Rule:
             raise RuleError(f"rule {self.code}: severity must be one of {', '.join(SEVERITIES)}")
         if self.scope not in SCOPES:
             raise RuleError(f"rule {self.code}: scope must be one of {', '.join(SCOPES)}")
+        if self.status not in STATUSES:
+            raise RuleError(f"rule {self.code}: status must be one of {', '.join(STATUSES)}")
         # yields_to="L104" means one selector, not four letters; a list becomes a tuple
         object.__setattr__(self, "yields_to",
                            (self.yields_to,) if isinstance(self.yields_to, str) else tuple(self.yields_to))
@@ -156,6 +161,7 @@ def rule(
     url: str = "",
     enabled_by_default: bool = True,
     yields_to: str | tuple[str, ...] = (),
+    status: str = "stable",
 ) -> Callable[[CheckFunction], Rule]:
     """Turn ``check(doc, options)`` into a Rule; its docstring (Markdown) is the rule's documentation page.
 
@@ -169,7 +175,7 @@ def rule(
             summary = ""
         return Rule(code=code, name=name, category=category, severity=severity, check=check, summary=summary,
                     doc=doc, options=dict(options or {}), scope=scope, url=url,
-                    enabled_by_default=enabled_by_default, yields_to=yields_to)
+                    enabled_by_default=enabled_by_default, yields_to=yields_to, status=status)
 
     return decorate
 
@@ -206,36 +212,3 @@ class RuleRegistry:
     def get(self, key: str) -> Rule | None:
         """Look a rule up by code (any case) or name."""
         return self.by_code.get(key.upper()) or self.by_name.get(key.lower())
-
-    def matches(self, selector: str, rule: Rule) -> bool:
-        """A selector is ALL, a code, a code prefix, a rule name, a category or a plugin name."""
-        if selector == "ALL":
-            return True
-        if selector.upper() == selector and rule.code.startswith(selector):
-            return True
-        return selector in (rule.name, rule.category, rule.plugin)
-
-    def is_selector(self, selector: str) -> bool:
-        return any(self.matches(selector, r) for r in self)
-
-    def specificity(self, selector: str, rule: Rule) -> int:
-        """How precisely ``selector`` names ``rule``: the most specific selector wins (ruff's convention)."""
-        if selector in (rule.code, rule.name):
-            return 100
-        if selector == rule.category or selector == rule.plugin:
-            return 10
-        if selector == "ALL":
-            return 0
-        return 10 + len(selector)  # code prefixes: longer is more specific
-
-    def enabled(self, rule: Rule, select: list[str], ignore: list[str], extend_select: list[str] = ()) -> bool:
-        """Whether a rule runs: the most specific matching selector decides; ties go to ignore."""
-        if select:
-            selected = [self.specificity(s, rule) for s in select if self.matches(s, rule)]
-        else:
-            selected = [0] if rule.enabled_by_default else []
-        selected += [self.specificity(s, rule) for s in extend_select if self.matches(s, rule)]
-        ignored = [self.specificity(s, rule) for s in ignore if self.matches(s, rule)]
-        if not selected:
-            return False
-        return not ignored or max(selected) > max(ignored)
