@@ -7,9 +7,8 @@ stable across minor releases. Text helpers are public in ``rhetlint.text`` and t
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from rhetlint import _compat
+from rhetlint._version import __version__
 from rhetlint.analysis import Attribution, Source
 from rhetlint.hooks.specs import hookimpl
 from rhetlint.model.diagnostics import Diagnostic, Finding, Fix, Position, Related

@@ -34,6 +34,11 @@ from rhetlint.rules.selection import Selection
 PluginLike = ModuleType | Rule | Path | object
 
 
+__all__ = [
+    "Invalid", "assert_rule", "check_fixture", "check_rule_docs", "format_expected", "lint_text", "make_linter",
+    "plugin_rules",
+]
+
 class Invalid(NamedTuple):
     """A text a rule must flag, and optionally what the diagnostic must say."""
 

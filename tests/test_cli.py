@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from rhetlint import __version__
@@ -268,3 +271,13 @@ def test_unwritable_output_file_is_exit_2_without_traceback(project, run_cli):
     assert result.err_lines == [
         "rhetlint: error: cannot write no/such/folder/report.txt: No such file or directory"
     ]
+
+
+def test_lsp_without_the_extra_says_how_to_install_it():
+    """``rhetlint lsp`` names the missing extra instead of a traceback when pygls is not installed."""
+    code = ("import sys; sys.modules['pygls'] = None; from rhetlint.cli import main; "
+            "sys.exit(main(['lsp']))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == ("rhetlint: error: the language server needs the 'lsp' extra (pygls is missing): "
+                             "pip install 'rhetlint[lsp]'\n")

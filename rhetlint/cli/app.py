@@ -22,7 +22,7 @@ def _csv(value: str) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from rhetlint import __version__
+    from rhetlint._version import __version__
 
     parser = argparse.ArgumentParser(
         prog="rhetlint",
@@ -95,9 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "sources":
             return cmd_sources(args)
         if args.command == "lsp":
-            from rhetlint.lsp.server import serve
-
-            return serve(args.config)
+            return cmd_lsp(args)
         if args.command == "new-plugin":
             from rhetlint.cli.new_plugin import create_plugin
 
@@ -228,6 +226,16 @@ def _rule_json(rule, active: bool) -> dict:
         "options": {k.replace("_", "-"): v for k, v in rule.options.items()}, "enabled": active,
         "documentation": rule.doc,
     }
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    try:
+        from rhetlint.lsp.server import serve
+    except ImportError as exc:  # the lsp extra is not installed
+        print(f"rhetlint: error: the language server needs the 'lsp' extra ({(exc.name or 'pygls').split('.')[0]} is missing): "
+              "pip install 'rhetlint[lsp]'", file=sys.stderr)
+        return EXIT_ERROR
+    return serve(args.config)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:

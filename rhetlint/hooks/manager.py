@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any
 
 import pluggy
+from pluggy import HookImpl, Result
 
 from rhetlint.hooks import specs as hookspecs
 from rhetlint.rules import Rule, RuleConflict, RuleError, RuleRegistry
@@ -135,7 +136,7 @@ def load_plugins(
     pm.add_hookspecs(hookspecs)
     infos: list[PluginInfo] = []
     problems: list[str] = []
-    from rhetlint import __version__
+    from rhetlint._version import __version__
 
     for module_name in ESSENTIAL_PLUGINS:
         module = importlib.import_module(module_name)
@@ -169,18 +170,18 @@ def load_plugins(
         if not plugins_dir.is_dir():
             problems.append(f"plugins-dir {plugins_dir}: not a folder")
         else:
-            for name, module, where in _load_local(plugins_dir):
-                if module is None:
+            for name, local, where in _load_local(plugins_dir):
+                if local is None:
                     problems.append(f"plugin {name}: {where}")
                     continue
                 if name in blocked or name.split(":", 1)[1] in blocked:
                     continue
                 try:
-                    pm.register(module, name=name)
+                    pm.register(local, name=name)
                 except Exception as exc:  # noqa: BLE001
                     problems.append(f"plugin {name}: cannot be registered: {one_line(exc)}")
                     continue
-                infos.append(PluginInfo(name, _version_of(module), f"local {where}", _hooks_of(pm, module)))
+                infos.append(PluginInfo(name, _version_of(local), f"local {where}", _hooks_of(pm, local)))
 
     for plugin in extra:
         name = getattr(plugin, "__name__", None) or repr(plugin)
@@ -200,11 +201,11 @@ def load_plugins(
 
 
 def _trace(pm: pluggy.PluginManager) -> None:
-    def before(hook_name: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
+    def before(hook_name: str, impls: Sequence[HookImpl], kwargs: Mapping[str, Any]) -> None:
         names = ", ".join(i.plugin_name for i in impls)
         print(f"rhetlint: trace: {hook_name}({', '.join(kwargs)}) -> [{names}]", file=sys.stderr)
 
-    def after(outcome: Any, hook_name: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
+    def after(outcome: Result[Any], hook_name: str, impls: Sequence[HookImpl], kwargs: Mapping[str, Any]) -> None:
         if outcome.exception is not None:
             print(f"rhetlint: trace: {hook_name} raised {outcome.exception!r}", file=sys.stderr)
 

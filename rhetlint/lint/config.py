@@ -182,6 +182,7 @@ class ConfigCache:
         self._loaded: dict[Path | None, Config] = {}
 
     def for_file(self, path: Path | None) -> Config:
+        source: Path | None
         if self.override is not None:
             source = self.override
         else:

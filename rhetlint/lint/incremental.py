@@ -187,7 +187,7 @@ class _Run:
 
 def _quotes_within(doc: Document, blocks: list[Block]) -> list[tuple[int, int, int, str, bool]]:
     spans = [(b.start, b.end) for b in blocks]
-    return [tuple(q) for q in doc.quotes if any(lo <= q.start < hi for lo, hi in spans)]
+    return [(q.start, q.end, q.level, q.kind, q.closed) for q in doc.quotes if any(lo <= q.start < hi for lo, hi in spans)]
 
 
 def _quote_regions(doc: Document) -> list[tuple[int, int]]:

@@ -65,7 +65,7 @@ class Session:
         return linter
 
     def plugin_problems(self) -> list[str]:
-        problems = []
+        problems: list[str] = []
         for plugins in self._plugin_sets.values():
             problems.extend(p for p in plugins.problems if p not in problems)
         return problems

@@ -29,7 +29,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec
 
-from rhetlint import __version__
+from rhetlint._version import __version__
 from rhetlint.hooks.manager import PluginSet
 from rhetlint.lint.config import CONFIG_NAMES, Config, ConfigError, find_config_file
 from rhetlint.lint.incremental import IncrementalLinter
@@ -723,12 +723,17 @@ def _plain(method: Callable[..., Any]) -> Callable[..., Any]:
 
     Its only parameter is ``*args``, so pygls passes the message parameters (or command arguments) as given.
     """
+    handler: Callable[..., Any]
     if asyncio.iscoroutinefunction(method):
-        async def handler(*args: Any) -> Any:
+        async def call_async(*args: Any) -> Any:
             return await method(*args)
+
+        handler = call_async
     else:
-        def handler(*args: Any) -> Any:
+        def call(*args: Any) -> Any:
             return method(*args)
+
+        handler = call
     handler.__name__ = handler.__qualname__ = method.__name__
     handler.__doc__ = method.__doc__
     return handler

@@ -106,4 +106,6 @@ class Diagnostic:
 
 
 def _fix_range(fix: Fix) -> dict[str, int]:
-    return {} if fix.start is None else {"start": fix.start, "end": fix.end}
+    if fix.start is None or fix.end is None:
+        return {}
+    return {"start": fix.start, "end": fix.end}

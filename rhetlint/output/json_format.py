@@ -13,7 +13,7 @@ class JSONFormatter(Formatter):
     name = "json"
 
     def write(self, report: Report) -> None:
-        from rhetlint import __version__
+        from rhetlint._version import __version__
 
         payload = {
             "version": 1,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from typing import Any
 
 from rhetlint.model.diagnostics import Diagnostic, Position
 from rhetlint.output.base import Formatter, Report
@@ -19,14 +20,14 @@ class SARIFFormatter(Formatter):
     name = "sarif"
 
     def write(self, report: Report) -> None:
-        from rhetlint import __version__
+        from rhetlint._version import __version__
 
         used = sorted({d.code for d in report.diagnostics} | set(report.rules), key=str)
         rules = [report.rules[c] for c in used if c in report.rules]
         index = {r.code: i for i, r in enumerate(rules)}
         results = []
         for d in report.diagnostics:
-            result = {
+            result: dict[str, Any] = {
                 "ruleId": d.code,
                 "level": SARIF_LEVEL.get(d.severity, "warning"),
                 "message": {"text": d.message},

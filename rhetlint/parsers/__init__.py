@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import PurePath
@@ -127,7 +128,7 @@ def _scalar(value: str) -> Any:
     return value
 
 
-def _comments(source: str, skip: list[tuple[int, int]] = ()) -> list[Comment]:
+def _comments(source: str, skip: Sequence[tuple[int, int]] = ()) -> list[Comment]:
     out = []
     for m in HTML_COMMENT.finditer(source):
         if not any(s <= m.start() < e for s, e in skip):

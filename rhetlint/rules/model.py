@@ -175,7 +175,9 @@ def rule(
             summary = ""
         return Rule(code=code, name=name, category=category, severity=severity, check=check, summary=summary,
                     doc=doc, options=dict(options or {}), scope=scope, url=url,
-                    enabled_by_default=enabled_by_default, yields_to=yields_to, status=status)
+                    enabled_by_default=enabled_by_default, status=status,
+                    # Rule.__post_init__ turns one selector string into a tuple
+                    yields_to=yields_to)  # type: ignore[arg-type]
 
     return decorate
 

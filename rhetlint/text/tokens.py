@@ -78,7 +78,7 @@ _NORMS: dict[str, str] = {}
 
 def tokenize(text: str) -> list[Token]:
     norms = _NORMS
-    out = []
+    out: list[Token] = []
     append = out.append
     make = tuple.__new__  # skips the NamedTuple's Python-level __new__: tokenizing is a hot path
     for m in WORD.finditer(text):

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from rhetlint import Finding, Related, hookimpl, rule
-from rhetlint.model.document import Document
-from rhetlint.rules import Options
+from rhetlint import Document, Finding, Options, Related, hookimpl, rule
 from rhetlint_plugins.sourcing.table import (
     NEUTRAL,
     UNIDENTIFIED,
@@ -109,7 +107,7 @@ def one_sided_sourcing(doc: Document, options: Options) -> Iterator[Finding]:
     if not reasons:
         return
     # A newsroom that wants one-sidedness to mean "a side speaking through several voices" raises this.
-    majority = max(sided.items(), key=lambda kv: (kv[1], kv[0]))[0] if total else max(quoted, key=quoted.get)
+    majority = max(sided.items(), key=lambda kv: (kv[1], kv[0]))[0] if total else max(quoted, key=lambda side: quoted[side])
     if sum(1 for s in table.sources if s.side == majority) < options.min_majority_sources:
         return
     start, end = _first_anchor(doc, table)

@@ -6,10 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
-from rhetlint.analysis.attribution import Attribution
-from rhetlint.analysis.sides import story_parties
-from rhetlint.analysis.sources import Source
-from rhetlint.model.document import Document
+from rhetlint import Attribution, Document, Source
+from rhetlint.analysis import story_parties
 
 # Source types whose speaker a reader cannot identify.
 UNIDENTIFIED = frozenset({"anonymous", "vague", "none"})
