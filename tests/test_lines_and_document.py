@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rhetlint.model.document import Block, Document, _plain_blocks
+from rhetlint.model.document import Block, Document, plain_blocks
 from rhetlint.parsers import parse
 from rhetlint.text.lines import LineIndex
 
@@ -111,9 +111,9 @@ def test_parser_must_keep_text_length():
         Document("abc", "ab")
 
 
-def test_plain_blocks_are_split_by_blank_lines_and_trimmed():
+def testplain_blocks_are_split_by_blank_lines_and_trimmed():
     src = "Para one.\n\n  Para two\nstill two.\r\n\r\nThree."
-    assert _plain_blocks(src) == [
+    assert plain_blocks(src) == [
         Block(0, 9, "paragraph"),
         Block(13, 32, "paragraph"),
         Block(36, 42, "paragraph"),
@@ -125,26 +125,26 @@ LONG = "The council voted on Tuesday to close two branch libraries and move thei
 
 def test_plain_text_typed_one_paragraph_per_line_splits_at_each_line_break():
     src = f"{LONG}\nShort line after it.\r\n{LONG}"
-    blocks = _plain_blocks(src)
+    blocks = plain_blocks(src)
     assert [src[b.start : b.end] for b in blocks] == [LONG, "Short line after it.", LONG]
 
 
 def test_hard_wrapped_paragraph_stays_one_block_even_with_one_long_line():
     wrapped = "The council voted on Tuesday\nto close two branch libraries\nand move their books."
-    assert _plain_blocks(wrapped) == [Block(0, len(wrapped), "paragraph")]
+    assert plain_blocks(wrapped) == [Block(0, len(wrapped), "paragraph")]
     mostly_short = f"Read the report at\nhttps://example.org/{'x' * 120}\nbefore the vote\non Tuesday."
-    assert len(_plain_blocks(mostly_short)) == 1
+    assert len(plain_blocks(mostly_short)) == 1
 
 
 def test_short_lines_that_each_end_a_sentence_are_paragraphs():
     src = "Why?\nThe council voted on Tuesday.\nResidents objected: \"Never.\"\nThe vote stands"
-    assert [src[b.start : b.end] for b in _plain_blocks(src)] == [
+    assert [src[b.start : b.end] for b in plain_blocks(src)] == [
         "Why?", "The council voted on Tuesday.", 'Residents objected: "Never."', "The vote stands"]
 
 
 def test_hard_wrapped_lines_that_end_mid_sentence_stay_together():
     src = "The council voted on Tuesday to close\ntwo branch libraries. Residents said\nthey would appeal the decision."
-    assert len(_plain_blocks(src)) == 1
+    assert len(plain_blocks(src)) == 1
 
 
 def test_quotation_continues_onto_the_next_line_until_its_closing_mark():
@@ -168,8 +168,8 @@ def test_open_quotation_ends_with_its_line_in_unwrapped_text():
     assert not doc.in_quote(src.index("slammed"))
 
 
-def test_plain_blocks_of_whitespace_only_text_are_empty():
-    assert _plain_blocks("  \n\n \t\n") == []
+def testplain_blocks_of_whitespace_only_text_are_empty():
+    assert plain_blocks("  \n\n \t\n") == []
 
 
 DOC = "Alpha beta.\n\nGamma 42 delta."
@@ -253,15 +253,15 @@ def test_quotation_runs_on_through_lines_without_marks_until_it_closes(newline):
 
 def test_one_crlf_is_a_line_break_not_a_blank_line():
     src = "The council voted on Tuesday to close\r\ntwo branch libraries.\r\n\r\nResidents objected."
-    assert [src[b.start : b.end] for b in _plain_blocks(src)] == [
+    assert [src[b.start : b.end] for b in plain_blocks(src)] == [
         "The council voted on Tuesday to close\r\ntwo branch libraries.", "Residents objected."]
 
 
 def test_a_line_ending_in_a_title_or_an_initial_does_not_end_a_sentence():
     src = "The bill, backed by Sen.\nJane Doe and George W.\nBush, passed on Monday.\nIt goes to the House."
-    assert len(_plain_blocks(src)) == 1
+    assert len(plain_blocks(src)) == 1
     ended = "The plant opened Monday in the U.S.\nThe shift ends at 5 p.m.\nThe mayor praised it.\nIt hires 40."
-    assert len(_plain_blocks(ended)) == 4
+    assert len(plain_blocks(ended)) == 4
 
 
 def test_markdown_list_items_do_not_continue_an_open_quotation():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rhetlint.model.document import Comment, Link
-from rhetlint.parsers import guess_format, parse, parse_front_matter
+from rhetlint.parsers import guess_format, parse
+from rhetlint.parsers.common import parse_front_matter
 
 
 def zorks(doc) -> list[int]:
