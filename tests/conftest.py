@@ -17,44 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sample_plugins import MARKER_PLUGIN
 
 from rhetlint import cli
 from rhetlint.lint.config import find_config_file
-
-# T101 marker-word (category "testing", warning) flags the word "zork" outside quotations;
-# T202 other-word (category "misc", info) flags "blorp" everywhere.
-MARKER_PLUGIN = textwrap.dedent('''
-    from rhetlint import Finding, hookimpl, rule
-
-    __version__ = "2.3.4"
-
-
-    @rule(code="T101", name="marker-word", category="testing", severity="warning",
-          options={"word": "zork", "quote_aware": True}, scope="sentence")
-    def marker_word(doc, options):
-        """Flags the marker word.
-
-        ## What it flags
-        The marker word, outside quotations.
-        """
-        for t in doc.tokens:
-            if t.norm == options.word and not (options.quote_aware and doc.in_quote(t.start)):
-                yield Finding(t.start, t.end, f"marker '{t.text}' found")
-
-
-    @rule(code="T202", name="other-word", category="misc", severity="info")
-    def other_word(doc, options):
-        """Flags the other word."""
-        for t in doc.tokens:
-            if t.norm == "blorp":
-                yield Finding(t.start, t.end, f"other '{t.text}' found")
-
-
-    @hookimpl
-    def rhetlint_register_rules(register):
-        register(marker_word)
-        register(other_word)
-''')
 
 BASE_CONFIG = 'plugins-dir = "plugins"\n'
 

@@ -5,24 +5,12 @@ from __future__ import annotations
 import types
 
 import pytest
+from sample_plugins import word_plugin
 
 from rhetlint import Finding, __version__, hookimpl, rule
 from rhetlint.hooks.manager import ESSENTIAL_PLUGINS, load_plugins
 
-FAKEPLUG = '''
-from rhetlint import Finding, hookimpl, rule
-
-@rule(code="F100", name="fake-word", category="fake", severity="warning")
-def fake_word(doc, options):
-    """Flags the fake word."""
-    for t in doc.tokens:
-        if t.norm == "fnord":
-            yield Finding(t.start, t.end, f"fake '{t.text}' found")
-
-@hookimpl
-def rhetlint_register_rules(register):
-    register(fake_word)
-'''
+FAKEPLUG = word_plugin("F100", "fake-word", "fake", "fnord")
 
 TEXT = "A zork and a fnord.\n"  # T101 at 1:3, F100 at 1:14
 

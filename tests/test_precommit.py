@@ -17,10 +17,10 @@ import os
 import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from sample_plugins import word_plugin
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 IGNORED = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.pyc", "*.egg-info", "build", "dist",
@@ -37,22 +37,7 @@ GIT_IDENTITY = {"GIT_AUTHOR_NAME": "rhetlint tests", "GIT_AUTHOR_EMAIL": "tests@
                 "GIT_COMMITTER_NAME": "rhetlint tests", "GIT_COMMITTER_EMAIL": "tests@rhetlint.invalid"}
 
 # T101 flags "zork": the newsroom's local plugin keeps the test independent of the built-in lexicons.
-MARKER = textwrap.dedent('''
-    from rhetlint import Finding, hookimpl, rule
-
-
-    @rule(code="T101", name="marker-word", category="testing", severity="warning")
-    def marker_word(doc, options):
-        """Flags the marker word."""
-        for t in doc.tokens:
-            if t.norm == "zork":
-                yield Finding(t.start, t.end, f"marker '{t.text}' found")
-
-
-    @hookimpl
-    def rhetlint_register_rules(register):
-        register(marker_word)
-''')
+MARKER = word_plugin("T101", "marker-word", "testing", "zork")
 
 DRAFTS = {
     "rhetlint.toml": 'plugins-dir = "plugins"\n',
