@@ -25,7 +25,7 @@ def hook_specs() -> dict[str, object]:
 
 
 def signature(function: object) -> str:
-    """``name(arg: type, ...) -> type`` from the (string) annotations, as written in hookspecs.py."""
+    """``name(arg: type, ...) -> type`` from the (string) annotations, as written in rhetlint/hooks/specs.py."""
     annotations = function.__annotations__
     params = ", ".join(f"{p}: {annotations[p]}" for p in inspect.signature(function).parameters)
     return f"{function.__name__}({params}) -> {annotations['return']}"
