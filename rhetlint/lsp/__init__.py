@@ -1,1 +1,1 @@
-"""The language server (``rhetlint lsp``); needs the ``lsp`` extra (pygls, lsprotocol)."""
+"""The language server (``rhetlint lsp``); needs the ``lsp`` extra: ``pip install "rhetlint[lsp]"`` (pygls, lsprotocol)."""
