@@ -102,12 +102,11 @@ class SpanScore:
                 f"(pred {self.predicted}, gold {self.gold})")
 
 
-@dataclass
 class BinaryScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
+    """A confusion matrix of sentence (or story) labels."""
+
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = self.tn = 0
 
     def add(self, predicted: bool, gold: bool) -> None:
         if predicted and gold:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from rhetlint.lint.config import FAIL_LEVELS, ConfigError
@@ -84,22 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     try:
-        if args.command == "check":
-            return cmd_check(args)
-        if args.command == "rules":
-            return cmd_rules(args)
-        if args.command == "explain":
-            return cmd_explain(args)
-        if args.command == "plugins":
-            return cmd_plugins(args)
-        if args.command == "sources":
-            return cmd_sources(args)
-        if args.command == "lsp":
-            return cmd_lsp(args)
-        if args.command == "new-plugin":
-            from rhetlint.cli.new_plugin import create_plugin
-
-            return create_plugin(args.name, args.dir, args.prefix)
+        command = COMMANDS.get(args.command)
+        if command is not None:
+            return command(args)
     except ConfigError as exc:
         print(f"rhetlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -238,6 +226,12 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     return serve(args.config)
 
 
+def cmd_new_plugin(args: argparse.Namespace) -> int:
+    from rhetlint.cli.new_plugin import create_plugin
+
+    return create_plugin(args.name, args.dir, args.prefix)
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     session = _session_for_listing(args.config)
     registry = session.linter_for(None).registry
@@ -307,3 +301,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+# ``rhetlint COMMAND``: the function that runs it
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins,
+    "sources": cmd_sources, "lsp": cmd_lsp, "new-plugin": cmd_new_plugin,
+}

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from rhetlint.text.lines import LineIndex
 from rhetlint.text.paragraphs import paragraph_spans
@@ -22,6 +22,14 @@ from rhetlint.text.tokens import Token, tokenize
 if TYPE_CHECKING:  # types only: the analyses import this module, never the other way round
     from rhetlint.analysis.attribution import Attribution
     from rhetlint.analysis.sources import Source
+
+
+class _Ending(Protocol):
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Ending)
 
 
 class Span(NamedTuple):
@@ -94,6 +102,11 @@ def register_parser(parse: Callable[[str, str | None, str | None], Document]) ->
     _PARSER = parse
 
 
+def _starts_of(name: str) -> cached_property[list[int]]:
+    """A cached list of the starts of ``doc.<name>``, for bisection."""
+    return cached_property(lambda doc: [item.start for item in getattr(doc, name)])
+
+
 class Document:
     """A parsed draft. Construct through a parser (``rhetlint.parsers``) or ``Document.from_text``."""
 
@@ -147,19 +160,14 @@ class Document:
     def paragraphs(self) -> list[Span]:
         return [Span(b.start, b.end, self.text[b.start : b.end]) for b in self.blocks]
 
-    @cached_property
-    def _block_starts(self) -> list[int]:
-        return [b.start for b in self.blocks]
+    _block_starts = _starts_of("blocks")
 
     def block_index(self, offset: int) -> int:
         """Index of the block containing (or preceding) ``offset``; -1 before the first."""
         return bisect_right(self._block_starts, offset) - 1
 
     def block_at(self, offset: int) -> Block | None:
-        i = self.block_index(offset)
-        if i >= 0 and offset < self.blocks[i].end:
-            return self.blocks[i]
-        return None
+        return _containing(self.blocks, self.block_index(offset), offset)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -172,19 +180,14 @@ class Document:
                 out.append(Sentence(start, end, text[start:end], index))
         return out
 
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+    _sentence_starts = _starts_of("sentences")
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing (or preceding) ``offset``; -1 before the first."""
         return bisect_right(self._sentence_starts, offset) - 1
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        i = self.sentence_index(offset)
-        if i >= 0 and offset < self.sentences[i].end:
-            return self.sentences[i]
-        return None
+        return _containing(self.sentences, self.sentence_index(offset), offset)
 
     def starts_sentence(self, offset: int) -> bool:
         """Return True when a sentence starts exactly at ``offset``."""
@@ -276,6 +279,11 @@ class Document:
 
     def __repr__(self) -> str:
         return f"<Document {self.path or '<text>'} format={self.format} chars={len(self.source)}>"
+
+
+def _containing(items: Sequence[_S], index: int, offset: int) -> _S | None:
+    """``items[index]`` when it contains ``offset`` (``index`` from a bisection of the starts), else None."""
+    return items[index] if index >= 0 and offset < items[index].end else None
 
 
 def plain_blocks(text: str, lo: int = 0, hi: int | None = None) -> list[Block]:

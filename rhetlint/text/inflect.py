@@ -60,6 +60,15 @@ def _doubles(word: str) -> bool:
     return word.endswith(STRESSED_ENDINGS)
 
 
+def _suffixed(base: str, suffix: str) -> str:
+    """Add "ed" or "ing" the regular way: a final c takes a k (panicked), a stressed final consonant doubles."""
+    if base.endswith("c"):
+        return base + "k" + suffix
+    if _doubles(base):
+        return base + base[-1] + suffix
+    return base + suffix
+
+
 def verb_form(base: str, form: str) -> str:
     """Return one form ("base", "3sg", "past", "pp", "ing") of a single-word verb."""
     if form == "base":
@@ -82,21 +91,13 @@ def verb_form(base: str, form: str) -> str:
             return base + "d"
         if base.endswith("y") and len(base) > 1 and base[-2] not in VOWELS:
             return base[:-1] + "ied"
-        if base.endswith("c"):
-            return base + "ked"
-        if _doubles(base):
-            return base + base[-1] + "ed"
-        return base + "ed"
+        return _suffixed(base, "ed")
     if form == "ing":
         if base.endswith("ie"):
             return base[:-2] + "ying"
         if base.endswith("e") and not base.endswith(("ee", "ye", "oe")) and base != "be":
             return base[:-1] + "ing"
-        if base.endswith("c"):
-            return base + "king"
-        if _doubles(base):
-            return base + base[-1] + "ing"
-        return base + "ing"
+        return _suffixed(base, "ing")
     raise ValueError(f"unknown verb form {form!r}")
 
 
