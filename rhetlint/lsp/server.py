@@ -18,7 +18,7 @@ import io
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -35,24 +35,22 @@ from rhetlint.lint.config import CONFIG_NAMES, Config, ConfigError, find_config_
 from rhetlint.lint.incremental import IncrementalLinter
 from rhetlint.lint.linter import Linter
 from rhetlint.lint.session import Session
+from rhetlint.lsp.actions import KIND_FIX_ALL, CodeActions
+from rhetlint.lsp.positions import PositionMap, _range_json
+from rhetlint.lsp.settings import SETTINGS_SECTION, EditorSettings, settings_section
 from rhetlint.model.diagnostics import Diagnostic, Fix
 from rhetlint.model.document import Document
 from rhetlint.output.sources import render_sources_text
 from rhetlint.rules.docs import rule_page
-from rhetlint.rules.selection import Selection
-from rhetlint.text.lines import LineIndex
 
 logger = logging.getLogger("rhetlint.lsp.server")
 
 SOURCE = "rhetlint"
-SETTINGS_SECTION = "rhetlint"
-DEFAULT_DEBOUNCE_MS = 250
 SETTINGS_WAIT_S = 2.0  # how long the first lint waits for the client's settings (allowLocalPlugins)
 
 COMMAND_SHOW_SOURCES = "rhetlint.showSources"
 COMMAND_FIX_ALL = "rhetlint.fixAll"
 COMMAND_RELOAD = "rhetlint.reload"
-KIND_FIX_ALL = "source.fixAll.rhetlint"
 
 SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
@@ -63,73 +61,6 @@ SEVERITY = {
 FORMAT_BY_LANGUAGE = {"markdown": "markdown", "html": "html", "plaintext": "text", "text": "text"}
 
 T = TypeVar("T")
-SETTING_KEYS = frozenset({"select", "ignore", "extend_select", "allow_local_plugins", "debounce_ms"})
-
-
-# --- settings ----------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class EditorSettings:
-    """What the editor may set under ``rhetlint``: overrides of select/ignore, and trust in local plugins."""
-
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    allow_local_plugins: bool = False
-    debounce_ms: int = DEFAULT_DEBOUNCE_MS
-
-    @property
-    def selection(self) -> Selection:
-        return Selection(self.select, self.ignore, self.extend_select)
-
-    @classmethod
-    def parse(cls, data: Any) -> tuple[EditorSettings, list[str]]:
-        """Read ``{"rhetlint": {...}}`` or the inner table; return the settings and one line per bad key.
-
-        Keys may be camelCase (VS Code), kebab-case (rhetlint.toml) or snake_case; bad values keep the default.
-        """
-        data = settings_section(data)
-        values: dict[str, Any] = {}
-        problems: list[str] = []
-        for raw_key, value in data.items():
-            key = _snake(raw_key)
-            if key in ("select", "ignore", "extend_select"):
-                if key == "select" and value is None:
-                    continue
-                if isinstance(value, str):
-                    value = [v.strip() for v in value.split(",") if v.strip()]
-                if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                    problems.append(f"setting rhetlint.{raw_key} must be a list of rule selectors, got {value!r}")
-                    continue
-                values[key] = tuple(value)
-            elif key == "allow_local_plugins":
-                if not isinstance(value, bool):
-                    problems.append(f"setting rhetlint.{raw_key} must be true or false, got {value!r}")
-                    continue
-                values[key] = value
-            elif key == "debounce_ms":
-                if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 5000:
-                    problems.append(f"setting rhetlint.{raw_key} must be milliseconds (0-5000), got {value!r}")
-                    continue
-                values[key] = value
-            else:
-                problems.append(f"unknown setting rhetlint.{raw_key} (known: select, ignore, extendSelect, "
-                                f"allowLocalPlugins, debounceMs)")
-        return cls(**values), problems
-
-
-def settings_section(data: Any) -> dict[str, Any]:
-    """The ``rhetlint`` table of what a client sent: ``{"rhetlint": {...}}``, or the table itself when every
-    key in it is one of ours (a settings object for other servers is not ours to complain about)."""
-    if not isinstance(data, dict):
-        return {}
-    if SETTINGS_SECTION in data:
-        return dict(data[SETTINGS_SECTION]) if isinstance(data[SETTINGS_SECTION], dict) else {}
-    return dict(data) if data and all(_snake(k) in SETTING_KEYS for k in data) else {}
-
-
-def _snake(key: str) -> str:
-    out = "".join(f"_{c.lower()}" if c.isupper() else c for c in str(key))
-    return out.replace("-", "_").lstrip("_")
 
 
 class EditorSession(Session):
@@ -166,43 +97,6 @@ def config_stamp(path: Path | None, override: Path | None) -> tuple[Any, ...]:
     except OSError:
         return (str(source), None, None)
     return (str(source), stat.st_mtime_ns, stat.st_size)
-
-
-# --- positions ---------------------------------------------------------------------------------------
-class PositionMap:
-    """Offsets (code points) of one text to LSP positions in the negotiated encoding, and back.
-
-    Lines break at CRLF, LF and CR only, as in the LSP specification and rhetlint's LineIndex (Python's
-    splitlines would also break at U+2028 and form feeds and shift every line after them).
-    """
-
-    def __init__(self, text: str, codec: PositionCodec) -> None:
-        self.index = LineIndex(text)
-        self.codec = codec
-
-    def position(self, offset: int) -> types.Position:
-        line, _ = self.index.position(offset)
-        start = self.index.starts[line - 1]
-        offset = max(start, min(offset, len(self.index.text)))
-        return types.Position(line=line - 1, character=self.codec.client_num_units(self.index.text[start:offset]))
-
-    def range(self, start: int, end: int) -> types.Range:
-        return types.Range(start=self.position(start), end=self.position(end))
-
-    def offset(self, position: types.Position) -> int:
-        if position.line >= self.index.line_count():
-            return len(self.index.text)
-        start, end = self.index.line_span(position.line + 1)
-        text, units, i = self.index.text, 0, start
-        while i < end and units < position.character:
-            units += self.codec.client_num_units(text[i])
-            i += 1
-        return i
-
-
-def _range_json(r: types.Range) -> dict[str, Any]:
-    return {"start": {"line": r.start.line, "character": r.start.character},
-            "end": {"line": r.end.line, "character": r.end.character}}
 
 
 # --- one lint of one version -------------------------------------------------------------------------
@@ -628,96 +522,6 @@ class RhetlintServer(LanguageServer):
         self._reload()
 
 
-# --- code action construction ------------------------------------------------------------------------
-class CodeActions:
-    """Quick fixes, per-line suppressions and fix-all actions for diagnostics of one snapshot."""
-
-    def __init__(self, snapshot: Snapshot, versioned: bool) -> None:
-        self.snapshot = snapshot
-        self.versioned = versioned
-
-    def build(self, here: list[Diagnostic], only: list[str]) -> list[types.CodeAction]:
-        snap = self.snapshot
-        actions: list[types.CodeAction] = []
-        preferred_given = False
-        for d in here:
-            for fix in d.fixes:
-                start, end = snap.fix_span(d, fix)
-                actions.append(types.CodeAction(
-                    title=fix.title, kind=types.CodeActionKind.QuickFix, diagnostics=[snap.to_lsp(d)],
-                    edit=self._edit([types.TextEdit(range=snap.positions.range(start, end), new_text=fix.replacement)]),
-                    is_preferred=not preferred_given or None))
-                preferred_given = True
-        seen_rules: set[str] = set()
-        for d in here:
-            if d.name in seen_rules or not d.fixes:
-                continue
-            seen_rules.add(d.name)
-            same = [x for x in snap.diagnostics if x.name == d.name and x.fixes]
-            if len(same) > 1:
-                actions.append(types.CodeAction(
-                    title=f"Fix all of {d.name} in this file", kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[snap.to_lsp(x) for x in same], edit=self.edit_for(same)))
-        seen_lines: set[tuple[str, int]] = set()
-        for d in here:
-            if d.category == "meta" or (d.name, d.start.line) in seen_lines:
-                continue
-            seen_lines.add((d.name, d.start.line))
-            actions.append(types.CodeAction(
-                title=f"Disable {d.name} for this line", kind=types.CodeActionKind.QuickFix,
-                diagnostics=[snap.to_lsp(d)], edit=self._edit([self._suppression(d)])))
-        fixable = [x for x in snap.diagnostics if x.fixes]
-        if fixable and any(_kind_matches(KIND_FIX_ALL, o) for o in only):
-            actions.append(types.CodeAction(title="Fix all rhetlint problems in this file", kind=KIND_FIX_ALL,
-                                            edit=self.edit_for(fixable)))
-        if only:
-            actions = [a for a in actions if any(_kind_matches(str(a.kind), o) for o in only)]
-        return actions
-
-    def edit_for(self, diagnostics: Iterable[Diagnostic]) -> types.WorkspaceEdit:
-        """One edit applying the first fix of each diagnostic, skipping fixes that overlap an earlier one."""
-        snap = self.snapshot
-        edits: list[types.TextEdit] = []
-        taken_until = -1
-        spans = sorted((snap.fix_span(d, d.fixes[0]), d.fixes[0]) for d in diagnostics if d.fixes)
-        for (start, end), fix in spans:
-            if start < taken_until or (start == taken_until and start == end):
-                continue
-            edits.append(types.TextEdit(range=snap.positions.range(start, end), new_text=fix.replacement))
-            taken_until = end
-        return self._edit(edits)
-
-    def _suppression(self, d: Diagnostic) -> types.TextEdit:
-        """Markup gets a comment at the end of the line (a comment line of its own would split a Markdown
-        paragraph); plain text gets a ``#`` line above, the only form it has."""
-        snap = self.snapshot
-        index = snap.positions.index
-        line_start, line_end = index.line_span(d.start.line)
-        if snap.format in ("markdown", "html"):
-            at = snap.positions.position(line_end)
-            return types.TextEdit(range=types.Range(start=at, end=at),
-                                  new_text=f" <!-- rhetlint-disable-line {d.name} -->")
-        text = index.line_text(d.start.line)
-        indent = text[: len(text) - len(text.lstrip())]
-        newline = "\r\n" if "\r\n" in snap.source else ("\r" if "\r" in snap.source else "\n")
-        at = snap.positions.position(line_start)
-        return types.TextEdit(range=types.Range(start=at, end=at),
-                              new_text=f"{indent}# rhetlint-disable-next-line {d.name}{newline}")
-
-    def _edit(self, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
-        uri = self.snapshot.uri
-        if self.versioned:
-            return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=self.snapshot.version),
-                edits=list(edits))])
-        return types.WorkspaceEdit(changes={uri: list(edits)})
-
-
-def _kind_matches(kind: str, wanted: str) -> bool:
-    return kind == wanted or kind.startswith(wanted + ".")
-
-
-# --- helpers -----------------------------------------------------------------------------------------
 def _plain(method: Callable[..., Any]) -> Callable[..., Any]:
     """A plain function calling a bound method: pygls tags handlers with attributes, which methods refuse.
 

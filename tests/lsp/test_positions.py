@@ -6,7 +6,8 @@ import pytest
 from lsprotocol import types
 from pygls.workspace import PositionCodec
 
-from rhetlint.lsp.server import EditorSettings, PositionMap, settings_section
+from rhetlint.lsp.positions import PositionMap
+from rhetlint.lsp.settings import EditorSettings, settings_section
 
 # “ (3 UTF-8 bytes, 1 UTF-16 unit), 🎉 (4 bytes, 2 units), CRLF and CR end lines, U+2028 does not.
 TEXT = "“🎉b\r\nx\ry\u2028z"
