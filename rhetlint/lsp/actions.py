@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -10,7 +9,6 @@ from lsprotocol import types
 
 from rhetlint.model.diagnostics import Diagnostic
 
-logger = logging.getLogger("rhetlint.lsp.server")
 
 
 if TYPE_CHECKING:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from lsprotocol import types
@@ -10,7 +9,6 @@ from pygls.workspace import PositionCodec
 
 from rhetlint.text.lines import LineIndex
 
-logger = logging.getLogger("rhetlint.lsp.server")
 
 
 # --- positions ---------------------------------------------------------------------------------------

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any
 
 from rhetlint.rules.selection import Selection
 
-logger = logging.getLogger("rhetlint.lsp.server")
 
 SETTINGS_SECTION = "rhetlint"
 DEFAULT_DEBOUNCE_MS = 250
