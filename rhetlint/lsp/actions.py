@@ -9,8 +9,6 @@ from lsprotocol import types
 
 from rhetlint.model.diagnostics import Diagnostic
 
-
-
 if TYPE_CHECKING:
     from rhetlint.lsp.server import Snapshot
 

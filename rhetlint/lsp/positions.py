@@ -10,7 +10,6 @@ from pygls.workspace import PositionCodec
 from rhetlint.text.lines import LineIndex
 
 
-
 # --- positions ---------------------------------------------------------------------------------------
 class PositionMap:
     """Offsets (code points) of one text to LSP positions in the negotiated encoding, and back.

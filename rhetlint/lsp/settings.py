@@ -7,7 +7,6 @@ from typing import Any
 
 from rhetlint.rules.selection import Selection
 
-
 SETTINGS_SECTION = "rhetlint"
 DEFAULT_DEBOUNCE_MS = 250
 SETTING_KEYS = frozenset({"select", "ignore", "extend_select", "allow_local_plugins", "debounce_ms"})
