@@ -290,3 +290,15 @@ def test_a_name_written_with_a_character_reference_is_the_same_source():
     doc = Document.from_text("<p>Mary O&rsquo;Brien, the mayor, said the plan was late.</p>"
                              "<p>Mary O’Brien said it would cost more.</p>", "story.html")
     assert [(s.name, len(s.attributions)) for s in doc.sources] == [("Mary O’Brien", 2)]
+
+
+def test_text_report_keeps_a_name_that_wraps_across_lines_on_one_line() -> None:
+    doc = Document.from_text("The plan was late, according to the Harbor\r\nAuthority.\n"
+                             "Costs rose, two senior\nofficials said.\n", "wrap.txt")
+    out = io.StringIO()
+    render_sources_text([doc], out)
+    lines = out.getvalue().splitlines()
+    assert lines[1].startswith("  Harbor Authority [named-organisation] 1x")
+    assert "(inferred from 'Harbor Authority')" in lines[1]
+    assert lines[-2].endswith("-> Harbor Authority [named-organisation] The plan was late")
+    assert lines[-1].endswith("-> two senior officials [anonymous] Costs rose")

@@ -79,20 +79,25 @@ def render_sources_text(docs: Iterable[Document], stream: TextIO) -> None:
             side = "neutral"
             if s.side:
                 how = "configured" if s.side_evidence is not None and s.side_evidence.configured else "inferred"
-                word = f" from '{s.side_evidence.word}'" if s.side_evidence is not None else ""
+                word = f" from '{_one_line(s.side_evidence.word)}'" if s.side_evidence is not None else ""
                 side = f"side {s.side} ({how}{word})"
-            stream.write(f"  {s.name} [{s.type}] {len(s.attributions)}x{quoted}, {side} (first at {line}:{column})\n")
+            stream.write(f"  {_one_line(s.name)} [{s.type}] {len(s.attributions)}x{quoted}, {side} (first at {line}:{column})\n")
         if attributions:
             stream.write("  attributions:\n")
         for a in attributions:
             anchor = a.cue or a.content or a.source
             line, column = doc.position(anchor.start) if anchor else (0, 0)
-            who = a.speaker or (doc.source[a.source.start:a.source.end] if a.source else "no source")
+            who = _one_line(a.speaker or (doc.source[a.source.start:a.source.end] if a.source else "no source"))
             cue = _short(doc.source[a.cue.start:a.cue.end]) if a.cue else "(continued quotation)"
             what = f" {_short(doc.source[a.content.start:a.content.end])}" if a.content else ""
             stream.write(f"    {line}:{column} {a.kind} {cue!r} -> {who} [{a.source_type}]{what}\n")
 
 
+def _one_line(text: str) -> str:
+    """A name or phrase that wraps across lines in the draft, on one line (one space for each run of space)."""
+    return " ".join(text.split())
+
+
 def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
+    text = _one_line(text)
     return text if len(text) <= limit else text[:limit - 1] + "…"
