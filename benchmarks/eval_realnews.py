@@ -1,0 +1,220 @@
+"""Score the source table and the sourcing verdicts on real news with hand-made gold tables.
+
+    python -m benchmarks.eval_realnews              # rhetlint against the gold tables
+    python -m benchmarks.eval_realnews --agreement  # the second reading against the first
+    python -m benchmarks.eval_realnews --misses     # also list every unmatched, split or merged source
+
+The set is in benchmarks/realnews (see its README): stories from the allsides dev split, each annotated with
+its sources (canonical name, every mention string, type, affiliation, side) and the three verdicts.
+
+How a table is compared with the gold one:
+- a source's mentions are spans of the text: for gold, every whole-word occurrence of each mention string;
+  for rhetlint, the spans ``Source.mentions`` names. A predicted and a gold source match when any of their
+  spans overlap;
+- source precision is the share of predicted sources that match a gold source, recall the share of gold
+  sources matched; a gold source matched by two or more predicted sources is *split*, a predicted source
+  matching two or more gold sources is *merged*;
+- type accuracy is over each gold source and the predicted source that shares most spans with it;
+- side agreement is over pairs of matched gold sources where either table puts either source on a side: do
+  both tables agree on whether the two stand on the same side?
+- verdicts are scored on straight-news stories only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpora import BinaryScore
+from benchmarks.lint import make_linter
+from rhetlint import Document
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+HERE = Path(__file__).resolve().parent / "realnews"
+RULES = ("one-sided-sourcing", "single-source", "anonymous-heavy-sourcing")
+NEUTRAL = "neutral"
+
+
+@dataclass
+class Entry:
+    """One source of a table: who, what kind, on which side, and where the text names them."""
+
+    name: str
+    type: str
+    side: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def occurrences(text: str, mention: str) -> list[tuple[int, int]]:
+    """Every whole-word occurrence of ``mention`` in ``text``."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(mention) + r"(?!\w)")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def gold_table(text: str, annotation: dict[str, Any]) -> list[Entry]:
+    table = []
+    for source in annotation.get("sources", []):
+        spans = sorted({span for mention in source.get("mentions", []) for span in occurrences(text, mention)})
+        table.append(Entry(source["name"], source["type"], source.get("side") or NEUTRAL, spans))
+    return table
+
+
+def predicted_table(doc: Document) -> list[Entry]:
+    return [Entry(s.name, s.type, s.side or NEUTRAL, [(m.start, m.end) for m in s.mentions]) for s in doc.sources]
+
+
+def _shared(a: Entry, b: Entry) -> int:
+    """How many spans of ``a`` overlap a span of ``b``."""
+    return sum(1 for s, e in a.spans if any(s < e2 and s2 < e for s2, e2 in b.spans))
+
+
+@dataclass
+class Comparison:
+    """Counts from comparing predicted tables with gold ones, summed over stories."""
+
+    gold: int = 0
+    predicted: int = 0
+    gold_matched: int = 0
+    predicted_matched: int = 0
+    split: int = 0
+    merged: int = 0
+    typed: int = 0
+    typed_right: int = 0
+    side_pairs: int = 0
+    side_pairs_agreeing: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, story: str, gold: list[Entry], predicted: list[Entry]) -> None:
+        overlap = [[_shared(g, p) for p in predicted] for g in gold]
+        self.gold += len(gold)
+        self.predicted += len(predicted)
+        best: dict[int, int] = {}
+        for i, g in enumerate(gold):
+            hits = [j for j, n in enumerate(overlap[i]) if n]
+            if not hits:
+                self.problems.append(f"{story}: missed {g.name!r} ({g.type})")
+                continue
+            self.gold_matched += 1
+            if len(hits) > 1:
+                self.split += 1
+                self.problems.append(f"{story}: {g.name!r} split into {[predicted[j].name for j in hits]}")
+            best[i] = max(hits, key=lambda j: overlap[i][j])
+            self.typed += 1
+            if predicted[best[i]].type == g.type:
+                self.typed_right += 1
+            else:
+                self.problems.append(f"{story}: {g.name!r} typed {predicted[best[i]].type}, gold {g.type}")
+        for j, p in enumerate(predicted):
+            hits = [i for i in range(len(gold)) if overlap[i][j]]
+            if hits:
+                self.predicted_matched += 1
+            else:
+                self.problems.append(f"{story}: extra source {p.name!r} ({p.type})")
+            if len(hits) > 1:
+                self.merged += 1
+                self.problems.append(f"{story}: {p.name!r} merges {[gold[i].name for i in hits]}")
+        for i, k in combinations(sorted(best), 2):
+            g_same = gold[i].side == gold[k].side != NEUTRAL
+            p_i, p_k = predicted[best[i]], predicted[best[k]]
+            p_same = p_i.side == p_k.side != NEUTRAL
+            if {gold[i].side, gold[k].side, p_i.side, p_k.side} == {NEUTRAL}:
+                continue
+            self.side_pairs += 1
+            self.side_pairs_agreeing += g_same == p_same
+
+    def lines(self) -> Iterable[str]:
+        def ratio(a: int, b: int) -> str:
+            return f"{a / b:.3f}" if b else "-"
+
+        p, r = ratio(self.predicted_matched, self.predicted), ratio(self.gold_matched, self.gold)
+        yield f"{'sources':38s} P={p} R={r} (predicted {self.predicted}, gold {self.gold})"
+        yield (f"{'gold sources split / merged':38s} {ratio(self.split, self.gold)} / "
+               f"{ratio(self.merged, self.gold)} ({self.split} split, {self.merged} merged)")
+        yield f"{'type accuracy':38s} {ratio(self.typed_right, self.typed)} ({self.typed_right} of {self.typed})"
+        yield (f"{'pairwise side agreement':38s} {ratio(self.side_pairs_agreeing, self.side_pairs)} "
+               f"({self.side_pairs_agreeing} of {self.side_pairs} pairs)")
+
+
+def read_tables(folder: str) -> dict[str, dict[str, Any]]:
+    return {p.with_suffix(".txt").name: tomllib.loads(p.read_text("utf-8"))
+            for p in sorted((HERE / folder).glob("*.toml"))}
+
+
+def story_text(name: str) -> str:
+    return (HERE / "stories" / name).read_text("utf-8")
+
+
+def score_rhetlint(show_misses: bool) -> None:
+    gold = read_tables("gold")
+    linter = make_linter(("sourcing",))
+    comparison = Comparison()
+    verdicts = {rule: BinaryScore() for rule in RULES}
+    wrong: list[str] = []
+    scored = 0
+    for name, annotation in gold.items():
+        text = story_text(name)
+        doc = linter.parse(text, name)
+        comparison.add(name, gold_table(text, annotation), predicted_table(doc))
+        if not annotation.get("straight_news", True):
+            continue
+        scored += 1
+        found = {d.name for d in linter.lint(doc)}
+        for rule in RULES:
+            verdicts[rule].add(rule in found, bool(annotation.get(rule)))
+            if (rule in found) != bool(annotation.get(rule)):
+                wrong.append(f"{name[:2]}:{rule}:{'missed' if annotation.get(rule) else 'false alarm'}")
+    print(f"== real news: the source table against the gold ({len(gold)} stories)")
+    for line in comparison.lines():
+        print(line)
+    print(f"== real news: verdicts, sides inferred ({scored} straight-news stories)")
+    for rule in RULES:
+        print(verdicts[rule].line(rule))
+    if wrong:
+        print("   wrong verdicts: " + ", ".join(wrong))
+    if show_misses:
+        print("\n".join(comparison.problems))
+
+
+def agreement(show_misses: bool) -> None:
+    """The second reading scored against the first, with the same measures (and verdict agreement)."""
+    first, second = read_tables("gold"), read_tables("second")
+    common = sorted(set(first) & set(second))
+    comparison = Comparison()
+    agree = total = 0
+    for name in common:
+        text = story_text(name)
+        comparison.add(name, gold_table(text, first[name]), gold_table(text, second[name]))
+        for rule in RULES:
+            total += 1
+            agree += bool(first[name].get(rule)) == bool(second[name].get(rule))
+    print(f"== real news: second reading against the first ({len(common)} stories)")
+    for line in comparison.lines():
+        print(line)
+    print(f"{'verdict agreement':38s} {agree / total if total else 0:.3f} ({agree} of {total})")
+    if show_misses:
+        print("\n".join(comparison.problems))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--agreement", action="store_true", help="score the second reading against the first")
+    parser.add_argument("--misses", action="store_true", help="list unmatched, split, merged and mistyped sources")
+    args = parser.parse_args(argv)
+    if args.agreement:
+        agreement(args.misses)
+    else:
+        score_rhetlint(args.misses)
+
+
+if __name__ == "__main__":
+    main()
