@@ -8,6 +8,7 @@ Importing this package registers the analyses with the document model.
 from __future__ import annotations
 
 from rhetlint.analysis.attribution import Attribution, find_attributions
+from rhetlint.analysis.headlines import outside_headlines
 from rhetlint.analysis.sides import assign_sides, story_parties
 from rhetlint.analysis.sources import Source, group_sources
 from rhetlint.analysis.wordlists import tagged_phrases, word_lines, word_set
@@ -22,5 +23,9 @@ def _sources(doc: Document) -> list[Source]:
     return sources
 
 
-register_analysis("attributions", find_attributions)
+def _attributions(doc: Document) -> list[Attribution]:
+    return outside_headlines(doc, find_attributions(doc))
+
+
+register_analysis("attributions", _attributions)
 register_analysis("sources", _sources)

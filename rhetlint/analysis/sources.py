@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from rhetlint.analysis.attribution import Attribution
+from rhetlint.analysis.identity import resolve_identities
 
 if TYPE_CHECKING:
     from rhetlint.model.document import Document, Span
@@ -36,6 +37,9 @@ class Source:
     first_offset: int = 0
     side: str | None = None
     side_evidence: Any = None
+    roles: tuple[str, ...] = ()  # title and role words the story gives the source ("chief", "senator")
+    affiliation: str = ""  # the organisation the source speaks for or belongs to, when the story says
+    affiliation_evidence: Span | None = None  # the words that say so
 
 
 def group_sources(doc: Document) -> list[Source]:
@@ -59,13 +63,14 @@ def group_sources(doc: Document) -> list[Source]:
             anchor = att.source or att.cue or att.content
             source = groups[key] = Source(name, att.source_type, first_offset=anchor.start if anchor else 0)
         source.attributions.append(att)
+        source.roles = tuple(dict.fromkeys(source.roles + tuple(att.roles)))
         if att.source is not None:
             source.mentions.append(att.source)
             source.first_offset = min(source.first_offset, att.source.start)
         if att.kind == "quote" and att.content is not None:
             source.has_direct_quote = True
             source.quoted_words += len(doc.tokens_between(att.content.start, att.content.end))
-    return sorted(groups.values(), key=lambda s: s.first_offset)
+    return resolve_identities(doc, sorted(groups.values(), key=lambda s: s.first_offset))
 
 
 def _family(source_type: str) -> str:

@@ -1,4 +1,5 @@
-"""Plain text: paragraphs by blank lines (or by lines, in unwrapped text), a headline, directive lines."""
+"""Plain text: paragraphs by blank lines (or by lines, in unwrapped text), a headline, directive lines, and
+page furniture (captions, hover text, "Related:" lines) blanked as non-prose."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rhetlint.parsers.common import (
     gaps,
     html_comments,
 )
+from rhetlint.parsers.furniture import furniture_spans
 from rhetlint.text.paragraphs import IGNORED_LINE, trim
 
 # A plain-text directive line: "# rhetlint-disable NAME", "// rhetlint-…" or "% rhetlint-…".
@@ -22,9 +24,10 @@ def parse_text(source: str, path: str | None = None) -> Document:
     comments += [Comment(m.start(1), m.end(1), m.group(1)) for m in directives]
     comments.sort()
     text = source
-    if comments:
-        # Hide the comments and the whole directive lines (the "#", "//" or "%" marker too).
-        hidden = [(c.start, c.end) for c in comments] + [(m.start(), m.end()) for m in directives]
+    # Hide the comments, the whole directive lines (the "#", "//" or "%" marker too) and page furniture.
+    hidden = [(c.start, c.end) for c in comments] + [(m.start(), m.end()) for m in directives]
+    hidden += furniture_spans(source)
+    if hidden:
         text = assemble(source, [(e, source[e:s]) for e, s in gaps(hidden, len(source))])
     blocks = plain_blocks(text)
     if directives:

@@ -72,9 +72,10 @@ def _contains(longer: str, shorter: str) -> bool:
 
 
 def merged_source_count(doc: Document, sources: list[Source]) -> int:
-    """Count sources (an anonymous or vague group is a source too), folding together names for one speaker ("County Engineer Marta Kovic" and
-    "Marta Kovic") and a person into the organisation they speak for ("Ana Ruiz, a spokeswoman for the port
-    authority" and "the port authority")."""
+    """Count sources (an anonymous or vague group is a source too), folding together names for one speaker
+    ("County Engineer Marta Kovic" and "Marta Kovic") and a person into the organisation they speak for: the
+    affiliation the analysis found ("Ana Ruiz, a spokeswoman for the port authority"), or an organisation
+    named just after one of their mentions."""
     identified = [s for s in sources if s.type != "none"]
     names = [s.name.lower() for s in identified]
     parent = list(range(len(identified)))
@@ -86,11 +87,13 @@ def merged_source_count(doc: Document, sources: list[Source]) -> int:
 
     for i, source in enumerate(identified):
         contexts = [doc.text[m.start : m.end + 120].lower() for m in source.mentions]
+        affiliation = source.affiliation.lower()
         for j in range(len(identified)):
             if i == j:
                 continue
             same_name = _contains(names[i], names[j]) or _contains(names[j], names[i])
-            speaks_for = identified[j].type == "named-organisation" and any(names[j] in c for c in contexts)
+            speaks_for = identified[j].type == "named-organisation" and (
+                any(names[j] in c for c in contexts) or _contains(affiliation, names[j]))
             if same_name or speaks_for:
                 parent[root(i)] = root(j)
     return len({root(i) for i in range(len(identified))})

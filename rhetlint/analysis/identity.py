@@ -1,0 +1,279 @@
+"""Speaker identity: one source per person, however the story names them.
+
+The attribution analysis reads each reporting clause on its own, so one person can reach the source table
+several times: with a title ("National Security Adviser John Bolton") and without ("John Bolton"), by
+surname ("Bolton", "Mr. Bolton"), by role before the name ("the city's fire chief ... Fire Chief Allen
+Porter"), or as a pronoun ("he said"). This pass, run once over the grouped sources, splits titles and
+affiliations from names, then merges what the story makes plain is one source:
+
+- a title or an organisation before a personal name is a role and an affiliation, not part of the name;
+- a surname (with or without an honorific) joins the one full name in the story that ends with it;
+- a role used as a source ("the fire chief said") joins the one named person who carries that title;
+- a pronoun joins the nearest person (he, she) or organisation or group (they, it, we) named before it,
+  and is dropped when the story names none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rhetlint.analysis.wordlists import word_set
+from rhetlint.model.document import Span
+
+if TYPE_CHECKING:
+    from rhetlint.analysis.sources import Source
+    from rhetlint.model.document import Document
+
+__all__ = ["resolve_identities", "split_name"]
+
+# Honorifics that stand before a surname and are never part of it.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "fr", "prof"})
+# Generational suffixes and other tokens that may end a personal name.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Pronouns that can stand as a speaker, and the kind of source each refers to.
+PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+NAMED = ("named-person", "named-organisation")
+# Documents credited with words: the words are their author's ("a statement from the company said").
+DOCUMENTS = frozenset({"statement", "report", "memo", "letter", "study", "email", "release", "complaint",
+                       "filing", "survey", "document", "notice", "analysis", "review", "audit"})
+# How far back a document or a description ("the company") looks for the body it stands for.
+ANTECEDENT_WINDOW = 600
+# Leading words of an affiliation that name nothing ("the", a possessive's owner keeps its "'s" stripped).
+DETERMINERS = frozenset({"the", "a", "an", "former", "then", "now"})
+POSSESSIVE = re.compile(r"[’']s$")
+# An organisation's name as written: capitalised words, with "of", "for", "and", "&" or "the" inside.
+_ORG = r"(?:[A-Z][\w.&’'-]*|\d[\w-]*)(?:\s+(?:(?:of|for|and|&|the|on|de)\s+)?(?:[A-Z][\w.&’'-]*|\d[\w-]*)){0,6}"
+# What follows a name to say whom the person speaks for: ", a spokeswoman for the Port Authority",
+# ", president of Local 218 of the warehouse workers' union", ", the union's chief negotiator",
+# ", a department spokeswoman".
+APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?(?:"
+    r"(?:[\w-]+\s+){0,4}?(?:of|for|at|with|from)\s+(?:the\s+)?(?P<org>" + _ORG + r"|(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+    r"|(?P<owner>" + _ORG + r"|[a-z][\w-]*(?:\s+[a-z][\w-]*)?)[’']s\s+(?:[\w-]+\s+){0,2}[\w-]+"
+    r"|(?P<unit>[a-z][\w-]*)\s+(?:[\w-]+\s+)?(?:spokes(?:wo)?man|spokesperson|official|lawyer|attorney)"
+    r")"
+)
+
+
+def _bare(token: str) -> str:
+    """A token as the word lists spell it: lower case, no trailing full stop or possessive."""
+    return POSSESSIVE.sub("", token).rstrip(".,").lower()
+
+
+def _is_title(token: str) -> bool:
+    """A title or role word ("Sen.", "Sen.-elect", "Adviser", "Publisher")."""
+    titles = word_set("attribution_titles")
+    return any(part.rstrip(".") in titles for part in _bare(token).split("-") if part)
+
+
+def _is_name_token(token: str) -> bool:
+    """A word that can be part of a personal name: capitalised, an initial or a suffix, not a title or an
+    organisation word."""
+    bare = _bare(token)
+    if not bare or not token[0].isupper() and bare not in NAME_SUFFIXES:
+        return False
+    if bare in NAME_SUFFIXES or re.fullmatch(r"[A-Z]\.", token):
+        return True
+    return not _is_title(token) and bare not in word_set("attribution_org_words") and bare not in HONORIFICS
+
+
+def split_name(name: str) -> tuple[str, tuple[str, ...], str]:
+    """Split a written name into (personal name, roles, affiliation).
+
+    ``"New York Times Publisher Arthur Sulzberger Jr."`` gives ``("Arthur Sulzberger Jr.", ("publisher",),
+    "New York Times")``; a name with no title or organisation before it comes back unchanged with no roles.
+    """
+    tokens = name.split()
+    k = len(tokens)
+    # the last word may be a surname that is also a title ("Steve King", "Mr. Sheriff")
+    if k > 1 and tokens[-1][:1].isupper() and _bare(tokens[-1]) not in word_set("attribution_org_words"):
+        k -= 1
+    while k > 0 and _is_name_token(tokens[k - 1]):
+        k -= 1
+    personal, prefix = tokens[k:], tokens[:k]
+    # a personal name has two words, or one after a title or honorific ("Sen. Warren", "Mr. King")
+    if not prefix or not personal or (len(personal) < 2 and not _is_title(prefix[-1])
+                                      and _bare(prefix[-1]) not in HONORIFICS and not prefix[-1].islower()):
+        return name, (), ""
+    roles = tuple(_bare(t) for t in prefix if _is_title(t) or _bare(t) in HONORIFICS)
+    if not roles and not any(_bare(t) in word_set("attribution_org_words") for t in prefix):
+        if all(t.islower() for t in prefix):
+            return " ".join(personal), (), ""  # words the clause ran on with ("first time Trump")
+        return name, (), ""  # "Steve" "King" stays as written: nothing marks a title or an organisation
+    owner = [t for t in prefix if not _is_title(t) and _bare(t) not in HONORIFICS]
+    while owner and owner[0].lower() in DETERMINERS:
+        owner.pop(0)
+    affiliation = " ".join(POSSESSIVE.sub("", t) for t in owner if t[:1].isupper() or t[:1].isdigit())
+    return " ".join(personal), roles, affiliation
+
+
+def _surname(name: str) -> str:
+    tokens = [t for t in name.split() if _bare(t) not in NAME_SUFFIXES]
+    return _bare(tokens[-1]) if tokens else ""
+
+
+def _merge(into: Source, other: Source) -> None:
+    into.mentions.extend(other.mentions)
+    into.mentions.sort()
+    into.attributions.extend(other.attributions)
+    into.attributions.sort(key=lambda a: (a.source or a.cue or a.content or Span(0, 0, "")).start)
+    into.quoted_words += other.quoted_words
+    into.has_direct_quote = into.has_direct_quote or other.has_direct_quote
+    into.first_offset = min(into.first_offset, other.first_offset)
+    into.roles = tuple(dict.fromkeys(into.roles + other.roles))
+    if not into.affiliation and other.affiliation:
+        into.affiliation, into.affiliation_evidence = other.affiliation, other.affiliation_evidence
+
+
+def _split_titles(doc: Document, sources: list[Source]) -> None:
+    """Take titles and organisations out of names; keep them as roles and affiliation."""
+    for source in sources:
+        if source.type == "named-organisation" and source.name.islower() and source.mentions:
+            # "a conservation group, Friends of Coldwater Creek, said": the group's own name follows
+            written = doc.source[source.mentions[0].start:source.mentions[0].end]
+            named = re.search(r",\s+(?:the\s+)?(" + _ORG + r")\s*,?\s*$", written)
+            if named:
+                source.name = named.group(1)
+        if source.type == "named-person" and not any(w[:1].isupper() for w in source.name.split()):
+            source.type = "anonymous"  # "the city's fire chief": a role, not a name
+        if source.type not in NAMED:
+            continue
+        source.name = " ".join(source.name.split())  # a name that wraps across lines in the draft
+        personal, roles, affiliation = split_name(source.name)
+        if personal != source.name:
+            source.name, source.type = personal, "named-person"
+        for mention in source.mentions:
+            written = doc.source[mention.start:mention.end]
+            head = written.split(",")[0]
+            _, more_roles, more_affiliation = split_name(" ".join(head.split()))
+            roles += more_roles
+            if more_affiliation and not affiliation:
+                affiliation = more_affiliation
+            if affiliation and source.affiliation_evidence is None and affiliation in written:
+                at = mention.start + written.index(affiliation)
+                source.affiliation_evidence = Span(at, at + len(affiliation), affiliation)
+        source.roles = tuple(dict.fromkeys(source.roles + roles))
+        if roles and source.type != "named-person":
+            source.type = "named-person"
+        if affiliation and not source.affiliation:
+            source.affiliation = affiliation
+
+
+def _appositive(doc: Document, mention: Span) -> Span | None:
+    """The organisation an appositive after ``mention`` ties the person to, as a span of the text."""
+    written = doc.text[mention.start:mention.end]
+    comma = written.find(",")
+    origin = mention.start + comma if comma >= 0 else mention.end  # the appositive may be inside the mention
+    after = doc.text[origin : origin + 160]
+    m = APPOSITIVE.match(after)
+    if m is None:
+        return None
+    for group in ("org", "owner", "unit"):
+        if m.group(group):
+            start, end = origin + m.start(group), origin + m.end(group)
+            words = doc.text[start:end]
+            if group == "org" and words[:1].islower() and not any(
+                    w in word_set("attribution_org_words") for w in words.lower().split()):
+                return None  # "a member of several boards": not an organisation the story names
+            return Span(start, end, words)
+    return None
+
+
+def _find_affiliations(doc: Document, sources: list[Source]) -> None:
+    for source in sources:
+        if source.affiliation or source.type not in ("named-person", "anonymous"):
+            continue
+        for mention in source.mentions:
+            found = _appositive(doc, mention)
+            if found is not None:
+                source.affiliation, source.affiliation_evidence = " ".join(found.text.split()), found
+                break
+
+
+def _nearest_before(candidates: list[Source], offset: int) -> Source | None:
+    """The candidate with the last mention before ``offset``."""
+    best, best_at = None, -1
+    for source in candidates:
+        at = max((m.start for m in source.mentions if m.start < offset), default=-1)
+        if at > best_at:
+            best, best_at = source, at
+    return best
+
+
+def resolve_identities(doc: Document, sources: list[Source]) -> list[Source]:
+    """Merge the sources that are one person or body, and drop pronouns that refer to nobody named."""
+    _split_titles(doc, sources)
+    _find_affiliations(doc, sources)
+    kept: list[Source] = []
+    by_name: dict[str, Source] = {}
+    for source in sorted(sources, key=lambda s: s.first_offset):
+        same = by_name.get(source.name.lower()) if source.type in NAMED else None
+        if same is not None and same.type in NAMED:
+            _merge(same, source)
+            continue
+        kept.append(source)
+        if source.type in NAMED:
+            by_name.setdefault(source.name.lower(), source)
+    people = [s for s in kept if s.type == "named-person" and len(s.name.split()) > 1]
+    out: list[Source] = []
+    for source in kept:
+        words = source.name.split()
+        if len(words) == 1 and _bare(words[0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            target = _antecedent(source, _bare(words[0]), kept)
+            if target is not None:
+                _merge(target, source)
+            continue  # a pronoun is never a source of its own
+        target = _same_person(source, people, kept)
+        if target is not None and target is not source:
+            _merge(target, source)
+        else:
+            out.append(source)
+    return sorted(out, key=lambda s: s.first_offset)
+
+
+def _antecedent(pronoun: Source, word: str, sources: list[Source]) -> Source | None:
+    """The source a pronoun refers to: the nearest person named before it for he/she/I, the nearest
+    organisation or group for they/it/we."""
+    first = pronoun.mentions[0].start if pronoun.mentions else pronoun.first_offset
+    if word in PERSON_PRONOUNS:
+        candidates = [s for s in sources if s.type == "named-person" and _bare(s.name) not in PERSON_PRONOUNS]
+    else:
+        candidates = [s for s in sources if s.type != "named-person" and _bare(s.name) not in GROUP_PRONOUNS]
+    return _nearest_before(candidates, first)
+
+
+def _same_person(source: Source, people: list[Source], sources: list[Source]) -> Source | None:
+    """The named person or body ``source`` stands for, when the story makes it plain; else None."""
+    bare = [_bare(w) for w in source.name.split()]
+    first = source.mentions[0].start if source.mentions else source.first_offset
+    if len(bare) == 1 and bare[0] in DOCUMENTS or (
+            len(bare) == 1 and source.type == "named-organisation" and bare[0] in word_set("attribution_org_words")):
+        # "the statement said", "the company said": the nearest body named shortly before (a document's
+        # author may be a person; a description like "the company" stands only for an organisation)
+        kinds = NAMED if bare[0] in DOCUMENTS else ("named-organisation",)
+        bodies = [s for s in sources if s is not source and s.type in kinds and _bare(s.name) not in DOCUMENTS]
+        target = _nearest_before(bodies, first)
+        if target is not None and first - max(m.start for m in target.mentions if m.start < first) <= ANTECEDENT_WINDOW:
+            return target
+        return None
+    if source.type == "named-person" and len(bare) > 2:
+        # "Engineer Marta Kovic" is "Marta Kovic" with a title the word lists do not know
+        tails = [p for p in people if p is not source and len(p.name.split()) >= 2
+                 and bare[-len(p.name.split()):] == [_bare(w) for w in p.name.split()]]
+        if len(tails) == 1:
+            return tails[0]
+    if source.type in NAMED:
+        while bare and bare[0] in HONORIFICS:
+            bare.pop(0)
+        if len(bare) == 1:
+            matches = [p for p in people if _surname(p.name) == bare[0]]
+            if len(matches) == 1:
+                return matches[0]
+            return _nearest_before(matches, first) if matches else None
+        return None
+    if source.type == "anonymous" and source.roles:
+        holders = [p for p in people if set(p.roles) & set(source.roles)]
+        return holders[0] if len(holders) == 1 else None
+    return None
