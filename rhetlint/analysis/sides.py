@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
 # How far past a source's mention its description may run: "Ana Ruiz, a spokeswoman for the port authority,".
 APPOSITIVE = re.compile(r"\A\s*,\s*(?:(?:the|a|an)\s+)?([^,.;:!?\"“”]{3,90}?)\s*(?:,|\.|$)")
-# Capitalised word runs: candidate names of organisations a person speaks for ("the Harbor Workers Union").
-ORGANISATION_OF = re.compile(r"\b(?:for|of|at|with|from)\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*\s?){1,6})")
 
 
 # A capitalised word: a candidate place name or demonym.
@@ -244,12 +242,13 @@ def _matchers(doc: Document, sides: Mapping[str, list[str]]) -> list[tuple[NameI
     if known is not None:
         out.append((known, known_sides()))
     local = local_places(doc)
-    if local:
-        out.append((_pattern(local), local))
+    pattern = _pattern(local) if local else None
+    if pattern is not None:
+        out.append((pattern, local))
     return out
 
 
-def configured_sides(doc: Document, config_sides: Mapping[str, list[str]] | None) -> dict[str, list[str]]:
+def configured_sides(doc: Document, config_sides: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]]:
     """Sides from configuration, overridden per draft by front matter ``sides:``."""
     sides = {k: list(v) for k, v in (config_sides or {}).items()}
     front = doc.front_matter.get("sides")
@@ -344,7 +343,7 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
     return None, None
 
 
-def assign_sides(doc: Document, sources: list[Source], config_sides: Mapping[str, list[str]] | None = None) -> None:
+def assign_sides(doc: Document, sources: list[Source], config_sides: Mapping[str, Sequence[str]] | None = None) -> None:
     """Fill ``side`` and ``side_evidence`` on each source (in place)."""
     sides = configured_sides(doc, config_sides)
     matchers = _matchers(doc, sides)
@@ -384,7 +383,7 @@ def _inherit_from_organisation(doc: Document, sources: list[Source], max_paragra
             source.side_evidence = SideEvidence(org.name, org.mentions[0].start, org.mentions[0].end, False)
 
 
-def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[str, list[str]] | None = None,
+def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[str, Sequence[str]] | None = None,
                   min_mentions: int = 2) -> dict[str, int]:
     """The sides the story names as parties: every side a source stands on, plus any side the writer names
     at least ``min_mentions`` times outside quotations. Returns side -> mentions in the writer's text."""
