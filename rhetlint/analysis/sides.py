@@ -370,17 +370,23 @@ def _inherit_from_organisation(doc: Document, sources: list[Source], max_paragra
             continue
         if not any(a.roles for a in source.attributions):
             continue
-        first = source.mentions[0]
-        block = doc.block_at(first.start)
-        if block is None:
-            continue
-        index = doc.blocks.index(block)
-        earliest = doc.blocks[max(0, index - max_paragraphs)].start
-        before = [o for o in organisations if earliest <= o.mentions[0].start < first.start]
-        if before:
-            org = max(before, key=lambda o: o.mentions[0].start)
+        org = _organisation_before(doc, organisations, source.mentions[0].start, max_paragraphs)
+        if org is not None:
             source.side = org.side
             source.side_evidence = SideEvidence(org.name, org.mentions[0].start, org.mentions[0].end, False)
+
+
+def _organisation_before(doc: Document, organisations: list[Source], offset: int,
+                         max_paragraphs: int) -> Source | None:
+    """The organisation whose first mention comes last before ``offset``, in its paragraph or the
+    ``max_paragraphs`` before."""
+    block = doc.block_at(offset)
+    if block is None:
+        return None
+    index = doc.blocks.index(block)
+    earliest = doc.blocks[max(0, index - max_paragraphs)].start
+    before = [o for o in organisations if earliest <= o.mentions[0].start < offset]
+    return max(before, key=lambda o: o.mentions[0].start) if before else None
 
 
 def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[str, Sequence[str]] | None = None,
@@ -388,23 +394,10 @@ def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[st
     """The sides the story names as parties: every side a source stands on, plus any side the writer names
     at least ``min_mentions`` times outside quotations. Returns side -> mentions in the writer's text."""
     sides = configured_sides(doc, config_sides)
-    counts: Counter[str] = Counter()
-    for pattern, table in _matchers(doc, sides):
-        for m in pattern.finditer(doc.text, tokens=_capitalised(doc)):
-            side = table.get(m.group())
-            if side and not doc.in_quote(m.start()):
-                counts[side] += 1
+    counts = _writer_mentions(doc, sides)
     parties = {side: n for side, n in counts.items() if n >= min_mentions}
     if not sides:
-        # An organisation is a party when it speaks (or someone speaks for it) and the writer names it again.
-        wanted = {s.side for s in sources if s.side and s.side not in parties and s.side_evidence is not None}
-        # capitalised mentions only: "Times" the paper, not "three times"
-        words = Counter(t.norm for t in doc.tokens if t.norm in wanted and t.text[0].isupper()) if wanted else Counter()
-        for source in sources:
-            if source.side and source.side not in parties and source.side_evidence is not None:
-                mentions = words[source.side]
-                if source.side in counts or mentions >= min_mentions:
-                    parties[source.side] = max(counts.get(source.side, 0), mentions)
+        _add_speaking_organisations(doc, sources, counts, parties, min_mentions)
     for source in sources:
         if source.side and (sides or source.side in parties):
             parties.setdefault(source.side, counts.get(source.side, 0))
@@ -412,3 +405,27 @@ def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[st
         for side in sides:
             parties.setdefault(side, counts.get(side, 0))
     return parties
+
+
+def _writer_mentions(doc: Document, sides: Mapping[str, list[str]]) -> Counter[str]:
+    """How often the writer names each side outside quotations."""
+    counts: Counter[str] = Counter()
+    for pattern, table in _matchers(doc, sides):
+        for m in pattern.finditer(doc.text, tokens=_capitalised(doc)):
+            side = table.get(m.group())
+            if side and not doc.in_quote(m.start()):
+                counts[side] += 1
+    return counts
+
+
+def _add_speaking_organisations(doc: Document, sources: list[Source], counts: Counter[str], parties: dict[str, int],
+                                min_mentions: int) -> None:
+    """An organisation is a party when it speaks (or someone speaks for it) and the writer names it again."""
+    wanted = {s.side for s in sources if s.side and s.side not in parties and s.side_evidence is not None}
+    # capitalised mentions only: "Times" the paper, not "three times"
+    words = Counter(t.norm for t in doc.tokens if t.norm in wanted and t.text[0].isupper()) if wanted else Counter()
+    for source in sources:
+        if source.side and source.side not in parties and source.side_evidence is not None:
+            mentions = words[source.side]
+            if source.side in counts or mentions >= min_mentions:
+                parties[source.side] = max(counts.get(source.side, 0), mentions)
