@@ -90,6 +90,7 @@ def classify(r: Reading, toks: list[Token], s: int, e: int, cls: str) -> Speaker
 
 
 def _pronoun(r: Reading, norm: str, offset: int, cls: str) -> SpeakerGuess | None:
+    """A pronoun, resolved to the source it refers to, or "another", "both": someone unnamed."""
     if norm in REFERRING:
         return SpeakerGuess("anonymous", norm, None, (), True, norm != "another")  # "Another said"
     if norm == "it" and cls not in ("say", "according", "evidence"):
@@ -185,7 +186,7 @@ def _by_head(r: Reading, words: list[Token], norms: list[str], h: int, head: str
     lex = r.lex
     if cls == "evidence" and head not in RESEARCHERS and not any(
             t.text[:1].isupper() and t.norm not in lex.vague for t in words):
-        return None  # "the data show": evidence needs researchers or a name
+        return None  # an evidence verb ("found", "shows") needs researchers or a name as its subject
     if head in KNOWING_HEADS and (any(p in IN_THE_KNOW for p in norms[h + 1:]) or norms[h + 1:h + 2] == ["who"]):
         return SpeakerGuess("anonymous", head, None, (), plural=head != "person")  # "two people who have seen it"
     if head in lex.anonymous:
