@@ -7,14 +7,15 @@ Importing this package registers the analyses with the document model.
 
 from __future__ import annotations
 
-from rhetlint.analysis.attribution import Attribution, find_attributions
+from rhetlint.analysis.attribution import NOUN_MARKERS, Attribution, find_attributions, lexicon
 from rhetlint.analysis.headlines import outside_headlines
 from rhetlint.analysis.sides import assign_sides, story_parties
 from rhetlint.analysis.sources import Source, group_sources
 from rhetlint.analysis.wordlists import tagged_phrases, word_lines, word_set
 from rhetlint.model.document import Document, register_analysis
 
-__all__ = ["Attribution", "Source", "story_parties", "tagged_phrases", "word_lines", "word_set"]
+__all__ = ["NOUN_MARKERS", "Attribution", "Source", "lexicon", "story_parties", "tagged_phrases", "word_lines",
+           "word_set"]
 
 
 def _sources(doc: Document) -> list[Source]:

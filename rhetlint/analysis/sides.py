@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
 # How far past a source's mention its description may run: "Ana Ruiz, a spokeswoman for the port authority,".
 APPOSITIVE = re.compile(r"\A\s*,\s*(?:(?:the|a|an)\s+)?([^,.;:!?\"“”]{3,90}?)\s*(?:,|\.|$)")
-# Capitalised word runs: candidate names of organisations a person speaks for ("the Harbor Workers Union").
-ORGANISATION_OF = re.compile(r"\b(?:for|of|at|with|from)\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*\s?){1,6})")
 
 
 # A capitalised word: a candidate place name or demonym.
@@ -244,12 +242,13 @@ def _matchers(doc: Document, sides: Mapping[str, list[str]]) -> list[tuple[NameI
     if known is not None:
         out.append((known, known_sides()))
     local = local_places(doc)
-    if local:
-        out.append((_pattern(local), local))
+    pattern = _pattern(local) if local else None
+    if pattern is not None:
+        out.append((pattern, local))
     return out
 
 
-def configured_sides(doc: Document, config_sides: Mapping[str, list[str]] | None) -> dict[str, list[str]]:
+def configured_sides(doc: Document, config_sides: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]]:
     """Sides from configuration, overridden per draft by front matter ``sides:``."""
     sides = {k: list(v) for k, v in (config_sides or {}).items()}
     front = doc.front_matter.get("sides")
@@ -344,7 +343,7 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
     return None, None
 
 
-def assign_sides(doc: Document, sources: list[Source], config_sides: Mapping[str, list[str]] | None = None) -> None:
+def assign_sides(doc: Document, sources: list[Source], config_sides: Mapping[str, Sequence[str]] | None = None) -> None:
     """Fill ``side`` and ``side_evidence`` on each source (in place)."""
     sides = configured_sides(doc, config_sides)
     matchers = _matchers(doc, sides)
@@ -371,41 +370,34 @@ def _inherit_from_organisation(doc: Document, sources: list[Source], max_paragra
             continue
         if not any(a.roles for a in source.attributions):
             continue
-        first = source.mentions[0]
-        block = doc.block_at(first.start)
-        if block is None:
-            continue
-        index = doc.blocks.index(block)
-        earliest = doc.blocks[max(0, index - max_paragraphs)].start
-        before = [o for o in organisations if earliest <= o.mentions[0].start < first.start]
-        if before:
-            org = max(before, key=lambda o: o.mentions[0].start)
+        org = _organisation_before(doc, organisations, source.mentions[0].start, max_paragraphs)
+        if org is not None:
             source.side = org.side
             source.side_evidence = SideEvidence(org.name, org.mentions[0].start, org.mentions[0].end, False)
 
 
-def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[str, list[str]] | None = None,
+def _organisation_before(doc: Document, organisations: list[Source], offset: int,
+                         max_paragraphs: int) -> Source | None:
+    """The organisation whose first mention comes last before ``offset``, in its paragraph or the
+    ``max_paragraphs`` before."""
+    block = doc.block_at(offset)
+    if block is None:
+        return None
+    index = doc.blocks.index(block)
+    earliest = doc.blocks[max(0, index - max_paragraphs)].start
+    before = [o for o in organisations if earliest <= o.mentions[0].start < offset]
+    return max(before, key=lambda o: o.mentions[0].start) if before else None
+
+
+def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[str, Sequence[str]] | None = None,
                   min_mentions: int = 2) -> dict[str, int]:
     """The sides the story names as parties: every side a source stands on, plus any side the writer names
     at least ``min_mentions`` times outside quotations. Returns side -> mentions in the writer's text."""
     sides = configured_sides(doc, config_sides)
-    counts: Counter[str] = Counter()
-    for pattern, table in _matchers(doc, sides):
-        for m in pattern.finditer(doc.text, tokens=_capitalised(doc)):
-            side = table.get(m.group())
-            if side and not doc.in_quote(m.start()):
-                counts[side] += 1
+    counts = _writer_mentions(doc, sides)
     parties = {side: n for side, n in counts.items() if n >= min_mentions}
     if not sides:
-        # An organisation is a party when it speaks (or someone speaks for it) and the writer names it again.
-        wanted = {s.side for s in sources if s.side and s.side not in parties and s.side_evidence is not None}
-        # capitalised mentions only: "Times" the paper, not "three times"
-        words = Counter(t.norm for t in doc.tokens if t.norm in wanted and t.text[0].isupper()) if wanted else Counter()
-        for source in sources:
-            if source.side and source.side not in parties and source.side_evidence is not None:
-                mentions = words[source.side]
-                if source.side in counts or mentions >= min_mentions:
-                    parties[source.side] = max(counts.get(source.side, 0), mentions)
+        _add_speaking_organisations(doc, sources, counts, parties, min_mentions)
     for source in sources:
         if source.side and (sides or source.side in parties):
             parties.setdefault(source.side, counts.get(source.side, 0))
@@ -413,3 +405,27 @@ def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[st
         for side in sides:
             parties.setdefault(side, counts.get(side, 0))
     return parties
+
+
+def _writer_mentions(doc: Document, sides: Mapping[str, list[str]]) -> Counter[str]:
+    """How often the writer names each side outside quotations."""
+    counts: Counter[str] = Counter()
+    for pattern, table in _matchers(doc, sides):
+        for m in pattern.finditer(doc.text, tokens=_capitalised(doc)):
+            side = table.get(m.group())
+            if side and not doc.in_quote(m.start()):
+                counts[side] += 1
+    return counts
+
+
+def _add_speaking_organisations(doc: Document, sources: list[Source], counts: Counter[str], parties: dict[str, int],
+                                min_mentions: int) -> None:
+    """An organisation is a party when it speaks (or someone speaks for it) and the writer names it again."""
+    wanted = {s.side for s in sources if s.side and s.side not in parties and s.side_evidence is not None}
+    # capitalised mentions only: "Times" the paper, not "three times"
+    words = Counter(t.norm for t in doc.tokens if t.norm in wanted and t.text[0].isupper()) if wanted else Counter()
+    for source in sources:
+        if source.side and source.side not in parties and source.side_evidence is not None:
+            mentions = words[source.side]
+            if source.side in counts or mentions >= min_mentions:
+                parties[source.side] = max(counts.get(source.side, 0), mentions)

@@ -52,25 +52,36 @@ def group_sources(doc: Document) -> list[Source]:
         name = att.speaker or describe(att)
         if not name:
             continue
-        key = (_family(att.source_type), name.lower())
-        if att.speaker is None and att.head:
-            if att.resolved and att.head in unnamed_by_head:
-                key = unnamed_by_head[att.head]  # "the official said" after "a senior official, who …, said"
-            else:
-                unnamed_by_head[att.head] = key
+        key = _group_key(att, name, unnamed_by_head)
         source = groups.get(key)
         if source is None:
             anchor = att.source or att.cue or att.content
             source = groups[key] = Source(name, att.source_type, first_offset=anchor.start if anchor else 0)
-        source.attributions.append(att)
-        source.roles = tuple(dict.fromkeys(source.roles + tuple(att.roles)))
-        if att.source is not None:
-            source.mentions.append(att.source)
-            source.first_offset = min(source.first_offset, att.source.start)
-        if att.kind == "quote" and att.content is not None:
-            source.has_direct_quote = True
-            source.quoted_words += len(doc.tokens_between(att.content.start, att.content.end))
+        _credit(doc, source, att)
     return resolve_identities(doc, sorted(groups.values(), key=lambda s: s.first_offset))
+
+
+def _group_key(att: Attribution, name: str, unnamed_by_head: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """The source an attribution belongs to; a resolved unnamed mention ("the official said") joins the last
+    unnamed source with the same head word, which ``unnamed_by_head`` keeps."""
+    key = (_family(att.source_type), name.lower())
+    if att.speaker is None and att.head:
+        if att.resolved and att.head in unnamed_by_head:
+            return unnamed_by_head[att.head]  # "the official said" after "a senior official, who …, said"
+        unnamed_by_head[att.head] = key
+    return key
+
+
+def _credit(doc: Document, source: Source, att: Attribution) -> None:
+    """Add an attribution to its source: its mention, its roles, and the words of a direct quotation."""
+    source.attributions.append(att)
+    source.roles = tuple(dict.fromkeys(source.roles + tuple(att.roles)))
+    if att.source is not None:
+        source.mentions.append(att.source)
+        source.first_offset = min(source.first_offset, att.source.start)
+    if att.kind == "quote" and att.content is not None:
+        source.has_direct_quote = True
+        source.quoted_words += len(doc.tokens_between(att.content.start, att.content.end))
 
 
 def _family(source_type: str) -> str:

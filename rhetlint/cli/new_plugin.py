@@ -75,7 +75,7 @@ def _files(folder: Traversable, relative: str = "") -> list[tuple[str, Traversab
 
 def render_plugin(names: PluginNames) -> dict[str, str]:
     """Return relative path -> contents of the package to write."""
-    folder = resources.files("rhetlint.cli").joinpath("templates", "plugin")
+    folder = resources.files("rhetlint.cli").joinpath("templates").joinpath("plugin")
     values = names.values()
     rendered = {}
     for path, item in _files(folder):

@@ -13,14 +13,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rhetlint import Finding, hookimpl, rule
-from rhetlint.analysis.attribution import NOUN_MARKERS, lexicon
-from rhetlint.analysis.wordlists import tagged_phrases, word_set
+from rhetlint.analysis import NOUN_MARKERS, lexicon, tagged_phrases, word_set
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from rhetlint.analysis.attribution import Attribution
-    from rhetlint.model.document import Document, Sentence
+    from rhetlint import Attribution, Document, Sentence
     from rhetlint.rules import Options
 
 __version__ = "0.1.0"
@@ -483,12 +481,12 @@ def _match_marker(tokens: list[Any], k: int, lo: int, hi: int, index: _Markers,
                   kinds: frozenset[str]) -> tuple[int, int, str] | None:
     """Match a claim marker around token k (within tokens lo..hi); effect verbs need a modal before them."""
     norm = tokens[k].norm
-    for words, at, kind in index.anchored.get(norm, ()):
+    for words, at, phrase_kind in index.anchored.get(norm, ()):
         first = k - at
         last = first + len(words) - 1
-        if first >= lo and last < hi and kind in kinds and all(
+        if first >= lo and last < hi and phrase_kind in kinds and all(
                 tokens[first + i].norm == w for i, w in enumerate(words)):
-            return tokens[first].start, tokens[last].end, kind
+            return tokens[first].start, tokens[last].end, phrase_kind
     kind = index.single.get(norm)
     if kind is None:
         return None
