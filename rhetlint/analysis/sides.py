@@ -217,6 +217,9 @@ def local_places(doc: Document) -> dict[str, str]:
 def _local_places(doc: Document) -> dict[str, str]:
     words = {w for _, text in _capitalised(doc)
              for w in (text.removesuffix("'s").removesuffix("’s"),) if CAPITALISED.fullmatch(w)}
+    # a person's given name or surname is never a place ("Kristi" and "Kristin" are two people)
+    words -= {w for a in doc.attributions if a.source_type == "named-person" and a.speaker
+              for w in a.speaker.split()}
     known = known_sides()
     table: dict[str, str] = {}
     for word in words:
