@@ -81,6 +81,6 @@ def test_headlines_and_labels_credit_nobody_unless_they_quote_a_named_speaker():
 
 def test_given_names_never_become_sides():
     text = ("Gov. Kristi Noem said she would sign the bill. Kristin Wileman, a spokeswoman for Noem’s "
-            "campaign, said the governor had always backed it. Lynne DiSanto said the bill was needed.\n")
+            "campaign, said the bill was overdue. Lynne DiSanto said the bill was needed.\n")
     sides = {s.name: s.side for s in Document.from_text(text).sources}
     assert sides == {"Kristi Noem": None, "Kristin Wileman": "noem", "Lynne DiSanto": None}  # Noem's campaign
