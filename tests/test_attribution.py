@@ -252,8 +252,9 @@ def test_sources_json_shape_and_offsets() -> None:
     kinds = {(a["kind"], a["source_type"]) for a in entry["attributions"]}
     assert ("paraphrase", "vague") in kinds and ("according-to", "named-organisation") in kinds
     for src in entry["sources"]:
-        assert set(src) == {"name", "type", "mentions", "side", "side_evidence", "attributions", "quoted_words",
-                            "has_direct_quote", "first_offset"}
+        assert set(src) == {"name", "type", "mentions", "roles", "affiliation", "evidence", "side", "side_evidence",
+                            "attributions", "quoted_words", "has_direct_quote", "first_offset"}
+        assert set(src["evidence"]) == {"affiliation", "side"}
         assert src["side"] is None or isinstance(src["side"], str)  # a later analysis may fill sides
 
 

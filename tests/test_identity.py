@@ -84,3 +84,19 @@ def test_given_names_never_become_sides():
             "campaign, said the bill was overdue. Lynne DiSanto said the bill was needed.\n")
     sides = {s.name: s.side for s in Document.from_text(text).sources}
     assert sides == {"Kristi Noem": None, "Kristin Wileman": "noem", "Lynne DiSanto": None}  # Noem's campaign
+
+
+def test_sources_report_shows_the_affiliation_and_its_evidence():
+    import io
+    import json
+
+    from rhetlint.output.sources import render_sources_text, sources_json
+
+    text = "Ana Ruiz, a spokeswoman for the Harbor Port Authority, said the dredging would start in May.\n"
+    doc = Document.from_text(text, "port.txt")
+    out = io.StringIO()
+    render_sources_text([doc], out)
+    assert "  Ana Ruiz [named-person], for Harbor Port Authority 1x" in out.getvalue()
+    (source,) = json.loads(json.dumps(sources_json([doc])))["documents"][0]["sources"]
+    assert source["affiliation"] == "Harbor Port Authority" and source["roles"] == ["spokeswoman"]
+    assert source["evidence"]["affiliation"] == {"text": "Harbor Port Authority", "start": 32, "end": 53}

@@ -40,6 +40,12 @@ def document_json(doc: Document) -> dict[str, Any]:
                 "name": s.name,
                 "type": s.type,
                 "mentions": [span_json(doc, m) for m in s.mentions],
+                "roles": list(s.roles),
+                "affiliation": s.affiliation or None,
+                "evidence": {
+                    "affiliation": span_json(doc, s.affiliation_evidence),
+                    "side": _evidence_json(doc, s.side_evidence),
+                },
                 "side": s.side,
                 "side_evidence": _evidence_json(doc, s.side_evidence),
                 "attributions": len(s.attributions),
@@ -81,7 +87,9 @@ def render_sources_text(docs: Iterable[Document], stream: TextIO) -> None:
                 how = "configured" if s.side_evidence is not None and s.side_evidence.configured else "inferred"
                 word = f" from '{_one_line(s.side_evidence.word)}'" if s.side_evidence is not None else ""
                 side = f"side {s.side} ({how}{word})"
-            stream.write(f"  {_one_line(s.name)} [{s.type}] {len(s.attributions)}x{quoted}, {side} (first at {line}:{column})\n")
+            speaks_for = f", for {_one_line(s.affiliation)}" if s.affiliation else ""
+            stream.write(f"  {_one_line(s.name)} [{s.type}]{speaks_for} {len(s.attributions)}x{quoted}, {side} "
+                         f"(first at {line}:{column})\n")
         if attributions:
             stream.write("  attributions:\n")
         for a in attributions:
