@@ -219,7 +219,8 @@ def _local_places(doc: Document) -> dict[str, str]:
              for w in (text.removesuffix("'s").removesuffix("’s"),) if CAPITALISED.fullmatch(w)}
     # a person's given name or surname is never a place ("Kristi" and "Kristin" are two people)
     words -= {w for a in doc.attributions if a.source_type == "named-person" and a.speaker
-              and len(a.speaker.split()) > 1 for w in a.speaker.split()}
+              and len(a.speaker.split()) > 1 and all(CAPITALISED.fullmatch(w) for w in a.speaker.split())
+              for w in a.speaker.split()}
     known = known_sides()
     table: dict[str, str] = {}
     for word in words:
