@@ -1,9 +1,9 @@
 """Run every accuracy evaluation on the shared corpora (dev splits) and print the figures.
 
-    python -m benchmarks.evaluate            # loaded language, attribution, sourcing
-    python -m benchmarks.evaluate loaded     # one family: loaded | attribution | sourcing
+    python -m benchmarks.evaluate            # loaded language, attribution, sourcing, real news
+    python -m benchmarks.evaluate loaded     # one family: loaded | attribution | sourcing | realnews
 
-Each family's script can also be run alone (benchmarks.eval_loaded, .eval_attribution, .eval_sourcing).
+Each family's script can also be run alone (benchmarks.eval_loaded, .eval_attribution, .eval_sourcing, .eval_realnews).
 Speed figures come from ``python -m benchmarks.speed`` and ``python -m benchmarks.lsp_latency``.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-FAMILIES = ("loaded", "attribution", "sourcing")
+FAMILIES = ("loaded", "attribution", "sourcing", "realnews")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -34,6 +34,11 @@ def main(argv: list[str] | None = None) -> None:
 
         print("#### sourcing")
         eval_sourcing.main([])
+    if "realnews" in wanted:
+        from benchmarks import eval_realnews
+
+        print("#### who speaks for whom on real news")
+        eval_realnews.main([])
 
 
 if __name__ == "__main__":
