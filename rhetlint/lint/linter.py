@@ -6,7 +6,6 @@ import fnmatch
 import traceback
 from pathlib import Path
 
-import rhetlint.analysis  # noqa: F401  (registers the analyses the rules read through the document)
 from rhetlint.hooks.manager import PluginSet, one_line
 from rhetlint.lint.config import Config, ConfigError
 from rhetlint.lint.files import relative_to_root
@@ -25,6 +24,9 @@ class Linter:
     """Lint documents with one plugin set and one configuration."""
 
     def __init__(self, plugins: PluginSet, config: Config | None = None, selection: Selection | None = None):
+        # the linter fills the document model's analysis registry; imported here, not at start-up
+        import rhetlint.analysis  # noqa: F401
+
         self.plugins = plugins
         self.registry = plugins.registry
         self.config = config or Config()
