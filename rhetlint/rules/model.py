@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rhetlint.model.diagnostics import SEVERITIES, Finding
 
@@ -169,7 +169,9 @@ def rule(
             summary = ""
         return Rule(code=code, name=name, category=category, severity=severity, check=check, summary=summary,
                     doc=doc, options=dict(options or {}), scope=scope, url=url,
-                    enabled_by_default=enabled_by_default, yields_to=yields_to)
+                    enabled_by_default=enabled_by_default,
+                    # one selector as a string is allowed: Rule.__post_init__ makes a tuple of it
+                    yields_to=cast("tuple[str, ...]", yields_to))
 
     return decorate
 
@@ -228,7 +230,8 @@ class RuleRegistry:
             return 0
         return 10 + len(selector)  # code prefixes: longer is more specific
 
-    def enabled(self, rule: Rule, select: list[str], ignore: list[str], extend_select: list[str] = ()) -> bool:
+    def enabled(self, rule: Rule, select: Sequence[str], ignore: Sequence[str],
+                extend_select: Sequence[str] = ()) -> bool:
         """Whether a rule runs: the most specific matching selector decides; ties go to ignore."""
         if select:
             selected = [self.specificity(s, rule) for s in select if self.matches(s, rule)]
