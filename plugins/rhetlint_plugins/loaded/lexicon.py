@@ -178,15 +178,17 @@ def _row_from_entry(entry: Entry) -> dict[str, Any]:
 
 def _entry_from_row(row: dict[str, Any]) -> Entry:
     """Rebuild an Entry from its JSON row (a plain data format: the cache never runs code)."""
-    values = {}
-    for f in dataclasses.fields(Entry):
-        value = row[f.name]
-        if "frozenset" in str(f.type):
-            value = frozenset(value)
-        elif "tuple" in str(f.type):
-            value = tuple(value)
-        values[f.name] = value
+    values: dict[str, Any] = {name: row[name] if collection is None else collection(row[name])
+                              for name, collection in _ROW_FIELDS}
     return Entry(**values)
+
+
+# Each Entry field, and the collection type its JSON list becomes (None: kept as read). Worked out once: the
+# cache is read on every start, and asking the dataclass per row cost more than parsing the JSON.
+_ROW_FIELDS: list[tuple[str, type[frozenset[Any]] | type[tuple[Any, ...]] | None]] = [
+    (f.name, frozenset if "frozenset" in str(f.type) else tuple if "tuple" in str(f.type) else None)
+    for f in dataclasses.fields(Entry)
+]
 
 
 def _cache_dir() -> Path | None:
