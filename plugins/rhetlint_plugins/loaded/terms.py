@@ -11,14 +11,14 @@ from functools import cache
 from weakref import WeakKeyDictionary
 
 from rhetlint import Document
-from rhetlint.rules.data import Hit, Neighbours, Pattern, PhraseMatcher, inflected, literal
+from rhetlint.rules.data import Hit, Neighbours, Pattern, PhraseMatcher, Position, inflected, literals
 from rhetlint.text import adverb_of
 from rhetlint_plugins.loaded.guards import reads_as_loaded
 from rhetlint_plugins.loaded.lexicon import Entry, Lexicon
 
 
-def _words(phrase: str) -> list[str]:
-    return phrase.lower().replace("’", "'").split()
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().replace("’", "'").split())
 
 
 def patterns(entry: Entry) -> list[Pattern[Entry]]:
@@ -31,18 +31,16 @@ def patterns(entry: Entry) -> list[Pattern[Entry]]:
         words = _words(phrase)
         if not words:
             continue
-        literals = tuple(map(literal, words))
+        surfaces: list[tuple[str, tuple[Position, ...]]] = [("as-written", words)]  # (form, words)
         if pos in ("verb", "noun") and 1 <= head <= len(words):
-            surfaces = inflected(literals, head - 1, pos)
-        else:
-            surfaces = [("as-written", literals)]
+            surfaces = inflected(words, head - 1, pos)
         if pos == "adj" and entry.adverb and len(words) == 1:
             adverb = adverb_of(words[0])
             if adverb:
-                surfaces.append(("adverb", (literal(adverb),)))
+                surfaces.append(("adverb", (adverb,)))
         for extra in entry.forms:
             if extra_words := _words(extra):
-                surfaces.append(("as-written", tuple(map(literal, extra_words))))
+                surfaces.append(("as-written", extra_words))
         for form, forms in surfaces:
             # a single capitalised word may be a name, and a verb's base or -s form a noun
             maybe_not = len(forms) == 1 or (pos == "verb" and form in ("base", "3sg"))
@@ -60,9 +58,9 @@ def matcher(lexicon: Lexicon) -> PhraseMatcher[Entry]:
     for entry in lexicon.entries.values():
         for pattern in patterns(entry):
             (adverbs if pattern.form == "adverb" else listed).append(pattern)
-    single = {word for p in listed if len(p.words) == 1 for word in p.words[0].literals}
+    single = {word for p in listed if len(p.words) == 1 for word in literals(p.words[0])}
     for pattern in adverbs:  # a word listed in its own right keeps its own entry, or stays switched off
-        [word] = pattern.words[0].literals
+        [word] = literals(pattern.words[0])
         if word not in single and word not in lexicon.disabled:
             single.add(word)
             listed.append(pattern)

@@ -15,7 +15,7 @@ each kind of table), ``pages`` (a rule's docs page), ``rules`` (specs to Rules),
 from __future__ import annotations
 
 from rhetlint.rules.data.matcher import Guard, Hit, PhraseMatcher, Scan
-from rhetlint.rules.data.patterns import Neighbours, Pattern, Word, inflected, literal
+from rhetlint.rules.data.patterns import Neighbours, Pattern, Position, Word, inflected, literals
 from rhetlint.rules.data.plugin import CONFIG_PLUGIN_NAME, RulesPlugin, config_plugin
 from rhetlint.rules.data.reader import DataRuleError, TableReader, array_of_tables, read_toml
 from rhetlint.rules.data.rules import load_rules, rule_from_table, rules_from_mapping
@@ -28,5 +28,5 @@ __all__ = [
     "check_regex", "config_plugin", "load_rules", "rule_from_table", "rules_from_mapping",
     # what a plugin with its own phrase lists (the loaded-language lexicons) builds on
     "PARTS_OF_SPEECH", "TERM_KEYS", "TERM_KIND", "Guard", "Hit", "Neighbours", "Pattern", "PhraseMatcher",
-    "Scan", "TableReader", "Word", "array_of_tables", "inflected", "literal", "read_toml",
+    "Position", "Scan", "TableReader", "Word", "array_of_tables", "inflected", "literals", "read_toml",
 ]

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from rhetlint.rules.data.patterns import Neighbours, Pattern, normalise
+from rhetlint.rules.data.patterns import Neighbours, Pattern, Word, literals, normalise
+from rhetlint.text.tokens import strip_possessive
 
 if TYPE_CHECKING:
     from rhetlint.model.document import Document
@@ -98,15 +99,18 @@ class PhraseMatcher(Generic[T]):
         self._anywhere: list[Pattern[T]] = []  # starting with * or a regex word: tried at every token
         for pattern in self._listed:
             words = pattern.words
-            firsts = words[0].literals
+            if len(words) == 1 and isinstance(words[0], str):  # most patterns are one plain word
+                self._singles.setdefault(words[0], []).append(pattern)
+                continue
+            firsts = literals(words[0])
             if not firsts:
                 self._anywhere.append(pattern)
             elif len(words) == 1:
                 for word in firsts:
                     self._singles.setdefault(word, []).append(pattern)
-            elif words[1].literals:
+            elif seconds := literals(words[1]):
                 for word in firsts:
-                    for second in words[1].literals:
+                    for second in seconds:
                         self._pairs.setdefault((word, second), []).append(pattern)
             else:
                 for word in firsts:
@@ -121,16 +125,20 @@ class PhraseMatcher(Generic[T]):
     def _add_possessives(self) -> None:
         """File each pattern also under the possessive of its last word ("senate's"), since a match may end
         in one; a list without another pattern under that key is shared, not copied."""
-        for word, candidates in list(self._singles.items()):
-            self._singles[word + "'s"] = self._merged(self._singles.get(word + "'s"), candidates)
-        for (word, second), candidates in list(self._pairs.items()):
-            two = candidates if all(len(p.words) == 2 for p in candidates) else \
-                [p for p in candidates if len(p.words) == 2]
+        singles, pairs = self._singles, self._pairs
+        for word, candidates in list(singles.items()):
+            possessive = word + "'s"
+            singles[possessive] = self._merged(singles[possessive], candidates) if possessive in singles \
+                else candidates
+        for (word, second), candidates in list(pairs.items()):
+            two = [p for p in candidates if len(p.words) == 2]
             if two:
-                self._pairs[word, second + "'s"] = self._merged(self._pairs.get((word, second + "'s")), two)
+                key = word, second + "'s"
+                pairs[key] = self._merged(pairs[key], two) if key in pairs else \
+                    candidates if len(two) == len(candidates) else two
 
-    def _merged(self, some: list[Pattern[T]] | None, more: list[Pattern[T]]) -> list[Pattern[T]]:
-        return sorted(some + more, key=self._ranked) if some else more
+    def _merged(self, some: list[Pattern[T]], more: list[Pattern[T]]) -> list[Pattern[T]]:
+        return sorted(some + more, key=self._ranked)
 
     @cached_property
     def _order(self) -> dict[int, int]:
@@ -139,7 +147,7 @@ class PhraseMatcher(Generic[T]):
 
     def _ranked(self, pattern: Pattern[T]) -> tuple[int, bool, int]:
         """Longest first; then a literal first word before * or a regex; then the order listed."""
-        return -len(pattern.words), not pattern.words[0].literals, self._order[id(pattern)]
+        return -len(pattern.words), not literals(pattern.words[0]), self._order[id(pattern)]
 
     def find(self, doc: Document) -> list[Hit[T]]:
         scan = Scan(doc, self.ignore_case)
@@ -186,10 +194,15 @@ def _match_end(pattern: Pattern[Any], scan: Scan, i: int) -> int:
     keys, tokens, text = scan.keys, scan.tokens, scan.text
     if last >= len(keys):
         return -1
-    if not words[0].literals and not words[0].matches(keys[i], size == 1):
+    first = words[0]
+    if isinstance(first, Word) and not first.literals and not first.matches(keys[i], size == 1):
         return -1
     for k in range(1, size):
-        if not words[k].matches(keys[i + k], k == size - 1):
+        word, key = words[k], keys[i + k]
+        if isinstance(word, str):
+            if key != word and (k < size - 1 or strip_possessive(key) != word):
+                return -1
+        elif not word.matches(key, k == size - 1):
             return -1
         gap = text[tokens[i + k - 1].end : tokens[i + k].start]
         expected = pattern.gaps[k - 1]

@@ -10,9 +10,10 @@ names "slam" once and matches slams, slammed and slamming.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 from rhetlint.rules.data.safe_regex import MAX_TOKEN_LENGTH, compile_regex
 from rhetlint.text.inflect import inflect_like, noun_forms, verb_forms
@@ -33,9 +34,11 @@ def _fullmatch(regex: re.Pattern[str], key: str) -> bool:
     return regex.fullmatch(key) is not None
 
 
-@dataclass(eq=False, slots=True)  # not frozen, like Pattern, yet never changed: literal() shares them
+@dataclass(frozen=True, slots=True)
 class Word:
-    """One position of a pattern: literal words (any of them), any word (``*``), or a regex word."""
+    """A position of a pattern that is not one plain word: any of several words (``a|b``, or the surfaces
+    of one inflected form), any word (``*``), or a regex word. A plain word is a ``str``: lexicons hold
+    thousands, and strings cost the least to keep."""
 
     literals: frozenset[str] = frozenset()
     regex: re.Pattern[str] | None = None
@@ -50,10 +53,13 @@ class Word:
         return key in self.literals or (last and strip_possessive(key) in self.literals)
 
 
-@cache
-def literal(word: str) -> Word:
-    """The position holding one literal word: shared, as a lexicon names the same words thousands of times."""
-    return Word(frozenset((word,)))
+# One position of a pattern: a plain word, or a Word.
+Position: TypeAlias = str | Word
+
+
+def literals(position: Position) -> Collection[str]:
+    """The words a position names outright: none for ``*`` and regex words."""
+    return (position,) if isinstance(position, str) else position.literals
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +76,7 @@ class Neighbours:
 class Pattern(Generic[T]):
     """A sequence of words, the punctuation expected around and between them, and what it stands for."""
 
-    words: tuple[Word, ...]
+    words: tuple[Position, ...]
     gaps: tuple[str, ...]  # between words i and i+1: "" for spaces only, else the punctuation without spaces
     source: str  # as written in the rule file or lexicon
     form: str = "as-written"  # the inflection this surface stands for ("past", "plural", "adverb", ...)
@@ -87,19 +93,19 @@ def normalise(text: str, ignore_case: bool) -> str:
     return unify_marks(text.lower() if ignore_case else text)
 
 
-def inflected(words: tuple[Word, ...], index: int, inflect: str) -> list[tuple[str, tuple[Word, ...]]]:
-    """``words`` with the literal word at ``index`` in each form of ``inflect`` ("verb" or "noun"): one
-    (form, words) per form, holding every surface of that form (each base listed there gives its own)."""
+def inflected(words: tuple[Position, ...], index: int, inflect: str) -> list[tuple[str, tuple[Position, ...]]]:
+    """``words`` with the word at ``index`` in each form of ``inflect`` ("verb" or "noun"): one (form, words)
+    per form, holding every surface of that form (each base listed at ``index`` gives its own)."""
     by_form: dict[str, list[str]] = {}
-    for base in sorted(words[index].literals):
+    for base in sorted(literals(words[index])):
         for surface, form in (verb_forms(base) if inflect == "verb" else noun_forms(base)).items():
             by_form.setdefault(form, []).append(surface)
     before, after = words[:index], words[index + 1 :]
-    return [(form, (*before, _any_of(surfaces), *after)) for form, surfaces in by_form.items()]
+    return [(form, (*before, _one_of(surfaces), *after)) for form, surfaces in by_form.items()]
 
 
-def _any_of(surfaces: list[str]) -> Word:
-    return literal(surfaces[0]) if len(surfaces) == 1 else Word(frozenset(surfaces))
+def _one_of(surfaces: list[str]) -> Position:
+    return surfaces[0] if len(surfaces) == 1 else Word(frozenset(surfaces))
 
 
 def _reads_as_verb(scan: Scan, pattern: Pattern[Any], first: int, last: int) -> bool:
@@ -113,7 +119,7 @@ def _reads_as_verb(scan: Scan, pattern: Pattern[Any], first: int, last: int) -> 
 # --- the pattern language of rule files ----------------------------------------------------------------
 @dataclass
 class _Parsed:
-    words: list[Word]
+    words: list[Position]
     gaps: list[str]
     lead: str
     trail: str
@@ -125,7 +131,7 @@ def _parse(pattern: str, ignore_case: bool) -> _Parsed:
     Words are found with the same tokenizer as ``doc.tokens``, so ``U.S.`` is the words "u" and "s" with
     "." between and after them, and ``so-called`` is one word.
     """
-    items: list[Word | str] = []  # a word, or punctuation
+    items: list[Position | tuple[str]] = []  # a word, or (punctuation,)
     for chunk in pattern.split():
         if chunk.startswith("/") and chunk.endswith("/") and len(chunk) > 2:
             items.append(Word(regex=compile_regex(chunk[1:-1], ignore_case)))
@@ -140,22 +146,22 @@ def _parse(pattern: str, ignore_case: bool) -> _Parsed:
             pos = 0
             for m in WORD.finditer(chunk):
                 if m.start() > pos:
-                    items.append(chunk[pos : m.start()])
-                items.append(literal(normalise(m.group(), ignore_case)))
+                    items.append((chunk[pos : m.start()],))
+                items.append(normalise(m.group(), ignore_case))
                 pos = m.end()
             if pos < len(chunk):
-                items.append(chunk[pos:])
-    words: list[Word] = []
+                items.append((chunk[pos:],))
+    words: list[Position] = []
     punctuation: list[str] = [""]  # [k]: what precedes word k; the last entry: what follows the last word
     for item in items:
-        if isinstance(item, str):
-            punctuation[-1] += item
+        if isinstance(item, tuple):
+            punctuation[-1] += item[0]
         else:
             words.append(item)
             punctuation.append("")
     if not words:
         raise ValueError(f"pattern {pattern!r} has no words")
-    if all(w.any for w in words):
+    if all(isinstance(w, Word) and w.any for w in words):
         raise ValueError(f"pattern {pattern!r} must name at least one word")
     return _Parsed(words, punctuation[1:-1], punctuation[0], punctuation[-1])
 
@@ -171,7 +177,7 @@ def expand(pattern: str, inflect: str, head: int | None, ignore_case: bool,
     index = (head if head is not None else (1 if inflect == "verb" else len(words))) - 1
     if not 0 <= index < len(words):
         raise ValueError(f"'head' {index + 1} is outside pattern {pattern!r}")
-    if not words[index].literals:
+    if not literals(words[index]):
         raise ValueError(f"the head word of {pattern!r} must be a word to inflect, not * or a /regex/")
     out: list[Pattern[None]] = []
     for form, forms in inflected(words, index, inflect):
