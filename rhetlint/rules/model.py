@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rhetlint.model.diagnostics import SEVERITIES, Finding
 
@@ -176,8 +176,8 @@ def rule(
         return Rule(code=code, name=name, category=category, severity=severity, check=check, summary=summary,
                     doc=doc, options=dict(options or {}), scope=scope, url=url,
                     enabled_by_default=enabled_by_default, status=status,
-                    # Rule.__post_init__ turns one selector string into a tuple
-                    yields_to=yields_to)  # type: ignore[arg-type]
+                    # one selector as a string is allowed: Rule.__post_init__ makes a tuple of it
+                    yields_to=cast("tuple[str, ...]", yields_to))
 
     return decorate
 

@@ -1,8 +1,9 @@
 """Built-in loaded-language rules: wording in the writer's own voice that takes sides.
 
-Most rules are lexicons (``lexicon/*.toml``) read by one shared matcher; scare quotes are found from the
-document's quotations. Words inside a direct quotation are the speaker's and are skipped unless
-``quote-aware = false``.
+Most rules are lexicons (``lexicon/*.toml``: ``[[term]]`` tables, whose schema docs/plugins/data-rules.md
+describes) found by the phrase matcher of ``rhetlint.rules.data``, in one pass shared by all of them; scare
+quotes are found from the document's quotations. Words inside a direct quotation are the speaker's and are
+skipped unless ``quote-aware = false``.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from rhetlint import Finding, Fix, hookimpl, rule
-from rhetlint.model.document import Document
+from rhetlint import Document, Finding, Fix, hookimpl, rule
 from rhetlint.rules import Options, Rule
-from rhetlint.text.inflect import inflect_like
-from rhetlint.text.tokens import normalise
-from rhetlint_plugins.loaded.lexicon import combined_lexicon
-from rhetlint_plugins.loaded.matcher import Hit, attributed, hits_for_rule, scan
+from rhetlint.rules.data import Hit
+from rhetlint.text import inflect_like, normalise
+from rhetlint_plugins.loaded.guards import attributed
+from rhetlint_plugins.loaded.lexicon import Entry, combined_lexicon
 from rhetlint_plugins.loaded.scare_quotes import scare_quotes
+from rhetlint_plugins.loaded.terms import hits_for_rule, lexicon_hits
 
 __version__ = "0.1.0"
 
@@ -53,30 +54,30 @@ def rhetlint_configure(config):
     _CONFIGURED_LEXICONS[Path(config.root).resolve()] = tuple(dict.fromkeys(files))
 
 
-def _allowed(hit: Hit, allow: frozenset[str], text: str) -> bool:
+def _allowed(hit: Hit[Entry], allow: frozenset[str], text: str) -> bool:
     if not allow:
         return False
     matched = normalise(" ".join(text.split()))
-    return matched in allow or any(m in allow for m in hit.entry.match)
+    return matched in allow or any(m in allow for m in hit.pattern.meaning.match)
 
 
-def _replacement(hit: Hit, matched: str) -> str | None:
-    entry = hit.entry
-    if not entry.instead or not entry.fix or hit.surface.form == "adverb":
+def _replacement(hit: Hit[Entry], matched: str) -> str | None:
+    entry = hit.pattern.meaning
+    if not entry.instead or not entry.fix or hit.pattern.form == "adverb":
         return None  # an adjective's alternatives do not always make adverbs
-    replacement = inflect_like(entry.instead[0], entry.pos, hit.surface.form)
+    replacement = inflect_like(entry.instead[0], entry.pos, hit.pattern.form)
     if matched[:1].isupper():
         replacement = replacement[:1].upper() + replacement[1:]
     return replacement
 
 
-def _message(hit: Hit, matched: str) -> str:
-    entry = hit.entry
-    if hit.surface.form == "adverb":
+def _message(hit: Hit[Entry], matched: str) -> str:
+    entry = hit.pattern.meaning
+    if hit.pattern.form == "adverb":
         # an adjective's alternatives do not all make adverbs ("staggering" -> "large", not "largely")
         advice = "drop the adverb or state plainly what happened"
     elif entry.instead:
-        options = [f"'{inflect_like(i, entry.pos, hit.surface.form)}'" for i in entry.instead[:3]]
+        options = [f"'{inflect_like(i, entry.pos, hit.pattern.form)}'" for i in entry.instead[:3]]
         advice = "consider " + (", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0])
     elif entry.rule == "contentious-label":
         advice = "describe what the person or group did, or attribute the label to a source"
@@ -88,18 +89,19 @@ def _message(hit: Hit, matched: str) -> str:
 def lexicon_findings(doc: Document, options: Options, rule_name: str) -> Iterator[Finding]:
     lexicon = combined_lexicon(_user_files(options))
     allow = frozenset(normalise(a) for a in options.allow)
-    for hit in hits_for_rule(scan(doc, lexicon), rule_name):
+    for hit in hits_for_rule(lexicon_hits(doc, lexicon), rule_name):
+        entry = hit.pattern.meaning
         if options.quote_aware and doc.in_quote(hit.start):
             continue
         matched = doc.source[hit.start : hit.end]
         if _allowed(hit, allow, matched):
             continue
-        if hit.entry.unattributed_only and attributed(doc, hit.start):
+        if entry.unattributed_only and attributed(doc, hit.start):
             continue
         replacement = _replacement(hit, matched)
         fixes = (Fix(f"Replace '{matched}' with '{replacement}'", replacement),) if replacement else ()
-        yield Finding(hit.start, hit.end, _message(hit, matched), fixes=fixes, severity=hit.entry.severity,
-                      data={"term": hit.entry.match[0], "form": hit.surface.form})
+        yield Finding(hit.start, hit.end, _message(hit, matched), fixes=fixes, severity=entry.severity,
+                      data={"term": entry.match[0], "form": hit.pattern.form})
 
 
 def lexicon_rule(code: str, name: str, doc: str, severity: str = "warning") -> Rule:

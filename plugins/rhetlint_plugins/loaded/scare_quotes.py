@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rhetlint.model.document import Document
-from rhetlint.text.quotes import Quote
-from rhetlint.text.tokens import WORD
+from rhetlint import Document
+from rhetlint.text import WORD, Quote
 
 # Stems (Porter, as ``Token.lemma`` gives them) of verbs that credit words to a speaker: a short quotation
 # in a paragraph that has one of them is a partial quote ("accused her of 'sitting there laughing'").
