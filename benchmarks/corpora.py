@@ -50,8 +50,12 @@ class SpanScore:
 
     def add(self, predicted: Iterable[tuple[int, int]], gold: Iterable[tuple[int, int]]) -> None:
         predicted, gold = list(predicted), list(gold)
-        row = (len(predicted), sum(1 for p in predicted if _overlaps(p, gold)),
-               len(gold), sum(1 for g in gold if _overlaps(g, predicted)))
+        row = (
+            len(predicted),
+            sum(1 for p in predicted if _overlaps(p, gold)),
+            len(gold),
+            sum(1 for g in gold if _overlaps(g, predicted)),
+        )
         self.documents.append(row)
         self.predicted += row[0]
         self.predicted_correct += row[1]
@@ -81,8 +85,9 @@ class SpanScore:
 
     def interval_line(self) -> str:
         ci = self.interval()
-        return (f"{'  95% interval (bootstrap over documents)':38s} " +
-                " ".join(f"{k}={lo:.3f}-{hi:.3f}" for k, (lo, hi) in ci.items()))
+        return f"{'  95% interval (bootstrap over documents)':38s} " + " ".join(
+            f"{k}={lo:.3f}-{hi:.3f}" for k, (lo, hi) in ci.items()
+        )
 
     @property
     def precision(self) -> float:
@@ -98,8 +103,10 @@ class SpanScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def line(self, label: str) -> str:
-        return (f"{label:38s} P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f} "
-                f"(pred {self.predicted}, gold {self.gold})")
+        return (
+            f"{label:38s} P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f} "
+            f"(pred {self.predicted}, gold {self.gold})"
+        )
 
 
 class BinaryScore:
@@ -138,5 +145,7 @@ class BinaryScore:
 
     def line(self, label: str) -> str:
         p, r, f = self.positive
-        return (f"{label:38s} P={p:.3f} R={r:.3f} F1={f:.3f} macro-F1={self.macro_f1:.3f} "
-                f"(tp {self.tp}, fp {self.fp}, fn {self.fn}, tn {self.tn})")
+        return (
+            f"{label:38s} P={p:.3f} R={r:.3f} F1={f:.3f} macro-F1={self.macro_f1:.3f} "
+            f"(tp {self.tp}, fp {self.fp}, fn {self.fn}, tn {self.tn})"
+        )

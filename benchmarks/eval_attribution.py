@@ -25,8 +25,28 @@ from benchmarks.lint import make_linter
 
 RULES = ("A101", "A102", "A103", "A104")
 # Leading words of a gold source that do not make it named ("Some critics", "The officials").
-UNNAMED_LEADS = frozenset({"the", "a", "an", "some", "many", "most", "several", "few", "two", "three", "one",
-                           "other", "others", "these", "those", "this", "that", "it"})
+UNNAMED_LEADS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "some",
+        "many",
+        "most",
+        "several",
+        "few",
+        "two",
+        "three",
+        "one",
+        "other",
+        "others",
+        "these",
+        "those",
+        "this",
+        "that",
+        "it",
+    }
+)
 # Pronouns standing for a source named elsewhere in the article.
 NAMED_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they", "his", "their"})
 
@@ -64,16 +84,20 @@ def eval_polnear(linter: Any, limit: int | None = None) -> list[str]:
             gold.setdefault(span["label"], []).append((span["start"], span["end"]))
             if span["label"] == "source":
                 sources_by_attr.setdefault(span.get("attr", ""), []).append(span["text"])
-        named_content = [(s["start"], s["end"]) for s in rec["spans"] if s["label"] == "content"
-                         and any(_named(t) for t in sources_by_attr.get(s.get("attr", ""), []))]
+        named_content = [
+            (s["start"], s["end"])
+            for s in rec["spans"]
+            if s["label"] == "content" and any(_named(t) for t in sources_by_attr.get(s.get("attr", ""), []))
+        ]
         any_content = gold.get("content", [])
 
         doc = Document.from_text(text)
         atts = doc.attributions
         source.add([(a.source.start, a.source.end) for a in atts if a.source], gold.get("source", []))
         cue.add([(a.cue.start, a.cue.end) for a in atts if a.cue and a.source], gold.get("cue", []))
-        sourceless.add([(a.cue.start, a.cue.end) for a in atts if a.cue and not a.source],
-                       gold.get("cue_no_source", []))
+        sourceless.add(
+            [(a.cue.start, a.cue.end) for a in atts if a.cue and not a.source], gold.get("cue_no_source", [])
+        )
 
         found = [d for d in linter.lint(doc) if d.code in RULES]
         spans = [(d.start.offset, d.end.offset) for d in found]
@@ -99,8 +123,10 @@ def eval_polnear(linter: Any, limit: int | None = None) -> list[str]:
     ]
     for code in RULES:
         n = flags[code]
-        lines.append(f"    {code}: {n} flags, {inside_named[code]} inside named-source content"
-                     f" ({inside_named[code] / n if n else 0:.3f})")
+        lines.append(
+            f"    {code}: {n} flags, {inside_named[code]} inside named-source content"
+            f" ({inside_named[code] / n if n else 0:.3f})"
+        )
     return lines
 
 

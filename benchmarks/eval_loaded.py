@@ -17,8 +17,13 @@ from benchmarks.lint import lint_text, make_linter
 PTC_LABELS = ("Loaded_Language", "Name_Calling,Labeling")
 
 
-def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ...] = ("loaded-language",),
-             verbose: bool = False, interval: bool = False) -> None:
+def evaluate(
+    corpora: list[str],
+    limit: int | None = None,
+    select: tuple[str, ...] = ("loaded-language",),
+    verbose: bool = False,
+    interval: bool = False,
+) -> None:
     linter = make_linter(select)
     for name in corpora:
         started = time.perf_counter()
@@ -40,7 +45,9 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
                 spans.add(predicted, gold)
                 for d in diagnostics:
                     per_rule.setdefault(d.name, SpanScore()).add([(d.start.offset, d.end.offset)], gold)
-                warnings_only.add([(d.start.offset, d.end.offset) for d in diagnostics if d.severity != "info"], gold)
+                warnings_only.add(
+                    [(d.start.offset, d.end.offset) for d in diagnostics if d.severity != "info"], gold
+                )
                 if label in ("Biased", "Non-biased"):
                     sentences.add(bool(predicted), label == "Biased")
             elif name == "ptc":
@@ -48,8 +55,11 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
                 spans.add(predicted, gold)
                 for label in PTC_LABELS:
                     per_label.setdefault(label, SpanScore()).add(
-                        predicted, [(s["start"], s["end"]) for s in record["spans"] if s["label"] == label])
-                doc = linter.parse(text, None, "text")  # the rules skip quotations: score the writer's voice too
+                        predicted, [(s["start"], s["end"]) for s in record["spans"] if s["label"] == label]
+                    )
+                doc = linter.parse(
+                    text, None, "text"
+                )  # the rules skip quotations: score the writer's voice too
                 outside.add(predicted, [g for g in gold if not doc.in_quote(g[0])])
                 for d in diagnostics:
                     per_rule.setdefault(d.name, SpanScore()).add([(d.start.offset, d.end.offset)], gold)
@@ -63,8 +73,10 @@ def evaluate(corpora: list[str], limit: int | None = None, select: tuple[str, ..
         seconds = time.perf_counter() - started
         print(f"== {name} ({chars / 1e6:.2f} MB, {seconds:.1f} s)")
         if name == "allsides":
-            print(f"{'flags per 1,000 words':38s} {1000 * flags / max(words, 1):.2f} "
-                  f"(warnings only {1000 * warn_flags / max(words, 1):.2f}; {flags} flags, {words} words)")
+            print(
+                f"{'flags per 1,000 words':38s} {1000 * flags / max(words, 1):.2f} "
+                f"(warnings only {1000 * warn_flags / max(words, 1):.2f}; {flags} flags, {words} words)"
+            )
             continue
         print(spans.line("span (overlap)"))
         if interval:
@@ -87,8 +99,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--select", default="loaded-language")
     parser.add_argument("--per-rule", action="store_true", help="also print span precision per rule")
-    parser.add_argument("--interval", action="store_true",
-                        help="also print 95%% bootstrap intervals of the span scores (resampling documents)")
+    parser.add_argument(
+        "--interval",
+        action="store_true",
+        help="also print 95%% bootstrap intervals of the span scores (resampling documents)",
+    )
     args = parser.parse_args(argv)
     evaluate(args.corpus.split(","), args.limit, tuple(args.select.split(",")), args.per_rule, args.interval)
 

@@ -64,13 +64,17 @@ def occurrences(text: str, mention: str) -> list[tuple[int, int]]:
 def gold_table(text: str, annotation: dict[str, Any]) -> list[Entry]:
     table = []
     for source in annotation.get("sources", []):
-        spans = sorted({span for mention in source.get("mentions", []) for span in occurrences(text, mention)})
+        spans = sorted(
+            {span for mention in source.get("mentions", []) for span in occurrences(text, mention)}
+        )
         table.append(Entry(source["name"], source["type"], source.get("side") or NEUTRAL, spans))
     return table
 
 
 def predicted_table(doc: Document) -> list[Entry]:
-    return [Entry(s.name, s.type, s.side or NEUTRAL, [(m.start, m.end) for m in s.mentions]) for s in doc.sources]
+    return [
+        Entry(s.name, s.type, s.side or NEUTRAL, [(m.start, m.end) for m in s.mentions]) for s in doc.sources
+    ]
 
 
 def _shared(a: Entry, b: Entry) -> int:
@@ -138,16 +142,22 @@ class Comparison:
 
         p, r = ratio(self.predicted_matched, self.predicted), ratio(self.gold_matched, self.gold)
         yield f"{'sources':38s} P={p} R={r} (predicted {self.predicted}, gold {self.gold})"
-        yield (f"{'gold sources split / merged':38s} {ratio(self.split, self.gold)} / "
-               f"{ratio(self.merged, self.gold)} ({self.split} split, {self.merged} merged)")
+        yield (
+            f"{'gold sources split / merged':38s} {ratio(self.split, self.gold)} / "
+            f"{ratio(self.merged, self.gold)} ({self.split} split, {self.merged} merged)"
+        )
         yield f"{'type accuracy':38s} {ratio(self.typed_right, self.typed)} ({self.typed_right} of {self.typed})"
-        yield (f"{'pairwise side agreement':38s} {ratio(self.side_pairs_agreeing, self.side_pairs)} "
-               f"({self.side_pairs_agreeing} of {self.side_pairs} pairs)")
+        yield (
+            f"{'pairwise side agreement':38s} {ratio(self.side_pairs_agreeing, self.side_pairs)} "
+            f"({self.side_pairs_agreeing} of {self.side_pairs} pairs)"
+        )
 
 
 def read_tables(folder: str) -> dict[str, dict[str, Any]]:
-    return {p.with_suffix(".txt").name: tomllib.loads(p.read_text("utf-8"))
-            for p in sorted((HERE / folder).glob("*.toml"))}
+    return {
+        p.with_suffix(".txt").name: tomllib.loads(p.read_text("utf-8"))
+        for p in sorted((HERE / folder).glob("*.toml"))
+    }
 
 
 def story_text(name: str) -> str:
@@ -208,7 +218,9 @@ def agreement(show_misses: bool) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--agreement", action="store_true", help="score the second reading against the first")
-    parser.add_argument("--misses", action="store_true", help="list unmatched, split, merged and mistyped sources")
+    parser.add_argument(
+        "--misses", action="store_true", help="list unmatched, split, merged and mistyped sources"
+    )
     args = parser.parse_args(argv)
     if args.agreement:
         agreement(args.misses)

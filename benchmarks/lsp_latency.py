@@ -89,8 +89,9 @@ def config_text(plugins_dir: Path | None) -> str:
     return f'plugins-dir = "{plugins_dir.resolve().as_posix()}"\n' if plugins_dir else ""
 
 
-async def measure(edits: int, words: int, debounce_ms: int, keystrokes: int, seed: int,
-                  plugins_dir: Path | None = None) -> dict[str, object]:
+async def measure(
+    edits: int, words: int, debounce_ms: int, keystrokes: int, seed: int, plugins_dir: Path | None = None
+) -> dict[str, object]:
     text = draft_of(words)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -101,17 +102,27 @@ async def measure(edits: int, words: int, debounce_ms: int, keystrokes: int, see
 
         client = Client()
         await client.start_io(sys.executable, "-m", "rhetlint", "lsp", env=dict(os.environ))
-        capabilities = types.ClientCapabilities(general=types.GeneralClientCapabilities(
-            position_encodings=[types.PositionEncodingKind.Utf16]))
-        await client.initialize_async(types.InitializeParams(
-            capabilities=capabilities, process_id=os.getpid(), root_uri=folder.as_uri(),
-            initialization_options={"rhetlint": {"debounceMs": debounce_ms,
-                                                 "allowLocalPlugins": plugins_dir is not None}}))
+        capabilities = types.ClientCapabilities(
+            general=types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf16])
+        )
+        await client.initialize_async(
+            types.InitializeParams(
+                capabilities=capabilities,
+                process_id=os.getpid(),
+                root_uri=folder.as_uri(),
+                initialization_options={
+                    "rhetlint": {"debounceMs": debounce_ms, "allowLocalPlugins": plugins_dir is not None}
+                },
+            )
+        )
         client.initialized(types.InitializedParams())
 
         started = time.perf_counter()
-        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-            uri=uri, language_id="markdown", version=1, text=text)))
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            )
+        )
         first = await client.wait_for_version(1) - started
 
         latencies: list[float] = []
@@ -120,16 +131,22 @@ async def measure(edits: int, words: int, debounce_ms: int, keystrokes: int, see
         lines = text.split("\n")
         for line, column in edit_points(text, edits, seed):
             word = " " + rng.choice(WORDS)
-            pieces = [word[k * len(word) // keystrokes:(k + 1) * len(word) // keystrokes] for k in range(keystrokes)]
+            pieces = [
+                word[k * len(word) // keystrokes : (k + 1) * len(word) // keystrokes]
+                for k in range(keystrokes)
+            ]
             last = 0.0
             for k, piece in enumerate(pieces):
                 version += 1
                 lines[line] = lines[line][:column] + piece + lines[line][column:]
                 column += len(piece)
                 # the server asks for full synchronisation: the whole draft on every keystroke
-                client.text_document_did_change(types.DidChangeTextDocumentParams(
-                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                    content_changes=[types.TextDocumentContentChangeWholeDocument(text="\n".join(lines))]))
+                client.text_document_did_change(
+                    types.DidChangeTextDocumentParams(
+                        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                        content_changes=[types.TextDocumentContentChangeWholeDocument(text="\n".join(lines))],
+                    )
+                )
                 last = time.perf_counter()
                 if k < len(pieces) - 1:
                     await asyncio.sleep(0.04)
@@ -179,18 +196,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--debounce", type=int, default=250, help="milliseconds (the server's default)")
     parser.add_argument("--keystrokes", type=int, default=3, help="keystrokes per typed word")
     parser.add_argument("--seed", type=int, default=2)
-    parser.add_argument("--plugins-dir", type=Path, help="also load the local plugins in this folder (trusted)")
+    parser.add_argument(
+        "--plugins-dir", type=Path, help="also load the local plugins in this folder (trusted)"
+    )
     args = parser.parse_args(argv)
 
-    result = asyncio.run(measure(args.edits, args.words, args.debounce, args.keystrokes, args.seed,
-                                 args.plugins_dir))
+    result = asyncio.run(
+        measure(args.edits, args.words, args.debounce, args.keystrokes, args.seed, args.plugins_dir)
+    )
     latencies = [x * 1000 for x in result["latencies"]]  # type: ignore[union-attr]
     full, incremental = in_process(args.words, args.plugins_dir)
-    print(f"draft: {result['words']} words of Markdown; {args.edits} edits of {args.keystrokes} keystrokes, "
-          f"debounce {args.debounce} ms; server over stdio")
+    print(
+        f"draft: {result['words']} words of Markdown; {args.edits} edits of {args.keystrokes} keystrokes, "
+        f"debounce {args.debounce} ms; server over stdio"
+    )
     print(f"first diagnostics after didOpen: {result['first'] * 1000:.1f} ms (includes plugin loading)")
-    print(f"edit -> diagnostics after the debounce: median {statistics.median(latencies):.1f} ms, "
-          f"p95 {percentile(latencies, 0.95):.1f} ms, max {max(latencies):.1f} ms")
+    print(
+        f"edit -> diagnostics after the debounce: median {statistics.median(latencies):.1f} ms, "
+        f"p95 {percentile(latencies, 0.95):.1f} ms, max {max(latencies):.1f} ms"
+    )
     print(f"publishes for superseded keystrokes: {len(result['cancelled_published'])}")  # type: ignore[arg-type]
     print(f"in process: full lint {full:.1f} ms, incremental re-lint {incremental:.1f} ms (median)")
     return 0

@@ -45,7 +45,9 @@ def cold_start(runs: int) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "draft.md"
         path.write_text(draft_of(1000), encoding="utf-8")
-        subprocess.run([*rhetlint_command(), "check", str(path)], capture_output=True, check=False)  # warm disk
+        subprocess.run(
+            [*rhetlint_command(), "check", str(path)], capture_output=True, check=False
+        )  # warm disk
         times = []
         for _ in range(runs):
             started = time.perf_counter()
@@ -78,8 +80,12 @@ def jobs_scaling(files: int = 40) -> dict[int, float]:
             Path(tmp, f"story{i:03d}.txt").write_text(record["text"], encoding="utf-8")
         for jobs in (1, 2):
             started = time.perf_counter()
-            subprocess.run([*rhetlint_command(), "check", "-q", "--jobs", str(jobs), tmp], capture_output=True,
-                           check=False, env=dict(os.environ, NO_COLOR="1"))
+            subprocess.run(
+                [*rhetlint_command(), "check", "-q", "--jobs", str(jobs), tmp],
+                capture_output=True,
+                check=False,
+                env=dict(os.environ, NO_COLOR="1"),
+            )
             results[jobs] = time.perf_counter() - started
     return results
 
@@ -91,7 +97,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(f"import rhetlint.cli:                         {import_time() * 1000:.0f} ms")
-    print(f"cold check of a 1,000-word Markdown draft:   {cold_start(args.runs):.3f} s (median of {args.runs})")
+    print(
+        f"cold check of a 1,000-word Markdown draft:   {cold_start(args.runs):.3f} s (median of {args.runs})"
+    )
     for label, select in (("all rules", ("ALL",)), ("loaded-language only", ("loaded-language",))):
         size, rate = throughput(select, args.limit)
         print(f"throughput, {label:20s} {rate:6.2f} MB/s per core ({size:.1f} MB of allsides dev)")

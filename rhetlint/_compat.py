@@ -40,10 +40,17 @@ MOVED: dict[str, tuple[str, ...]] = {
     "rhetlint.files": ("rhetlint.lint.files",),
     "rhetlint.config": ("rhetlint.lint.config",),
     "rhetlint.formatters": (
-        "rhetlint.output.base", "rhetlint.output.text", "rhetlint.output.json_format", "rhetlint.output.sarif",
+        "rhetlint.output.base",
+        "rhetlint.output.text",
+        "rhetlint.output.json_format",
+        "rhetlint.output.sarif",
         "rhetlint.output.github",
     ),
-    "rhetlint.ci_formats": ("rhetlint.output.reviewdog", "rhetlint.output.gitlab", "rhetlint.output.xml_reports"),
+    "rhetlint.ci_formats": (
+        "rhetlint.output.reviewdog",
+        "rhetlint.output.gitlab",
+        "rhetlint.output.xml_reports",
+    ),
     "rhetlint.hookspecs": ("rhetlint.hooks.specs",),
     "rhetlint.plugins": ("rhetlint.hooks.manager",),
     "rhetlint.template": ("rhetlint.cli.new_plugin",),
@@ -70,15 +77,20 @@ class MovedModules:
     A finder and loader by protocol (``find_spec``, ``create_module``, ``exec_module``), without the
     ``importlib.abc`` base classes, whose import would cost every run of rhetlint a few milliseconds."""
 
-    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> importlib.machinery.ModuleSpec | None:
+    def find_spec(
+        self, fullname: str, path: Any = None, target: Any = None
+    ) -> importlib.machinery.ModuleSpec | None:
         if fullname not in MOVED:
             return None
         return importlib.machinery.ModuleSpec(fullname, cast("Loader", self))
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
         homes = MOVED[spec.name]
-        warnings.warn(f"{spec.name} moved to {' / '.join(homes)}; the old name goes in rhetlint 1.0",
-                      DeprecationWarning, stacklevel=3)
+        warnings.warn(
+            f"{spec.name} moved to {' / '.join(homes)}; the old name goes in rhetlint 1.0",
+            DeprecationWarning,
+            stacklevel=3,
+        )
         if len(homes) == 1:
             return importlib.import_module(homes[0])
         return _Alias(spec.name, homes)

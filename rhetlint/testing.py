@@ -35,9 +35,16 @@ PluginLike = ModuleType | Rule | Path | object
 
 
 __all__ = [
-    "Invalid", "assert_rule", "check_fixture", "check_rule_docs", "format_expected", "lint_text", "make_linter",
+    "Invalid",
+    "assert_rule",
+    "check_fixture",
+    "check_rule_docs",
+    "format_expected",
+    "lint_text",
+    "make_linter",
     "plugin_rules",
 ]
+
 
 class Invalid(NamedTuple):
     """A text a rule must flag, and optionally what the diagnostic must say."""
@@ -70,8 +77,12 @@ def _as_config(config: Config | dict[str, Any] | None) -> Config:
     return config or Config()
 
 
-def make_linter(plugins: Iterable[PluginLike] | None = None, config: Config | dict[str, Any] | None = None,
-                select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> Linter:
+def make_linter(
+    plugins: Iterable[PluginLike] | None = None,
+    config: Config | dict[str, Any] | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+) -> Linter:
     """A linter with only the given plugins (None: every installed plugin) plus the config's rule files."""
     config = _as_config(config)
     extra = [] if plugins is None else _as_plugins(plugins)
@@ -82,16 +93,24 @@ def make_linter(plugins: Iterable[PluginLike] | None = None, config: Config | di
     plugin_set.registry  # noqa: B018 - registering rules is where taken codes and crashes show up
     if plugin_set.problems:
         raise AssertionError("plugin problems: " + "; ".join(plugin_set.problems))
-    linter = Linter(plugin_set, config,
-                    Selection(select=tuple(select) if select is not None else None, ignore=tuple(ignore)))
+    linter = Linter(
+        plugin_set,
+        config,
+        Selection(select=tuple(select) if select is not None else None, ignore=tuple(ignore)),
+    )
     # As on the command line: plugins learn the configuration before the first file is linted.
     plugin_set.manager.hook.rhetlint_configure.call_historic(kwargs={"config": config})
     return linter
 
 
-def lint_text(text: str, plugins: Iterable[PluginLike] | None = None,
-              config: Config | dict[str, Any] | None = None, select: Sequence[str] | None = None,
-              path: str = "draft.md", format: str | None = None) -> list[Diagnostic]:
+def lint_text(
+    text: str,
+    plugins: Iterable[PluginLike] | None = None,
+    config: Config | dict[str, Any] | None = None,
+    select: Sequence[str] | None = None,
+    path: str = "draft.md",
+    format: str | None = None,
+) -> list[Diagnostic]:
     """Lint ``text`` as if it were the file ``path`` (its suffix picks the parser)."""
     return make_linter(plugins, config, select).lint_source(text, path, format)
 
@@ -100,10 +119,14 @@ def _crashes(diagnostics: Iterable[Diagnostic]) -> list[str]:
     return [d.message for d in diagnostics if d.code == RULE_ERROR]
 
 
-def assert_rule(rule: Rule | str, valid: Sequence[str] = (),
-                invalid: Sequence[str | tuple[str, str] | Invalid] = (),
-                plugins: Iterable[PluginLike] | None = None, path: str = "draft.md",
-                config: Config | dict[str, Any] | None = None) -> None:
+def assert_rule(
+    rule: Rule | str,
+    valid: Sequence[str] = (),
+    invalid: Sequence[str | tuple[str, str] | Invalid] = (),
+    plugins: Iterable[PluginLike] | None = None,
+    path: str = "draft.md",
+    config: Config | dict[str, Any] | None = None,
+) -> None:
     """Each ``valid`` text gives no diagnostic of ``rule``; each ``invalid`` one gives at least one.
 
     An invalid entry is a text, a ``(text, match)`` pair, or an ``Invalid`` naming the match, part of the
@@ -131,8 +154,13 @@ def assert_rule(rule: Rule | str, valid: Sequence[str] = (),
         if found:
             failures.append(f"valid text flagged by {target.name}: {text!r} -> {[d.match for d in found]}")
     for item in invalid:
-        case = item if isinstance(item, Invalid) else Invalid(*item) if isinstance(item, tuple) \
+        case = (
+            item
+            if isinstance(item, Invalid)
+            else Invalid(*item)
+            if isinstance(item, tuple)
             else Invalid(item)
+        )
         found = run(case.text)
         if not found:
             failures.append(f"invalid text not flagged by {target.name}: {case.text!r}")
@@ -147,21 +175,28 @@ def assert_rule(rule: Rule | str, valid: Sequence[str] = (),
         if case.replacement is not None:
             offered = [d.fixes[0].replacement for d in found if d.fixes]
             if case.replacement not in offered:
-                failures.append(f"{target.name} offered {offered} for {case.text!r}, "
-                                f"expected {case.replacement!r}")
+                failures.append(
+                    f"{target.name} offered {offered} for {case.text!r}, expected {case.replacement!r}"
+                )
     if failures:
         raise AssertionError("\n".join(failures))
 
 
 def format_expected(diagnostics: Iterable[Diagnostic]) -> str:
     """The expectation-file lines: ``LINE:COL-LINE:COL CODE message``."""
-    return "".join(f"{d.start.line}:{d.start.column}-{d.end.line}:{d.end.column} {d.code} {d.message}\n"
-                   for d in diagnostics)
+    return "".join(
+        f"{d.start.line}:{d.start.column}-{d.end.line}:{d.end.column} {d.code} {d.message}\n"
+        for d in diagnostics
+    )
 
 
-def check_fixture(draft: Path, plugins: Iterable[PluginLike] | None = None,
-                  select: Sequence[str] | None = None, update: bool = False,
-                  config: Config | dict[str, Any] | None = None) -> None:
+def check_fixture(
+    draft: Path,
+    plugins: Iterable[PluginLike] | None = None,
+    select: Sequence[str] | None = None,
+    update: bool = False,
+    config: Config | dict[str, Any] | None = None,
+) -> None:
     """Compare a fixture draft's diagnostics with ``<draft>.expected``; rewrite it when ``update``.
 
     A missing expectation file is written for review and the check fails, so a new fixture is never
@@ -179,10 +214,15 @@ def check_fixture(draft: Path, plugins: Iterable[PluginLike] | None = None,
         return
     expected = expected_path.read_text(encoding="utf-8")
     if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            str(expected_path), "actual"))
-        raise AssertionError(f"{draft}: diagnostics differ from {expected_path.name} "
-                             f"(run pytest --rhetlint-update to rewrite it):\n{diff}")
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(True), actual.splitlines(True), str(expected_path), "actual"
+            )
+        )
+        raise AssertionError(
+            f"{draft}: diagnostics differ from {expected_path.name} "
+            f"(run pytest --rhetlint-update to rewrite it):\n{diff}"
+        )
 
 
 def plugin_rules(plugin: PluginLike) -> list[Rule]:
@@ -194,8 +234,9 @@ def plugin_rules(plugin: PluginLike) -> list[Rule]:
     return [r for r in registry if r.plugin not in ESSENTIAL_PLUGINS]
 
 
-def check_rule_docs(plugin: PluginLike, folder: Path, plugin_name: str | None = None,
-                    update: bool = False) -> None:
+def check_rule_docs(
+    plugin: PluginLike, folder: Path, plugin_name: str | None = None, update: bool = False
+) -> None:
     """Each rule of ``plugin`` has the documentation sections, and ``folder/<name>.md`` is its current page.
 
     The page is what ``rhetlint explain`` prints; ``plugin_name`` is the entry-point name users see (the
@@ -217,8 +258,9 @@ def check_rule_docs(plugin: PluginLike, folder: Path, plugin_name: str | None = 
         elif not path.is_file():
             failures.append(f"{path} is missing (run pytest --rhetlint-update to write it)")
         elif path.read_text(encoding="utf-8") != page:
-            failures.append(f"{path} differs from rule {rule.code}'s docstring "
-                            "(run pytest --rhetlint-update)")
+            failures.append(
+                f"{path} differs from rule {rule.code}'s docstring (run pytest --rhetlint-update)"
+            )
     stale = sorted(p.name for p in folder.glob("*.md") if p.name not in pages and p.name != "README.md")
     if stale:
         failures.append(f"{folder}: pages for no rule: {', '.join(stale)}")
@@ -229,8 +271,12 @@ def check_rule_docs(plugin: PluginLike, folder: Path, plugin_name: str | None = 
 # --- pytest plugin -----------------------------------------------------------------------------------
 def pytest_addoption(parser: Any) -> None:
     group = parser.getgroup("rhetlint")
-    group.addoption("--rhetlint-update", action="store_true", default=False,
-                    help="rewrite rhetlint fixture expectations (.expected files) instead of comparing")
+    group.addoption(
+        "--rhetlint-update",
+        action="store_true",
+        default=False,
+        help="rewrite rhetlint fixture expectations (.expected files) instead of comparing",
+    )
 
 
 def _update_flag(request: Any) -> bool:
@@ -249,8 +295,12 @@ try:  # the fixtures exist only when pytest is installed; the helpers above work
     def rhetlint_fixture(request: Any) -> Any:
         """Call ``rhetlint_fixture(draft, plugins=..., select=..., config=...)`` to check a draft."""
 
-        def run(draft: Path, plugins: Iterable[PluginLike] | None = None, select: Sequence[str] | None = None,
-                config: Config | dict[str, Any] | None = None) -> None:
+        def run(
+            draft: Path,
+            plugins: Iterable[PluginLike] | None = None,
+            select: Sequence[str] | None = None,
+            config: Config | dict[str, Any] | None = None,
+        ) -> None:
             check_fixture(draft, plugins, select, update=_update_flag(request), config=config)
 
         return run

@@ -107,8 +107,14 @@ def run_cli(capsys, monkeypatch):
 def run_process():
     """Run ``python -m rhetlint`` in a real process; ``pythonpath`` entries are prepended to PYTHONPATH."""
 
-    def run(args, cwd: Path, *, stdin: bytes | None = None, pythonpath: list[Path] = (),
-            env: dict[str, str] | None = None) -> Result:
+    def run(
+        args,
+        cwd: Path,
+        *,
+        stdin: bytes | None = None,
+        pythonpath: list[Path] = (),
+        env: dict[str, str] | None = None,
+    ) -> Result:
         environ = dict(os.environ)
         paths = [str(p) for p in pythonpath]
         if environ.get("PYTHONPATH"):
@@ -116,20 +122,35 @@ def run_process():
         if paths:
             environ["PYTHONPATH"] = os.pathsep.join(paths)
         environ.update(env or {})
-        proc = subprocess.run([sys.executable, "-m", "rhetlint", *map(str, args)], cwd=cwd, input=stdin or b"",
-                              capture_output=True, timeout=120, env=environ)
+        proc = subprocess.run(
+            [sys.executable, "-m", "rhetlint", *map(str, args)],
+            cwd=cwd,
+            input=stdin or b"",
+            capture_output=True,
+            timeout=120,
+            env=environ,
+        )
         return Result(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
 
     return run
 
 
-def make_distribution(folder: Path, module_source: str, *, dist: str = "fakeplug", version: str = "0.1",
-                      entry_name: str = "fakeplug", module: str = "fakeplug") -> Path:
+def make_distribution(
+    folder: Path,
+    module_source: str,
+    *,
+    dist: str = "fakeplug",
+    version: str = "0.1",
+    entry_name: str = "fakeplug",
+    module: str = "fakeplug",
+) -> Path:
     """Write a fake installed distribution: ``<dist>-<version>.dist-info`` declaring a ``rhetlint`` entry point."""
     folder.mkdir(parents=True, exist_ok=True)
     info = folder / f"{dist}-{version}.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8")
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8"
+    )
     (info / "entry_points.txt").write_text(f"[rhetlint]\n{entry_name} = {module}\n", encoding="utf-8")
     (folder / f"{module}.py").write_text(textwrap.dedent(module_source), encoding="utf-8")
     return folder

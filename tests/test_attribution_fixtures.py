@@ -15,8 +15,15 @@ DRAFTS = sorted(FIXTURES.glob("*.md"))
 
 
 def test_every_rule_has_a_fixture() -> None:
-    codes = {r.code for r in (rhetlint_plugins.attribution.unsourced_claim, rhetlint_plugins.attribution.vague_attribution,
-                              rhetlint_plugins.attribution.anonymous_source, rhetlint_plugins.attribution.place_as_speaker)}
+    codes = {
+        r.code
+        for r in (
+            rhetlint_plugins.attribution.unsourced_claim,
+            rhetlint_plugins.attribution.vague_attribution,
+            rhetlint_plugins.attribution.anonymous_source,
+            rhetlint_plugins.attribution.place_as_speaker,
+        )
+    }
     assert codes <= {p.stem for p in DRAFTS}
 
 

@@ -68,12 +68,7 @@ def rhetlint_register_rules(register):
 '''
 
 # Emoji (4 UTF-8 bytes, 2 UTF-16 units), accented letters (2 bytes), CJK (3 bytes), and a CRLF line.
-DRAFT = (
-    "# Café report\n"
-    "\n"
-    "Zoë’s 🙂 naïve plan was a zork.\r\n"
-    "Señor blorp left, and 北京 blorp too.\n"
-)
+DRAFT = "# Café report\n\nZoë’s 🙂 naïve plan was a zork.\r\nSeñor blorp left, and 北京 blorp too.\n"
 
 
 @pytest.fixture
@@ -93,13 +88,31 @@ def render(formatter_class, report: Report) -> str:
     return stream.getvalue()
 
 
-def diag(path: str = "a.md", line: int = 1, column: int = 3, length: int = 4, match: str = "zork",
-         message: str = "marker 'zork' found", code: str = "T101", severity: str = "warning",
-         **kwargs) -> Diagnostic:
+def diag(
+    path: str = "a.md",
+    line: int = 1,
+    column: int = 3,
+    length: int = 4,
+    match: str = "zork",
+    message: str = "marker 'zork' found",
+    code: str = "T101",
+    severity: str = "warning",
+    **kwargs,
+) -> Diagnostic:
     start = Position(line, column, column - 1)
     end = Position(line, column + length, column - 1 + length)
-    return Diagnostic(path=path, code=code, name="marker-word", category="testing", severity=severity,
-                      message=message, start=start, end=end, match=match, **kwargs)
+    return Diagnostic(
+        path=path,
+        code=code,
+        name="marker-word",
+        category="testing",
+        severity=severity,
+        message=message,
+        start=start,
+        end=end,
+        match=match,
+        **kwargs,
+    )
 
 
 # --- registration ----------------------------------------------------------------------------------------
@@ -165,7 +178,7 @@ def byte_slice(text: str, start: dict, end: dict) -> str:
     def offset(pos: dict) -> int:
         return sum(len(line) for line in lines[: pos["line"] - 1]) + pos["column"] - 1
 
-    return text.encode("utf-8")[offset(start):offset(end)].decode("utf-8")
+    return text.encode("utf-8")[offset(start) : offset(end)].decode("utf-8")
 
 
 @needs_schemas
@@ -186,7 +199,10 @@ def test_rdjson_validates_and_columns_are_utf8_bytes(ci_project, run_cli):
         assert ours["code"]["url"] == ref["url"]
         assert ours["severity"] == {"error": "ERROR", "warning": "WARNING", "info": "INFO"}[ref["severity"]]
     naive = next(d for d in document["diagnostics"] if d["code"]["value"] == "T301")
-    assert naive["location"]["range"] == {"start": {"line": 3, "column": 15}, "end": {"line": 3, "column": 21}}  # bytes
+    assert naive["location"]["range"] == {
+        "start": {"line": 3, "column": 15},
+        "end": {"line": 3, "column": 21},
+    }  # bytes
     assert [s["text"] for s in naive["suggestions"]] == ["simple"]
     assert naive["suggestions"][0]["range"] == naive["location"]["range"]
 
@@ -195,13 +211,16 @@ def test_rdjson_validates_and_columns_are_utf8_bytes(ci_project, run_cli):
 def test_rdjson_suggestion_with_its_own_span_and_related_locations(ci_project, run_cli):
     document = json.loads(check(run_cli, ci_project, "rdjson").out)
     wide = [d for d in document["diagnostics"] if d["code"]["value"] == "T302"]
-    assert [byte_slice(DRAFT, d["suggestions"][0]["range"]["start"], d["suggestions"][0]["range"]["end"])
-            for d in wide] == ["Señor blorp", "北京 blorp"]
+    assert [
+        byte_slice(DRAFT, d["suggestions"][0]["range"]["start"], d["suggestions"][0]["range"]["end"])
+        for d in wide
+    ] == ["Señor blorp", "北京 blorp"]
     assert [d["suggestions"][0]["text"] for d in wide] == ["", ""]
     related = [d["related_locations"][0] for d in wide]
     assert [r["message"] for r in related] == ["the word before"] * 2
-    assert [byte_slice(DRAFT, r["location"]["range"]["start"], r["location"]["range"]["end"])
-            for r in related] == ["Señor", "北京"]
+    assert [
+        byte_slice(DRAFT, r["location"]["range"]["start"], r["location"]["range"]["end"]) for r in related
+    ] == ["Señor", "北京"]
     assert document["diagnostics"][-1]["severity"] in {"ERROR", "WARNING", "INFO"}
 
 
@@ -227,15 +246,25 @@ def test_rdjson_file_errors_are_error_diagnostics(ci_project, run_cli):
     document = json.loads(result.out)
     validate(document, strict(_load_schema("reviewdog-rdf-DiagnosticResult.json")) | {})
     last = document["diagnostics"][-1]
-    assert last == {"message": "no such file or folder", "location": {"path": "missing.md"}, "severity": "ERROR"}
+    assert last == {
+        "message": "no such file or folder",
+        "location": {"path": "missing.md"},
+        "severity": "ERROR",
+    }
 
 
 @needs_schemas
 def test_strict_rdjson_schema_rejects_a_misspelled_key():
     """The tightened schema can fail: ``colum`` instead of ``column`` is caught."""
     schema = strict(_load_schema("reviewdog-rdf-Diagnostic.json"))
-    broken = {"message": "m", "severity": "WARNING", "location": {
-        "path": "a.md", "range": {"start": {"line": 1, "colum": 2}, "end": {"line": 1, "column": 3}}}}
+    broken = {
+        "message": "m",
+        "severity": "WARNING",
+        "location": {
+            "path": "a.md",
+            "range": {"start": {"line": 1, "colum": 2}, "end": {"line": 1, "column": 3}},
+        },
+    }
     assert list(jsonschema.Draft4Validator(schema).iter_errors(broken))
 
 
@@ -265,9 +294,14 @@ GITLAB_SCHEMA = {
                 "required": ["path", "lines"],
                 "properties": {
                     "path": {"type": "string"},
-                    "lines": {"type": "object", "required": ["begin"],
-                              "properties": {"begin": {"type": "integer", "minimum": 1},
-                                             "end": {"type": "integer", "minimum": 1}}},
+                    "lines": {
+                        "type": "object",
+                        "required": ["begin"],
+                        "properties": {
+                            "begin": {"type": "integer", "minimum": 1},
+                            "end": {"type": "integer", "minimum": 1},
+                        },
+                    },
                 },
             },
         },
@@ -282,8 +316,10 @@ def test_gitlab_report_shape_and_severities(ci_project, run_cli):
     assert len(issues) == 7
     reference = check(run_cli, ci_project, "json").json()["diagnostics"]
     for issue, ref in zip(issues, reference, strict=False):
-        assert issue["location"] == {"path": "draft.md",
-                                     "lines": {"begin": ref["start"]["line"], "end": ref["end"]["line"]}}
+        assert issue["location"] == {
+            "path": "draft.md",
+            "lines": {"begin": ref["start"]["line"], "end": ref["end"]["line"]},
+        }
         assert issue["severity"] == {"error": "critical", "warning": "major", "info": "info"}[ref["severity"]]
         assert issue["check_name"] == f"{ref['code']} {ref['name']}"
         assert ref["message"] in issue["description"]
@@ -292,17 +328,25 @@ def test_gitlab_report_shape_and_severities(ci_project, run_cli):
     assert len(set(fingerprints)) == len(fingerprints), "GitLab shows only the first issue of a fingerprint"
 
 
-def test_gitlab_fingerprints_survive_lines_added_above_but_not_a_changed_finding(ci_project, run_cli,
-                                                                                ):
-    before = {i["check_name"] + i["description"]: i for i in json.loads(check(run_cli, ci_project, "gitlab").out)}
+def test_gitlab_fingerprints_survive_lines_added_above_but_not_a_changed_finding(
+    ci_project,
+    run_cli,
+):
+    before = {
+        i["check_name"] + i["description"]: i for i in json.loads(check(run_cli, ci_project, "gitlab").out)
+    }
     ci_project.write("draft.md", "Intro.\n\nMore intro.\n\n" + DRAFT)
-    after = {i["check_name"] + i["description"]: i for i in json.loads(check(run_cli, ci_project, "gitlab").out)}
+    after = {
+        i["check_name"] + i["description"]: i for i in json.loads(check(run_cli, ci_project, "gitlab").out)
+    }
     assert before.keys() == after.keys()
     for key in before:
         assert after[key]["location"]["lines"]["begin"] == before[key]["location"]["lines"]["begin"] + 4
         assert after[key]["fingerprint"] == before[key]["fingerprint"]
     ci_project.write("draft.md", DRAFT.replace("Zoë’s", "Zoe's"))
-    changed = {i["check_name"] + i["description"]: i for i in json.loads(check(run_cli, ci_project, "gitlab").out)}
+    changed = {
+        i["check_name"] + i["description"]: i for i in json.loads(check(run_cli, ci_project, "gitlab").out)
+    }
     naive = next(k for k in before if k.startswith("T301"))
     assert changed[naive]["fingerprint"] != before[naive]["fingerprint"]  # its line changed
     blorp = next(k for k in before if k.startswith("T302"))
@@ -341,11 +385,11 @@ def test_checkstyle_parses_with_one_file_element_per_file(ci_project, run_cli):
 
 
 def test_xml_formats_survive_characters_xml_cannot_carry():
-    nasty = diag(message="form\x0cfeed & <tag> \"quoted\" \U0001F642", path="a&b <c>.md")
+    nasty = diag(message='form\x0cfeed & <tag> "quoted" \U0001f642', path="a&b <c>.md")
     for formatter in (output.xml_reports.CheckstyleFormatter, output.xml_reports.JUnitFormatter):
         root = ET.fromstring(render(formatter, Report([nasty])).encode("utf-8"))
         messages = [e.get("message") for e in root.iter() if e.get("message")]
-        assert messages and all("form\ufffdfeed & <tag> \"quoted\" \U0001F642" in m for m in messages)
+        assert messages and all('form\ufffdfeed & <tag> "quoted" \U0001f642' in m for m in messages)
         assert any(e.get("name") == "a&b <c>.md" or e.get("classname") == "a&b <c>.md" for e in root.iter())
 
 
@@ -362,7 +406,10 @@ def test_junit_one_suite_one_failed_case_per_diagnostic(ci_project, run_cli):
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("7", "6", "1")
     for case, ref in zip(cases, reference, strict=False):
         assert case.get("classname") == case.get("file") == "draft.md"
-        assert case.get("name") == f"{ref['code']} {ref['name']} at {ref['start']['line']}:{ref['start']['column']}"
+        assert (
+            case.get("name")
+            == f"{ref['code']} {ref['name']} at {ref['start']['line']}:{ref['start']['column']}"
+        )
         [failure] = case.findall("failure")
         assert failure.get("message") == ref["message"] and failure.get("type") == ref["severity"]
         assert failure.text.startswith(f"draft.md:{ref['start']['line']}:{ref['start']['column']}: ")
@@ -391,8 +438,11 @@ def test_junit_error_cases_do_not_count_as_failures():
 # --- SARIF through a real process --------------------------------------------------------------------------
 @needs_schemas
 def test_sarif_from_the_command_line_validates_with_non_ascii_and_fixes(ci_project, run_process):
-    result = run_process(["check", "--format", "sarif", "draft.md"], cwd=ci_project.root,
-                         env={"LC_ALL": "C", "PYTHONIOENCODING": ""})
+    result = run_process(
+        ["check", "--format", "sarif", "draft.md"],
+        cwd=ci_project.root,
+        env={"LC_ALL": "C", "PYTHONIOENCODING": ""},
+    )
     assert result.code == 1, result.err
     document = json.loads(result.out)
     validate(document, _load_schema("sarif-schema-2.1.0.json"))
@@ -404,8 +454,11 @@ def test_sarif_from_the_command_line_validates_with_non_ascii_and_fixes(ci_proje
     for item in results:
         region = item["locations"][0]["physicalLocation"]["region"]
         line = lines[region["startLine"] - 1]
-        assert line[region["startColumn"] - 1:region["endColumn"] - 1] == region["snippet"]["text"]
-        assert DRAFT[region["charOffset"]:region["charOffset"] + region["charLength"]] == region["snippet"]["text"]
+        assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == region["snippet"]["text"]
+        assert (
+            DRAFT[region["charOffset"] : region["charOffset"] + region["charLength"]]
+            == region["snippet"]["text"]
+        )
     naive = next(r for r in results if r["ruleId"] == "T301")
     assert naive["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "naïve"
     [replacement] = naive["fixes"][0]["artifactChanges"][0]["replacements"]
@@ -419,4 +472,4 @@ def test_sarif_fix_with_its_own_span_deletes_that_span(ci_project, run_process):
     run = json.loads(result.out)["runs"][0]
     wide = next(r for r in run["results"] if r["ruleId"] == "T302")
     region = wide["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]
-    assert DRAFT[region["charOffset"]:region["charOffset"] + region["charLength"]] == "Señor blorp"
+    assert DRAFT[region["charOffset"] : region["charOffset"] + region["charLength"]] == "Señor blorp"

@@ -115,20 +115,26 @@ def test_stdin_dash(project, run_cli):
 
 
 def test_stdin_filename_names_the_file_and_picks_the_format(project, run_cli):
-    result = run_cli(["check", "-", "--stdin-filename", "news/story.md"], cwd=project.root,
-                     stdin=b"Some `zork` here, and zork.\n")
+    result = run_cli(
+        ["check", "-", "--stdin-filename", "news/story.md"],
+        cwd=project.root,
+        stdin=b"Some `zork` here, and zork.\n",
+    )
     assert result.lines == ["news/story.md:1:23: warning: marker 'zork' found [T101 marker-word]"]
 
 
 def test_stdin_filename_finds_the_config_of_its_folder(project, run_cli):
     project.write("opinion/.rhetlint.toml", 'plugins-dir = "../plugins"\nignore = ["T101"]\n')
-    result = run_cli(["check", "-", "--stdin-filename", "opinion/x.md"], cwd=project.root, stdin=TEXT.encode())
+    result = run_cli(
+        ["check", "-", "--stdin-filename", "opinion/x.md"], cwd=project.root, stdin=TEXT.encode()
+    )
     assert result.lines == ["opinion/x.md:1:14: info: other 'blorp' found [T202 other-word]"]
 
 
 def test_stdin_with_bom_and_crlf(project, run_cli):
-    result = run_cli(["check", "-", "--format", "json"], cwd=project.root,
-                     stdin="\ufeffOne.\r\n\u00e9 zork\r\n".encode())
+    result = run_cli(
+        ["check", "-", "--format", "json"], cwd=project.root, stdin="\ufeffOne.\r\n\u00e9 zork\r\n".encode()
+    )
     [d] = result.json()["diagnostics"]
     assert (d["path"], d["start"]) == ("-", {"line": 2, "column": 3, "offset": 8})
 
@@ -199,9 +205,16 @@ def test_rules_json(project, run_cli):
     rules = {r["code"]: r for r in run_cli(["rules", "--format", "json"], cwd=project.root).json()}
     assert sorted(rules) == ["RL001", "RL900", "T101", "T202"]
     t101 = rules["T101"]
-    assert {k: t101[k] for k in ("name", "category", "severity", "plugin", "scope", "options", "enabled")} == {
-        "name": "marker-word", "category": "testing", "severity": "warning", "plugin": "local:marker",
-        "scope": "sentence", "options": {"word": "zork", "quote-aware": True}, "enabled": True,
+    assert {
+        k: t101[k] for k in ("name", "category", "severity", "plugin", "scope", "options", "enabled")
+    } == {
+        "name": "marker-word",
+        "category": "testing",
+        "severity": "warning",
+        "plugin": "local:marker",
+        "scope": "sentence",
+        "options": {"word": "zork", "quote-aware": True},
+        "enabled": True,
     }
 
 
@@ -220,15 +233,20 @@ def test_explain_by_code_or_name(project, run_cli, key):
 
 def test_explain_core_rule(project, run_cli):
     result = run_cli(["explain", "RL001"], cwd=project.root)
-    assert result.out.startswith("# RL001 unused-suppression\n\nCategory: meta \u00b7 default severity: warning \u00b7 "
-                                 "plugin: rhetlint.rules.core\n")
+    assert result.out.startswith(
+        "# RL001 unused-suppression\n\nCategory: meta \u00b7 default severity: warning \u00b7 "
+        "plugin: rhetlint.rules.core\n"
+    )
     assert "## What it flags" in result.out
 
 
 def test_explain_json(project, run_cli):
     page = run_cli(["explain", "other-word", "--format", "json"], cwd=project.root).json()
-    assert (page["code"], page["documentation"], page["summary"]) == ("T202", "Flags the other word.",
-                                                                       "Flags the other word.")
+    assert (page["code"], page["documentation"], page["summary"]) == (
+        "T202",
+        "Flags the other word.",
+        "Flags the other word.",
+    )
 
 
 def test_explain_unknown_rule_is_exit_2(project, run_cli):
@@ -251,13 +269,17 @@ def test_bad_config_in_a_subfolder_only_stops_its_files(project, run_cli):
     result = run_cli(["check", "a.md", "sub/b.md"], cwd=project.root)
     assert result.code == 2
     assert result.lines == ["a.md:1:3: warning: marker 'zork' found [T101 marker-word]"]
-    assert result.err_lines[0].startswith(f"sub/b.md: error: {bad.resolve()}: unknown key 'colour' (known keys: ")
+    assert result.err_lines[0].startswith(
+        f"sub/b.md: error: {bad.resolve()}: unknown key 'colour' (known keys: "
+    )
 
 
 def test_bad_config_for_stdin_filename_is_one_line_and_files_are_still_checked(project, run_cli):
     project.write("sub/.rhetlint.toml", 'plugins-dir = "../plugins"\ncolour = "red"\n')
     project.write("a.md", "A zork.\n")
-    result = run_cli(["check", "a.md", "-", "--stdin-filename", "sub/x.md"], cwd=project.root, stdin=b"zork\n")
+    result = run_cli(
+        ["check", "a.md", "-", "--stdin-filename", "sub/x.md"], cwd=project.root, stdin=b"zork\n"
+    )
     assert result.code == 2
     assert result.lines == ["a.md:1:3: warning: marker 'zork' found [T101 marker-word]"]
     assert result.err_lines[0].startswith("sub/x.md: error: ")
@@ -275,9 +297,10 @@ def test_unwritable_output_file_is_exit_2_without_traceback(project, run_cli):
 
 def test_lsp_without_the_extra_says_how_to_install_it():
     """``rhetlint lsp`` names the missing extra instead of a traceback when pygls is not installed."""
-    code = ("import sys; sys.modules['pygls'] = None; from rhetlint.cli import main; "
-            "sys.exit(main(['lsp']))")
+    code = "import sys; sys.modules['pygls'] = None; from rhetlint.cli import main; sys.exit(main(['lsp']))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
-    assert result.stderr == ("rhetlint: error: the language server needs the 'lsp' extra (pygls is missing): "
-                             "pip install 'rhetlint[lsp]'\n")
+    assert result.stderr == (
+        "rhetlint: error: the language server needs the 'lsp' extra (pygls is missing): "
+        "pip install 'rhetlint[lsp]'\n"
+    )

@@ -83,15 +83,18 @@ def test_pyproject_reads_tool_rhetlint(tmp_path):
         ('selct = ["T1"]\n', "unknown key 'selct' (known keys: disable-plugins, exclude, "),
         ('select = "T1"\n', "'select' must be a list of strings, got 'T1'"),
         ("ignore = [1]\n", "'ignore' must be a list of strings, got [1]"),
-        ('fail-on = "fatal"\n', "'fail-on' must be \"error\", \"warning\" or \"info\", got 'fatal'"),
+        ('fail-on = "fatal"\n', '\'fail-on\' must be "error", "warning" or "info", got \'fatal\''),
         ("max-file-size = 0\n", "'max-file-size' must be a positive number of megabytes, got 0"),
         ("max-file-size = true\n", "'max-file-size' must be a positive number of megabytes, got True"),
         ('quote-aware = "no"\n', "'quote-aware' must be a boolean, got 'no'"),
         ("plugins-dir = 3\n", "'plugins-dir' must be a string (a folder of plugin .py files), got 3"),
-        ('[severity]\nT101 = "fatal"\n', "'severity.T101' must be \"error\", \"warning\" or \"info\", got 'fatal'"),
+        (
+            '[severity]\nT101 = "fatal"\n',
+            '\'severity.T101\' must be "error", "warning" or "info", got \'fatal\'',
+        ),
         ('[per-file-ignores]\n"*.md" = "T101"\n', "'per-file-ignores' must be a table of glob = [rules]"),
         ('rules = ["x"]\n', "'rules' must be a table of [rules.NAME] option tables, got ['x']"),
-        ('select = [\n', "invalid TOML: "),
+        ("select = [\n", "invalid TOML: "),
     ],
 )
 def test_config_errors_name_file_key_and_expectation(tmp_path, body, message):
@@ -107,7 +110,7 @@ def test_config_errors_name_file_key_and_expectation(tmp_path, body, message):
 
 def test_pyproject_errors_name_the_dotted_key(tmp_path):
     path = tmp_path / "pyproject.toml"
-    path.write_text('[tool.rhetlint]\nfail-on = 3\nbogus = 1\n', encoding="utf-8")
+    path.write_text("[tool.rhetlint]\nfail-on = 3\nbogus = 1\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"'tool\.rhetlint\.fail-on' must be"):
         load_config(path)
 
@@ -236,9 +239,13 @@ def test_unknown_selectors_are_config_errors(marker_plugins):
 def test_rule_options_errors(marker_plugins):
     with pytest.raises(ConfigError, match=r"'\[rules\.nope\]' names an unknown rule"):
         Linter(marker_plugins, Config(rules={"nope": {}}))
-    with pytest.raises(ConfigError, match=r"unknown option 'wrd' for rule marker-word \(options: word, quote-aware\)"):
+    with pytest.raises(
+        ConfigError, match=r"unknown option 'wrd' for rule marker-word \(options: word, quote-aware\)"
+    ):
         Linter(marker_plugins, Config(rules={"marker-word": {"wrd": "x"}}))
-    with pytest.raises(ConfigError, match=r"option 'word' of rule marker-word must be a string, got an integer"):
+    with pytest.raises(
+        ConfigError, match=r"option 'word' of rule marker-word must be a string, got an integer"
+    ):
         Linter(marker_plugins, Config(rules={"T101": {"word": 3}}))
     with pytest.raises(ConfigError, match=r"option 'quote-aware' of rule marker-word must be a boolean"):
         Linter(marker_plugins, Config(rules={"T101": {"quote-aware": 1}}))
@@ -247,8 +254,17 @@ def test_rule_options_errors(marker_plugins):
 def test_per_file_ignores_match_paths_relative_to_the_config_folder(marker_plugins, tmp_path):
     config = Config(root=tmp_path, per_file_ignores={"opinion/*": ["testing"], "*.txt": ["T202"]})
     linter = Linter(marker_plugins, config)
-    assert [r.code for r in linter.rules_for(str(tmp_path / "opinion" / "a.md"))] == ["RL001", "RL900", "T202"]
-    assert [r.code for r in linter.rules_for(str(tmp_path / "news" / "a.md"))] == ["RL001", "RL900", "T101", "T202"]
+    assert [r.code for r in linter.rules_for(str(tmp_path / "opinion" / "a.md"))] == [
+        "RL001",
+        "RL900",
+        "T202",
+    ]
+    assert [r.code for r in linter.rules_for(str(tmp_path / "news" / "a.md"))] == [
+        "RL001",
+        "RL900",
+        "T101",
+        "T202",
+    ]
     assert [r.code for r in linter.rules_for(str(tmp_path / "news" / "a.txt"))] == ["RL001", "RL900", "T101"]
 
 
@@ -283,7 +299,10 @@ def test_nearest_config_applies_to_each_file(project, run_cli):
 
 def test_pyproject_tool_table_is_used(project, run_cli):
     (project.root / "rhetlint.toml").unlink()
-    project.write("pyproject.toml", '[project]\nname = "x"\n\n[tool.rhetlint]\nplugins-dir = "plugins"\nselect = ["misc"]\n')
+    project.write(
+        "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.rhetlint]\nplugins-dir = "plugins"\nselect = ["misc"]\n',
+    )
     project.write("a.md", TEXT)
     assert codes(run_cli(["check", "a.md"], cwd=project.root)) == ["T202"]
 
@@ -309,9 +328,14 @@ def test_config_option_overrides_the_search(project, run_cli):
     [
         ('plugins-dir = "plugins"\nselct = ["T1"]\n', "unknown key 'selct' (known keys: "),
         ('plugins-dir = "plugins"\nselect = "T1"\n', "'select' must be a list of strings, got 'T1'"),
-        ('plugins-dir = "plugins"\nselect = ["T9"]\n', "'select' names unknown rule, code, category or plugin 'T9'"),
-        ('plugins-dir = "plugins"\n[rules.marker-word]\nword = 3\n',
-         "option 'word' of rule marker-word must be a string, got an integer"),
+        (
+            'plugins-dir = "plugins"\nselect = ["T9"]\n',
+            "'select' names unknown rule, code, category or plugin 'T9'",
+        ),
+        (
+            'plugins-dir = "plugins"\n[rules.marker-word]\nword = 3\n',
+            "option 'word' of rule marker-word must be a string, got an integer",
+        ),
     ],
 )
 def test_config_error_is_one_line_and_exit_2(project, run_cli, body, fragment):
@@ -328,12 +352,14 @@ def test_config_error_is_one_line_and_exit_2(project, run_cli, body, fragment):
 
 def test_pyproject_config_error_names_the_dotted_key(project, run_cli):
     (project.root / "rhetlint.toml").unlink()
-    path = project.write("pyproject.toml", '[tool.rhetlint]\nplugins-dir = "plugins"\nfail-on = "sometimes"\n')
+    path = project.write(
+        "pyproject.toml", '[tool.rhetlint]\nplugins-dir = "plugins"\nfail-on = "sometimes"\n'
+    )
     project.write("a.md", TEXT)
     result = run_cli(["check", "a.md"], cwd=project.root)
     assert result.code == 2
     assert result.err_lines == [
-        f"rhetlint: error: {path.resolve()}: 'tool.rhetlint.fail-on' must be \"error\", \"warning\" or \"info\", "
+        f'rhetlint: error: {path.resolve()}: \'tool.rhetlint.fail-on\' must be "error", "warning" or "info", '
         "got 'sometimes'"
     ]
 
@@ -381,13 +407,18 @@ def test_severity_override_in_config_changes_output_and_exit(project, run_cli):
 
 
 def test_per_file_ignores_through_the_command_line(project, run_cli):
-    project.config('plugins-dir = "plugins"\n[per-file-ignores]\n"opinion/*" = ["marker-word"]\n"*.txt" = ["misc"]\n')
+    project.config(
+        'plugins-dir = "plugins"\n[per-file-ignores]\n"opinion/*" = ["marker-word"]\n"*.txt" = ["misc"]\n'
+    )
     project.write("opinion/a.md", TEXT)
     project.write("news/b.md", TEXT)
     project.write("news/c.txt", TEXT)
     result = run_cli(["check", "opinion/a.md", "news/b.md", "news/c.txt"], cwd=project.root)
     assert [line.split(": ")[0] + " " + line.rsplit("[", 1)[1][:4] for line in result.lines] == [
-        "news/b.md:1:3 T101", "news/b.md:1:14 T202", "news/c.txt:1:3 T101", "opinion/a.md:1:14 T202",
+        "news/b.md:1:3 T101",
+        "news/b.md:1:14 T202",
+        "news/c.txt:1:3 T101",
+        "opinion/a.md:1:14 T202",
     ]
     # From inside the folder, the glob still matches: it is relative to the configuration file.
     inside = run_cli(["check", "a.md"], cwd=project.root / "opinion")
@@ -422,7 +453,10 @@ def test_plugins_dir_that_is_not_a_folder(project, run_cli):
     project.write("a.md", TEXT)
     result = run_cli(["check", "a.md"], cwd=project.root)
     assert result.code == 2
-    assert f"rhetlint: error: plugins-dir {(project.root / 'nowhere').resolve()}: not a folder" in result.err_lines
+    assert (
+        f"rhetlint: error: plugins-dir {(project.root / 'nowhere').resolve()}: not a folder"
+        in result.err_lines
+    )
 
 
 @pytest.mark.parametrize("name", ["marker", "local:marker"])
@@ -444,15 +478,20 @@ def test_fail_on_and_output_format_from_config(project, run_cli):
 
 
 def test_include_and_exclude_when_walking_folders(project, run_cli):
-    project.config('plugins-dir = "plugins"\nselect = ["T101"]\ninclude = ["*.md"]\nexclude = ["drafts", "*.old.md"]\n')
+    project.config(
+        'plugins-dir = "plugins"\nselect = ["T101"]\ninclude = ["*.md"]\nexclude = ["drafts", "*.old.md"]\n'
+    )
     for rel in ("a.md", "b.txt", "drafts/c.md", "news/d.md", "news/e.old.md", "node_modules/f.md"):
         project.write(rel, TEXT)
     result = run_cli(["check", "."], cwd=project.root)
     # exclude replaces the defaults, so node_modules is walked here
     assert [line.split(":")[0] for line in result.lines] == ["a.md", "news/d.md", "node_modules/f.md"]
     # A file named on the command line is checked whatever include and exclude say.
-    assert [line.split(":")[0] for line in run_cli(["check", "b.txt", "drafts/c.md"], cwd=project.root).lines] == [
-        "b.txt", "drafts/c.md",
+    assert [
+        line.split(":")[0] for line in run_cli(["check", "b.txt", "drafts/c.md"], cwd=project.root).lines
+    ] == [
+        "b.txt",
+        "drafts/c.md",
     ]
 
 

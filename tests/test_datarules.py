@@ -46,11 +46,16 @@ def matches(rule, text: str, **kwargs) -> list[str]:
 # --- existence -------------------------------------------------------------------------------------
 def test_existence_flags_tokens_and_phrases_in_any_case() -> None:
     rule = make(tokens=["irregardless"], phrases=["going forward"])
-    assert matches(rule, "Going forward, irregardless of cost, we go forward.") == ["Going forward", "irregardless"]
+    assert matches(rule, "Going forward, irregardless of cost, we go forward.") == [
+        "Going forward",
+        "irregardless",
+    ]
 
 
 def test_existence_default_and_custom_messages() -> None:
-    assert found(make(tokens=["amid"]), "Amid the storm.") == [("Amid", "'Amid' is on the list of words to avoid")]
+    assert found(make(tokens=["amid"]), "Amid the storm.") == [
+        ("Amid", "'Amid' is on the list of words to avoid")
+    ]
     custom = make(tokens=["amid"], message="house style bans '{match}' (pattern {pattern})")
     assert found(custom, "Amid the storm.") == [("Amid", "house style bans 'Amid' (pattern amid)")]
 
@@ -107,14 +112,26 @@ def test_empty_replacement_deletes() -> None:
 
 # --- substitution ----------------------------------------------------------------------------------
 def test_substitution_inflects_the_match_and_the_replacement() -> None:
-    rule = make(kind="substitution", inflect="verb",
-                swap={"utilize": "use", "reach out": "contact", "slam": "criticize"})
-    assert_rule(rule, valid=["We use it.", "A slam dunk."], invalid=[
-        Invalid("They utilized it.", match="utilized", replacement="used", message="use 'used' instead of 'utilized'"),
-        Invalid("She is reaching out to voters.", match="reaching out", replacement="contacting"),
-        Invalid("He slammed the plan.", match="slammed", replacement="criticized"),
-        Invalid("Utilizing it helps.", match="Utilizing", replacement="Using"),
-    ])
+    rule = make(
+        kind="substitution",
+        inflect="verb",
+        swap={"utilize": "use", "reach out": "contact", "slam": "criticize"},
+    )
+    assert_rule(
+        rule,
+        valid=["We use it.", "A slam dunk."],
+        invalid=[
+            Invalid(
+                "They utilized it.",
+                match="utilized",
+                replacement="used",
+                message="use 'used' instead of 'utilized'",
+            ),
+            Invalid("She is reaching out to voters.", match="reaching out", replacement="contacting"),
+            Invalid("He slammed the plan.", match="slammed", replacement="criticized"),
+            Invalid("Utilizing it helps.", match="Utilizing", replacement="Using"),
+        ],
+    )
 
 
 def test_substitution_inflects_nouns() -> None:
@@ -161,8 +178,13 @@ def test_generated_documentation_has_every_section() -> None:
 
 
 def test_given_summary_description_and_url() -> None:
-    rule = make(tokens=["amid"], summary="A word we avoid.", description="The word amid.", instead="Use among.",
-                url="https://example.org/amid")
+    rule = make(
+        tokens=["amid"],
+        summary="A word we avoid.",
+        description="The word amid.",
+        instead="Use among.",
+        url="https://example.org/amid",
+    )
     assert rule.summary == "A word we avoid."
     assert "## What it flags\nThe word amid." in rule.doc and "## Instead\nUse among." in rule.doc
     assert rule.doc_url == "https://example.org/amid"
@@ -170,43 +192,54 @@ def test_given_summary_description_and_url() -> None:
 
 def test_load_rules_url_template(tmp_path) -> None:
     path = tmp_path / "house.toml"
-    path.write_text('[[rule]]\ncode = "H101"\nname = "amid-word"\nkind = "existence"\nwhy = "x"\n'
-                    'tokens = ["amid"]\n', encoding="utf-8")
+    path.write_text(
+        '[[rule]]\ncode = "H101"\nname = "amid-word"\nkind = "existence"\nwhy = "x"\ntokens = ["amid"]\n',
+        encoding="utf-8",
+    )
     [rule] = load_rules(path, url="https://example.org/{code}/{name}.md")
     assert rule.doc_url == "https://example.org/H101/amid-word.md"
 
 
 # --- validation ------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("table", "error"), [
-    ({"colour": "red"}, "unknown key 'colour'"),
-    ({"kind": "regexp"}, "'kind' must be 'existence' or 'substitution'"),
-    ({"why": None}, "'why' is missing"),
-    ({"why": "  "}, "'why' must not be empty"),
-    ({"severity": "fatal"}, "'severity' must be one of error, warning, info"),
-    ({"inflect": "adjective"}, "'inflect' must be one of none, verb, noun"),
-    ({"head": 0}, "'head' must be a positive integer"),
-    ({"tokens": ["two words"]}, "token 'two words' has several words; list it under 'phrases'"),
-    ({"tokens": "amid", "swap": {"a": "b"}}, "'swap' belongs to kind = \"substitution\""),
-    ({}, "an existence rule needs 'tokens' or 'phrases'"),
-    ({"tokens": [1]}, "'tokens' must be a list of non-empty strings"),
-    ({"tokens": ["amid"], "message": "bad {word}"}, "unknown placeholder {word}"),
-    ({"tokens": ["amid"], "message": "no fix {replacement}"}, "unknown placeholder {replacement}"),
-    ({"tokens": ["amid"], "message": "broken {"}, "is not a valid template"),
-    ({"tokens": ["amid"], "message": "{match:>999999999}"}, "placeholder {match} may not have a format"),
-    ({"tokens": ["amid"], "message": "{match!r}"}, "placeholder {match} may not have a format or conversion"),
-    ({"tokens": ["amid"], "message": "{match.upper}"}, "unknown placeholder {match.upper}"),
-    ({"kind": "substitution", "swap": {}}, "'swap' must be a non-empty table"),
-    ({"kind": "substitution", "swap": {"a": "b"}, "tokens": ["x"]}, "'tokens' belongs to kind = \"existence\""),
-    ({"phrases": ["* *"]}, "must name at least one word"),
-    ({"phrases": ["..."]}, "has no words"),
-    ({"phrases": ["a| words"]}, "must be a single word"),
-    ({"phrases": ["going forward"], "inflect": "verb", "head": 3}, "'head' 3 is outside pattern"),
-    ({"phrases": ["* forward"], "inflect": "verb"}, "must be a word to inflect"),
-    ({"tokens": ["amid"], "code": "H1"}, "rule code 'H1' must look like L101"),
-    ({"tokens": ["amid"], "name": "House Rule"}, "must be kebab-case"),
-    ({"tokens": ["amid"], "quote_aware": "yes"}, "'quote_aware' must be true or false"),
-    ({"phrases": ["/(a+)+/"]}, "pattern '/(a+)+/': the regex word repeats a group"),
-])
+@pytest.mark.parametrize(
+    ("table", "error"),
+    [
+        ({"colour": "red"}, "unknown key 'colour'"),
+        ({"kind": "regexp"}, "'kind' must be 'existence' or 'substitution'"),
+        ({"why": None}, "'why' is missing"),
+        ({"why": "  "}, "'why' must not be empty"),
+        ({"severity": "fatal"}, "'severity' must be one of error, warning, info"),
+        ({"inflect": "adjective"}, "'inflect' must be one of none, verb, noun"),
+        ({"head": 0}, "'head' must be a positive integer"),
+        ({"tokens": ["two words"]}, "token 'two words' has several words; list it under 'phrases'"),
+        ({"tokens": "amid", "swap": {"a": "b"}}, "'swap' belongs to kind = \"substitution\""),
+        ({}, "an existence rule needs 'tokens' or 'phrases'"),
+        ({"tokens": [1]}, "'tokens' must be a list of non-empty strings"),
+        ({"tokens": ["amid"], "message": "bad {word}"}, "unknown placeholder {word}"),
+        ({"tokens": ["amid"], "message": "no fix {replacement}"}, "unknown placeholder {replacement}"),
+        ({"tokens": ["amid"], "message": "broken {"}, "is not a valid template"),
+        ({"tokens": ["amid"], "message": "{match:>999999999}"}, "placeholder {match} may not have a format"),
+        (
+            {"tokens": ["amid"], "message": "{match!r}"},
+            "placeholder {match} may not have a format or conversion",
+        ),
+        ({"tokens": ["amid"], "message": "{match.upper}"}, "unknown placeholder {match.upper}"),
+        ({"kind": "substitution", "swap": {}}, "'swap' must be a non-empty table"),
+        (
+            {"kind": "substitution", "swap": {"a": "b"}, "tokens": ["x"]},
+            "'tokens' belongs to kind = \"existence\"",
+        ),
+        ({"phrases": ["* *"]}, "must name at least one word"),
+        ({"phrases": ["..."]}, "has no words"),
+        ({"phrases": ["a| words"]}, "must be a single word"),
+        ({"phrases": ["going forward"], "inflect": "verb", "head": 3}, "'head' 3 is outside pattern"),
+        ({"phrases": ["* forward"], "inflect": "verb"}, "must be a word to inflect"),
+        ({"tokens": ["amid"], "code": "H1"}, "rule code 'H1' must look like L101"),
+        ({"tokens": ["amid"], "name": "House Rule"}, "must be kebab-case"),
+        ({"tokens": ["amid"], "quote_aware": "yes"}, "'quote_aware' must be true or false"),
+        ({"phrases": ["/(a+)+/"]}, "pattern '/(a+)+/': the regex word repeats a group"),
+    ],
+)
 def test_mistakes_are_one_line_errors_naming_the_rule_and_key(table, error) -> None:
     raw = {"code": "H101", "name": "house-rule", "kind": "existence", "why": "x"} | table
     raw = {k: v for k, v in raw.items() if v is not None}
@@ -229,7 +262,9 @@ def test_file_level_errors(tmp_path) -> None:
     with pytest.raises(DataRuleError, match="unknown top-level key 'term'"):
         rules_from_mapping({"term": []}, "x.toml")
     with pytest.raises(DataRuleError, match=r"rule 2 reuses 'H101' from rule 1"):
-        rules_from_mapping(tomllib.loads(textwrap.dedent("""
+        rules_from_mapping(
+            tomllib.loads(
+                textwrap.dedent("""
             [[rule]]
             code = "H101"
             name = "one"
@@ -242,7 +277,10 @@ def test_file_level_errors(tmp_path) -> None:
             kind = "existence"
             why = "x"
             tokens = ["b"]
-        """)), "x.toml")
+        """)
+            ),
+            "x.toml",
+        )
 
 
 def test_load_rules_reads_package_resources() -> None:
@@ -257,36 +295,50 @@ def test_load_rules_reads_package_resources() -> None:
 
 
 # --- the regex restriction -------------------------------------------------------------------------
-@pytest.mark.parametrize("pattern", [
-    r"mega\w+", r"colou?r", r"(?:mega|giga)-?\w+", r"[a-z]{2,8}ism", r"\d+(?:st|nd|rd|th)", r"(?:ab)+c",
-    r"a*a*a*b", r"[^aeiou]+", r"x\.y", r"\bword\b",
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"mega\w+",
+        r"colou?r",
+        r"(?:mega|giga)-?\w+",
+        r"[a-z]{2,8}ism",
+        r"\d+(?:st|nd|rd|th)",
+        r"(?:ab)+c",
+        r"a*a*a*b",
+        r"[^aeiou]+",
+        r"x\.y",
+        r"\bword\b",
+    ],
+)
 def test_allowed_regexes(pattern: str) -> None:
     check_regex(pattern)
 
 
-@pytest.mark.parametrize(("pattern", "reason"), [
-    (r"(a+)+b", "repeats a group that itself repeats"),
-    (r"(\w+\s?)*$", "repeats a group that itself repeats"),
-    (r"(a|ab)*c", "repeats a group that itself repeats or has alternatives"),
-    (r"(.*a){20}", "repeats a group that itself repeats"),
-    (r"((a)*)*", "repeats a group that itself repeats"),
-    (r"(?:(?:a+))+", "repeats a group that itself repeats"),
-    (r"(a)\1", "backreference"),
-    (r"(?P<x>a)(?P=x)", "(?…) construct"),
-    (r"(?=a)a", "(?…) construct"),
-    (r"(?<!a)b", "(?…) construct"),
-    (r"(?i)a", "(?…) construct"),
-    (r"\p{L}", "escape \\p"),
-    (r"a*a*a*a*b", "4 variable quantifiers"),
-    (r"a{1,100}", "more than 32 times"),
-    (r"a**", "stacks two quantifiers"),
-    (r"a" * 81, "longer than 80"),
-    (r"(a", "unclosed '('"),
-    (r"a)", "unbalanced ')'"),
-    (r"[a-z", "unclosed character class"),
-    ("*a", "nothing to repeat"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "reason"),
+    [
+        (r"(a+)+b", "repeats a group that itself repeats"),
+        (r"(\w+\s?)*$", "repeats a group that itself repeats"),
+        (r"(a|ab)*c", "repeats a group that itself repeats or has alternatives"),
+        (r"(.*a){20}", "repeats a group that itself repeats"),
+        (r"((a)*)*", "repeats a group that itself repeats"),
+        (r"(?:(?:a+))+", "repeats a group that itself repeats"),
+        (r"(a)\1", "backreference"),
+        (r"(?P<x>a)(?P=x)", "(?…) construct"),
+        (r"(?=a)a", "(?…) construct"),
+        (r"(?<!a)b", "(?…) construct"),
+        (r"(?i)a", "(?…) construct"),
+        (r"\p{L}", "escape \\p"),
+        (r"a*a*a*a*b", "4 variable quantifiers"),
+        (r"a{1,100}", "more than 32 times"),
+        (r"a**", "stacks two quantifiers"),
+        (r"a" * 81, "longer than 80"),
+        (r"(a", "unclosed '('"),
+        (r"a)", "unbalanced ')'"),
+        (r"[a-z", "unclosed character class"),
+        ("*a", "nothing to repeat"),
+    ],
+)
 def test_refused_regexes(pattern: str, reason: str) -> None:
     with pytest.raises(RegexNotAllowed, match=None) as info:
         check_regex(pattern)
@@ -301,7 +353,9 @@ def test_regex_word_matches_one_whole_token() -> None:
 
 def test_regex_words_skip_very_long_tokens() -> None:
     rule = make(tokens=["/a+b?/"])
-    assert matches(rule, "a" * MAX_TOKEN_LENGTH + " " + "a" * (MAX_TOKEN_LENGTH + 1)) == ["a" * MAX_TOKEN_LENGTH]
+    assert matches(rule, "a" * MAX_TOKEN_LENGTH + " " + "a" * (MAX_TOKEN_LENGTH + 1)) == [
+        "a" * MAX_TOKEN_LENGTH
+    ]
 
 
 def test_worst_allowed_regex_on_hostile_text_stays_fast() -> None:
@@ -315,13 +369,17 @@ def test_worst_allowed_regex_on_hostile_text_stays_fast() -> None:
 
 def test_catastrophic_regex_in_a_file_is_refused_at_load(tmp_path) -> None:
     path = tmp_path / "house.toml"
-    path.write_text('[[rule]]\ncode = "H104"\nname = "ly-words"\nkind = "existence"\nwhy = "x"\n'
-                    'phrases = ["/(\\\\w+)+ly/"]\n', encoding="utf-8")
+    path.write_text(
+        '[[rule]]\ncode = "H104"\nname = "ly-words"\nkind = "existence"\nwhy = "x"\n'
+        'phrases = ["/(\\\\w+)+ly/"]\n',
+        encoding="utf-8",
+    )
     with pytest.raises(DataRuleError) as info:
         load_rules(path)
     assert str(info.value) == (
         f"{path}: rule 1 (H104): pattern '/(\\w+)+ly/': the regex word repeats a group that itself repeats or "
-        "has alternatives (such as (a+)+ or (a|ab)*), which can backtrack without end")
+        "has alternatives (such as (a+)+ or (a|ab)*), which can backtrack without end"
+    )
 
 
 # --- rule-files in the configuration -----------------------------------------------------------------
@@ -362,8 +420,10 @@ def test_rule_files_are_selectable_by_plugin_name_and_configurable(project, run_
     project.config('plugins-dir = "plugins"\nrule-files = ["style/house.toml"]\nignore = ["rule-files"]\n')
     project.write("story.md", "Going forward, we will utilize it.\n")
     assert run_cli(["check", "story.md"], cwd=project.root).code == 0
-    project.config('plugins-dir = "plugins"\nrule-files = ["style/house.toml"]\n'
-                   '[rules.banned-phrase]\nallow = ["going forward"]\n')
+    project.config(
+        'plugins-dir = "plugins"\nrule-files = ["style/house.toml"]\n'
+        '[rules.banned-phrase]\nallow = ["going forward"]\n'
+    )
     result = run_cli(["check", "story.md"], cwd=project.root)
     assert [line.rsplit("[", 1)[1] for line in result.lines] == ["H102 plain-word]"]
 
@@ -400,7 +460,9 @@ def test_lint_text_accepts_rule_files(tmp_path) -> None:
     path = tmp_path / "house.toml"
     path.write_text(HOUSE, encoding="utf-8")
     assert [d.code for d in lint_text("Going forward.", plugins=[Path(path)])] == ["H101"]
-    assert [d.code for d in lint_text("Going forward.", plugins=[], config={"rule-files": [str(path)]})] == ["H101"]
+    assert [d.code for d in lint_text("Going forward.", plugins=[], config={"rule-files": [str(path)]})] == [
+        "H101"
+    ]
 
 
 def test_case_sensitive_rules_see_through_character_references() -> None:

@@ -34,22 +34,35 @@ Going forward, the council will utilize its reserve fund!
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The environment an author's shell would have: no test-only plugin limits, no borrowed import paths."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("RHETLINT_LOAD_PLUGINS", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV",
-                        "PYTEST_DISABLE_PLUGIN_AUTOLOAD")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in (
+            "RHETLINT_LOAD_PLUGINS",
+            "PYTHONPATH",
+            "PYTHONHOME",
+            "VIRTUAL_ENV",
+            "PYTEST_DISABLE_PLUGIN_AUTOLOAD",
+        )
+    }
     env.update(extra)
     return env
 
 
 def run(args: list[str | Path], cwd: Path, timeout: int = 120, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(a) for a in args], cwd=cwd, env=clean_env(**env), capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=clean_env(**env), capture_output=True, text=True, timeout=timeout
+    )
 
 
 # --- fast: the example plugin's own tests, and the tutorial kept in step ----------------------------
 def test_example_plugin_tests_pass_with_the_current_interpreter() -> None:
-    proc = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], EXAMPLE,
-               PYTHONPATH=str(EXAMPLE / "src"))
+    proc = run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        EXAMPLE,
+        PYTHONPATH=str(EXAMPLE / "src"),
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert re.search(r"\b10 passed\b", proc.stdout), proc.stdout
 
@@ -59,9 +72,17 @@ def tutorial_blocks() -> list[str]:
     return re.findall(r"^```[a-z]*\n(.*?)^```", text, re.S | re.M)
 
 
-@pytest.mark.parametrize("relative", ["src/rhetlint_newsroom/said.py", "src/rhetlint_newsroom/house.toml",
-                                      "tests/fixtures/NE102.md", "tests/fixtures/NE103.md",
-                                      "tests/fixtures/NE201.md", "tests/fixtures/NE201.md.expected"])
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "src/rhetlint_newsroom/said.py",
+        "src/rhetlint_newsroom/house.toml",
+        "tests/fixtures/NE102.md",
+        "tests/fixtures/NE103.md",
+        "tests/fixtures/NE201.md",
+        "tests/fixtures/NE201.md.expected",
+    ],
+)
 def test_example_files_are_the_tutorials(relative: str) -> None:
     """The tutorial shows these files whole; the example plugin must be what following it produces."""
     content = (EXAMPLE / relative).read_text(encoding="utf-8")
@@ -91,12 +112,18 @@ def fresh_venv(tmp_path_factory) -> Path:
 
 
 def pip_install(bindir: Path, *targets: str | Path) -> None:
-    proc = run([bindir / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *targets],
-               bindir.parent, timeout=300)
+    proc = run(
+        [bindir / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *targets],
+        bindir.parent,
+        timeout=300,
+    )
     if proc.returncode != 0:
         text = proc.stdout + proc.stderr
-        if re.search(r"No matching distribution|Could not find a version|Network is unreachable|"
-                     r"Temporary failure in name resolution|ProxyError", text):
+        if re.search(
+            r"No matching distribution|Could not find a version|Network is unreachable|"
+            r"Temporary failure in name resolution|ProxyError",
+            text,
+        ):
             pytest.skip(f"pip could not fetch build dependencies: {text.strip().splitlines()[-1]}")
         pytest.fail(f"pip install {' '.join(map(str, targets))} failed:\n{text}")
 
@@ -108,14 +135,24 @@ def outcomes(fresh_venv: Path, tmp_path_factory) -> dict[str, subprocess.Complet
     bindir = fresh_venv
     work = tmp_path_factory.mktemp("work")
     # Copy the example so the build never writes into the checkout.
-    example = shutil.copytree(EXAMPLE, work / "rhetlint-newsroom",
-                              ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "dist"))
+    example = shutil.copytree(
+        EXAMPLE,
+        work / "rhetlint-newsroom",
+        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "dist"),
+    )
     (work / "story.md").write_text(STORY, encoding="utf-8")
     rhetlint = bindir / "rhetlint"
     pip_install(bindir, REPO, example)
     out = {
-        "where": run([bindir / "python", "-c", "import rhetlint, rhetlint_newsroom; "
-                      "print(rhetlint.__file__); print(rhetlint_newsroom.__file__)"], work),
+        "where": run(
+            [
+                bindir / "python",
+                "-c",
+                "import rhetlint, rhetlint_newsroom; "
+                "print(rhetlint.__file__); print(rhetlint_newsroom.__file__)",
+            ],
+            work,
+        ),
         "plugins-json": run([rhetlint, "plugins", "--format", "json"], work),
         "plugins": run([rhetlint, "plugins"], work),
         "check-json": run([rhetlint, "check", "--format", "json", "story.md"], work),
@@ -164,7 +201,8 @@ def test_check_fires_the_example_plugins_rules(outcomes) -> None:
     } <= found
     assert outcomes["check-ne201"].stdout == (
         "story.md:5:30: warning: 'stated' colours the quotation; the house verb of attribution is 'said' "
-        "[NE201 said-after-quote]\n")
+        "[NE201 said-after-quote]\n"
+    )
 
 
 @pytest.mark.slow
@@ -178,8 +216,10 @@ def test_explain_prints_a_plugin_rule_page(outcomes) -> None:
 def test_a_package_from_the_template_installs_and_fires(outcomes) -> None:
     proc = outcomes["wire-check"]
     assert proc.returncode == 1, proc.stderr
-    assert proc.stdout == ("story.md:3:57: warning: '!' in the writer's voice; let the facts carry the emphasis "
-                           "[WI101 exclamation-mark]\n")
+    assert proc.stdout == (
+        "story.md:3:57: warning: '!' in the writer's voice; let the facts carry the emphasis "
+        "[WI101 exclamation-mark]\n"
+    )
 
 
 @pytest.mark.slow
@@ -187,6 +227,8 @@ def test_two_plugins_claiming_one_rule_name_get_a_clear_message(outcomes) -> Non
     """Both packages keep the template's starter rule: the second to load is refused, by name."""
     proc = outcomes["both-plugins"]
     assert proc.returncode == 2
-    assert "rhetlint: error: plugin wire: rule exclamation-mark is already registered by plugin 'newsroom'\n" \
+    assert (
+        "rhetlint: error: plugin wire: rule exclamation-mark is already registered by plugin 'newsroom'\n"
         in proc.stderr
+    )
     assert re.search(r"^wire\s+0\.1\.0\s+entry point rhetlint_wire$", proc.stdout, re.M)

@@ -19,8 +19,10 @@ from rhetlint.output.sarif import SARIFFormatter
 from rhetlint.output.text import TextFormatter
 
 # The schema lives in the shared folder beside the checkout (as on CI); RHETLINT_SCHEMA_DIR overrides.
-SARIF_SCHEMA = Path(os.environ.get("RHETLINT_SCHEMA_DIR") or Path(__file__).resolve().parents[2] / "shared" / "schemas") \
+SARIF_SCHEMA = (
+    Path(os.environ.get("RHETLINT_SCHEMA_DIR") or Path(__file__).resolve().parents[2] / "shared" / "schemas")
     / "sarif-schema-2.1.0.json"
+)
 
 TEXT = "A zork and a blorp.\n"  # T101 warning at 1:3..1:7, T202 info at 1:14..1:19
 
@@ -41,14 +43,45 @@ def rhetlint_register_rules(register):
     register(fixable)
 '''
 
-DIAGNOSTIC_KEYS = {"path", "code", "name", "category", "severity", "message", "start", "end", "match", "fixes",
-                   "url", "plugin"}
+DIAGNOSTIC_KEYS = {
+    "path",
+    "code",
+    "name",
+    "category",
+    "severity",
+    "message",
+    "start",
+    "end",
+    "match",
+    "fixes",
+    "url",
+    "plugin",
+}
 
 
-def diag(path="a.md", message="marker 'zork' found", code="T101", name="marker-word", severity="warning",
-         start=(1, 3, 2), end=(1, 7, 6), **kwargs) -> Diagnostic:
-    return Diagnostic(path=path, code=code, name=name, category="testing", severity=severity, message=message,
-                      start=Position(*start), end=Position(*end), match="zork", plugin="local:marker", **kwargs)
+def diag(
+    path="a.md",
+    message="marker 'zork' found",
+    code="T101",
+    name="marker-word",
+    severity="warning",
+    start=(1, 3, 2),
+    end=(1, 7, 6),
+    **kwargs,
+) -> Diagnostic:
+    return Diagnostic(
+        path=path,
+        code=code,
+        name=name,
+        category="testing",
+        severity=severity,
+        message=message,
+        start=Position(*start),
+        end=Position(*end),
+        match="zork",
+        plugin="local:marker",
+        **kwargs,
+    )
 
 
 def render(formatter_class, report: Report, **kwargs) -> str:
@@ -103,8 +136,9 @@ def test_text_statistics(project, run_cli):
 def test_text_colour_always_and_never(project, run_cli):
     project.write("a.md", "A zork.\n")
     coloured = run_cli(["check", "a.md", "--color", "always"], cwd=project.root)
-    assert coloured.lines[0] == ("\033[1ma.md:1:3:\033[0m \033[33mwarning\033[0m: marker 'zork' found "
-                                 "\033[2m[T101 marker-word]\033[0m")
+    assert coloured.lines[0] == (
+        "\033[1ma.md:1:3:\033[0m \033[33mwarning\033[0m: marker 'zork' found \033[2m[T101 marker-word]\033[0m"
+    )
     assert coloured.lines[1:] == ["    A zork.", "    \033[33m  ^^^^\033[0m"]
     plain = run_cli(["check", "a.md", "--color", "never"], cwd=project.root)
     assert "\033" not in plain.out
@@ -112,11 +146,14 @@ def test_text_colour_always_and_never(project, run_cli):
 
 def test_text_context_lines_on_request(project, run_cli, monkeypatch):
     monkeypatch.setenv("RHETLINT_CONTEXT", "1")
-    project.write("a.md", "One.\n\nA\t\U0001F600 zork.\n")
+    project.write("a.md", "One.\n\nA\t\U0001f600 zork.\n")
     result = run_cli(["check", "a.md"], cwd=project.root)
     # the tab is shown as a space so the caret (one per code point) lines up
-    assert result.lines == ["a.md:3:5: warning: marker 'zork' found [T101 marker-word]", "    A \U0001F600 zork.",
-                            "        ^^^^"]
+    assert result.lines == [
+        "a.md:3:5: warning: marker 'zork' found [T101 marker-word]",
+        "    A \U0001f600 zork.",
+        "        ^^^^",
+    ]
 
 
 def test_text_formatter_unit():
@@ -136,34 +173,51 @@ def test_json_has_exactly_the_documented_keys(project, run_cli):
     first, second = payload["diagnostics"]
     assert set(first) == DIAGNOSTIC_KEYS and set(second) == DIAGNOSTIC_KEYS
     assert first == {
-        "path": "a.md", "code": "T101", "name": "marker-word", "category": "testing", "severity": "warning",
+        "path": "a.md",
+        "code": "T101",
+        "name": "marker-word",
+        "category": "testing",
+        "severity": "warning",
         "message": "marker 'zork' found",
-        "start": {"line": 1, "column": 3, "offset": 2}, "end": {"line": 1, "column": 7, "offset": 6},
-        "match": "zork", "fixes": [],
+        "start": {"line": 1, "column": 3, "offset": 2},
+        "end": {"line": 1, "column": 7, "offset": 6},
+        "match": "zork",
+        "fixes": [],
         "url": "https://github.com/rhetlint/rhetlint/blob/main/docs/rules/marker-word.md",
         "plugin": "local:marker",
     }
     assert (second["code"], second["severity"], second["start"]["column"], second["match"]) == (
-        "T202", "info", 14, "blorp")
+        "T202",
+        "info",
+        14,
+        "blorp",
+    )
     assert result.code == 2  # the missing file
 
 
 def test_json_match_is_the_source_slice_with_non_ascii(project, run_cli):
-    text = "\u4e2d\u6587 \U0001F600 zork\r\n"
+    text = "\u4e2d\u6587 \U0001f600 zork\r\n"
     project.write("a.md", text)
     [d] = run_cli(["check", "a.md", "--format", "json"], cwd=project.root).json()["diagnostics"]
-    assert text[d["start"]["offset"]:d["end"]["offset"]] == d["match"] == "zork"
+    assert text[d["start"]["offset"] : d["end"]["offset"]] == d["match"] == "zork"
     assert d["start"] == {"line": 1, "column": 6, "offset": 5}
 
 
 def test_json_optional_fields_fixes_related_and_data(project, run_cli):
     project.plugin("fixer", FIXER)
     project.write("a.md", "The qux here.\n")
-    [d] = run_cli(["check", "a.md", "--format", "json", "--select", "T404"], cwd=project.root).json()["diagnostics"]
+    [d] = run_cli(["check", "a.md", "--format", "json", "--select", "T404"], cwd=project.root).json()[
+        "diagnostics"
+    ]
     assert set(d) == DIAGNOSTIC_KEYS | {"related", "data"}
     assert d["fixes"] == [{"title": "Replace with 'quux'", "replacement": "quux"}]
-    assert d["related"] == [{"message": "see the start", "start": {"line": 1, "column": 1, "offset": 0},
-                             "end": {"line": 1, "column": 2, "offset": 1}}]
+    assert d["related"] == [
+        {
+            "message": "see the start",
+            "start": {"line": 1, "column": 1, "offset": 0},
+            "end": {"line": 1, "column": 2, "offset": 1},
+        }
+    ]
     assert d["data"] == {"term": "qux"}
 
 
@@ -173,9 +227,9 @@ def test_json_fix_with_its_own_span():
 
 
 def test_json_is_utf8_not_escaped():
-    out = render(JSONFormatter, Report([diag(message="\u201czork\u201d \U0001F600")]))
-    assert "\u201czork\u201d \U0001F600" in out
-    assert json.loads(out)["diagnostics"][0]["message"] == "\u201czork\u201d \U0001F600"
+    out = render(JSONFormatter, Report([diag(message="\u201czork\u201d \U0001f600")]))
+    assert "\u201czork\u201d \U0001f600" in out
+    assert json.loads(out)["diagnostics"][0]["message"] == "\u201czork\u201d \U0001f600"
 
 
 def test_output_option_writes_a_file(project, run_cli):
@@ -190,14 +244,16 @@ def test_unknown_output_format_is_exit_2(project, run_cli):
     project.write("a.md", TEXT)
     result = run_cli(["check", "a.md", "--format", "xml"], cwd=project.root)
     assert result.code == 2
-    assert result.err_lines == ["rhetlint: error: unknown format 'xml' (available: checkstyle, github, gitlab, json, junit, rdjson, rdjsonl, sarif, text)"]
+    assert result.err_lines == [
+        "rhetlint: error: unknown format 'xml' (available: checkstyle, github, gitlab, json, junit, rdjson, rdjsonl, sarif, text)"
+    ]
 
 
 # --- sarif ---------------------------------------------------------------------------------------------
 def test_sarif_validates_against_the_schema(project, run_cli):
     project.plugin("fixer", FIXER)
     project.write("a.md", "A zork, a blorp and a qux.\n")
-    project.write("b b.md", "\U0001F600 zork\n")
+    project.write("b b.md", "\U0001f600 zork\n")
     result = run_cli(["check", "a.md", "b b.md", "missing.md", "--format", "sarif"], cwd=project.root)
     document = result.json()
     assert_valid_sarif(document)
@@ -210,18 +266,29 @@ def test_sarif_validates_against_the_schema(project, run_cli):
     for result_ in run["results"]:
         assert rule_ids[result_["ruleIndex"]] == result_["ruleId"]
     assert [(r["ruleId"], r["level"]) for r in run["results"]] == [
-        ("T101", "warning"), ("T202", "note"), ("T404", "error"), ("T101", "warning"),
+        ("T101", "warning"),
+        ("T202", "note"),
+        ("T404", "error"),
+        ("T101", "warning"),
     ]
     qux = run["results"][2]
     assert qux["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 1, "startColumn": 23, "endLine": 1, "endColumn": 26, "charOffset": 22, "charLength": 3,
+        "startLine": 1,
+        "startColumn": 23,
+        "endLine": 1,
+        "endColumn": 26,
+        "charOffset": 22,
+        "charLength": 3,
         "snippet": {"text": "qux"},
     }
     assert qux["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {"text": "quux"}
     assert qux["relatedLocations"][0]["message"] == {"text": "see the start"}
     emoji = run["results"][3]["locations"][0]["physicalLocation"]
     assert emoji["artifactLocation"]["uri"] == "b%20b.md"
-    assert (emoji["region"]["startColumn"], emoji["region"]["charOffset"]) == (3, 2)  # code points, not UTF-16
+    assert (emoji["region"]["startColumn"], emoji["region"]["charOffset"]) == (
+        3,
+        2,
+    )  # code points, not UTF-16
     invocation = run["invocations"][0]
     assert invocation["executionSuccessful"] is False
     assert invocation["toolExecutionNotifications"][0]["message"] == {"text": "no such file or folder"}
@@ -247,7 +314,12 @@ def test_sarif_formatter_unit_with_every_level_and_a_file_error():
     assert [r["level"] for r in run["results"]] == ["error", "warning", "note"]
     assert "ruleIndex" not in run["results"][0]  # no rule descriptions were given
     assert run["results"][0]["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 2, "startColumn": 1, "endLine": 3, "endColumn": 4, "charOffset": 10, "charLength": 10,
+        "startLine": 2,
+        "startColumn": 1,
+        "endLine": 3,
+        "endColumn": 4,
+        "charOffset": 10,
+        "charLength": 10,
         "snippet": {"text": "zork"},
     }
     notification = run["invocations"][0]["toolExecutionNotifications"][0]
@@ -281,6 +353,8 @@ def test_github_escaping_of_properties_and_message():
     ]
 
 
-@pytest.mark.parametrize(("severity", "command"), [("error", "error"), ("warning", "warning"), ("info", "notice")])
+@pytest.mark.parametrize(
+    ("severity", "command"), [("error", "error"), ("warning", "warning"), ("info", "notice")]
+)
 def test_github_severity_commands(severity, command):
     assert render(GitHubFormatter, Report([diag(severity=severity)])).startswith(f"::{command} ")

@@ -20,8 +20,11 @@ HOOKS_PAGE = DOCS / "hooks.md"
 
 
 def hook_specs() -> dict[str, object]:
-    return {name: f for name, f in inspect.getmembers(hookspecs, inspect.isfunction)
-            if name.startswith("rhetlint_") and hasattr(f, "rhetlint_spec")}
+    return {
+        name: f
+        for name, f in inspect.getmembers(hookspecs, inspect.isfunction)
+        if name.startswith("rhetlint_") and hasattr(f, "rhetlint_spec")
+    }
 
 
 def signature(function: object) -> str:
@@ -48,7 +51,8 @@ def test_hook_is_documented_with_its_exact_signature(name: str) -> None:
     assert name in sections, f"{name} has no '### {name}' section in {HOOKS_PAGE}"
     expected = signature(hook_specs()[name])
     assert f"```python\n{expected}\n```" in sections[name], (
-        f"the signature of {name} in {HOOKS_PAGE.name} differs from rhetlint/hooks/specs.py; expected:\n{expected}")
+        f"the signature of {name} in {HOOKS_PAGE.name} differs from rhetlint/hooks/specs.py; expected:\n{expected}"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(hook_specs()))
@@ -70,7 +74,9 @@ def test_every_hook_is_in_the_summary_table() -> None:
 
 def test_no_documented_hook_is_gone() -> None:
     stale = set(hook_sections()) - set(hook_specs())
-    assert not stale, f"{HOOKS_PAGE.name} documents hooks that rhetlint/hooks/specs.py no longer has: {sorted(stale)}"
+    assert not stale, (
+        f"{HOOKS_PAGE.name} documents hooks that rhetlint/hooks/specs.py no longer has: {sorted(stale)}"
+    )
 
 
 def test_signature_helper_would_notice_a_change() -> None:

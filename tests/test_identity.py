@@ -12,39 +12,53 @@ def table(text: str, path: str = "story.txt") -> list[tuple[str, str, int]]:
     return [(s.name, s.type, len(s.attributions)) for s in Document.from_text(text, path).sources]
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("National Security Adviser John Bolton", ("John Bolton", ("adviser",), "National Security")),
-    ("New York Times Publisher Arthur Sulzberger Jr.", ("Arthur Sulzberger Jr.", ("publisher",), "New York Times")),
-    ("Union steward Marcus Bell", ("Marcus Bell", ("steward",), "Union")),
-    ("Mr. King", ("King", ("mr",), "")),
-    ("Allen Porter", ("Allen Porter", (), "")),  # nothing to split
-    ("Harbor Port Authority", ("Harbor Port Authority", (), "")),  # an organisation stays whole
-    ("Łukasz Żuk", ("Łukasz Żuk", (), "")),
-])
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("National Security Adviser John Bolton", ("John Bolton", ("adviser",), "National Security")),
+        (
+            "New York Times Publisher Arthur Sulzberger Jr.",
+            ("Arthur Sulzberger Jr.", ("publisher",), "New York Times"),
+        ),
+        ("Union steward Marcus Bell", ("Marcus Bell", ("steward",), "Union")),
+        ("Mr. King", ("King", ("mr",), "")),
+        ("Allen Porter", ("Allen Porter", (), "")),  # nothing to split
+        ("Harbor Port Authority", ("Harbor Port Authority", (), "")),  # an organisation stays whole
+        ("Łukasz Żuk", ("Łukasz Żuk", (), "")),
+    ],
+)
 def test_split_name(written, expected):
     assert split_name(written) == expected
 
 
 def test_role_first_and_name_later_are_one_source():
-    text = ("A fire damaged three shops, the city’s fire chief said. Fire Chief Allen Porter said crews "
-            "arrived at 2 a.m. Porter said nobody was hurt.\n")
+    text = (
+        "A fire damaged three shops, the city’s fire chief said. Fire Chief Allen Porter said crews "
+        "arrived at 2 a.m. Porter said nobody was hurt.\n"
+    )
     assert table(text) == [("Allen Porter", "named-person", 3)]
 
 
 def test_title_and_surname_join_the_full_name():
-    text = ("National Security Adviser John Bolton said the talks failed.\n\n"
-            "“We walked away,” Bolton said. Mr. Bolton said more talks were planned.\n")
+    text = (
+        "National Security Adviser John Bolton said the talks failed.\n\n"
+        "“We walked away,” Bolton said. Mr. Bolton said more talks were planned.\n"
+    )
     assert table(text) == [("John Bolton", "named-person", 3)]
 
 
 def test_appositive_gives_the_affiliation():
-    text = ("Jana Kowalski, the union’s chief negotiator, said the offer was poor. Ana Ruiz, a spokeswoman "
-            "for the Harbor Port Authority, said the work would start.\n")
+    text = (
+        "Jana Kowalski, the union’s chief negotiator, said the offer was poor. Ana Ruiz, a spokeswoman "
+        "for the Harbor Port Authority, said the work would start.\n"
+    )
     sources = Document.from_text(text).sources
-    assert [(s.name, s.affiliation) for s in sources] == [("Jana Kowalski", "union"),
-                                                          ("Ana Ruiz", "Harbor Port Authority")]
+    assert [(s.name, s.affiliation) for s in sources] == [
+        ("Jana Kowalski", "union"),
+        ("Ana Ruiz", "Harbor Port Authority"),
+    ]
     evidence = sources[1].affiliation_evidence
-    assert evidence is not None and text[evidence.start:evidence.end] == "Harbor Port Authority"
+    assert evidence is not None and text[evidence.start : evidence.end] == "Harbor Port Authority"
 
 
 def test_a_pronoun_is_never_a_source_of_its_own():
@@ -54,10 +68,12 @@ def test_a_pronoun_is_never_a_source_of_its_own():
 
 
 def test_page_furniture_is_not_prose():
-    text = ("Council approves budget\n\n"
-            "FILE PHOTO: Council members vote in Springfield, said a caption. REUTERS/Jo Doe\n\n"
-            "The council approved the budget, Mayor Ana Ruiz said. (Photo: Jo Doe, AP)\n\n"
-            "Related: Critics say the budget is too small\n")
+    text = (
+        "Council approves budget\n\n"
+        "FILE PHOTO: Council members vote in Springfield, said a caption. REUTERS/Jo Doe\n\n"
+        "The council approved the budget, Mayor Ana Ruiz said. (Photo: Jo Doe, AP)\n\n"
+        "Related: Critics say the budget is too small\n"
+    )
     doc = Document.from_text(text, "story.txt")
     assert table(text) == [("Ana Ruiz", "named-person", 1)]
     assert "FILE PHOTO" not in doc.text and "Jo Doe" not in doc.text and "Critics" not in doc.text
@@ -65,8 +81,10 @@ def test_page_furniture_is_not_prose():
 
 
 def test_link_hover_text_is_blanked_and_the_visible_name_kept():
-    text = ("President Trump Donald John TrumpGOP senators balk at trial Warren goes local MORE on Thursday "
-            "said he wants a second meeting.\n")
+    text = (
+        "President Trump Donald John TrumpGOP senators balk at trial Warren goes local MORE on Thursday "
+        "said he wants a second meeting.\n"
+    )
     doc = Document.from_text(text, "story.txt")
     assert "GOP senators" not in doc.text and doc.text.startswith("President Trump ")
     assert [s.name for s in doc.sources] == ["Trump"]
@@ -80,8 +98,10 @@ def test_headlines_and_labels_credit_nobody_unless_they_quote_a_named_speaker():
 
 
 def test_given_names_never_become_sides():
-    text = ("Gov. Kristi Noem said she would sign the bill. Kristin Wileman, a spokeswoman for Noem’s "
-            "campaign, said the bill was overdue. Lynne DiSanto said the bill was needed.\n")
+    text = (
+        "Gov. Kristi Noem said she would sign the bill. Kristin Wileman, a spokeswoman for Noem’s "
+        "campaign, said the bill was overdue. Lynne DiSanto said the bill was needed.\n"
+    )
     sides = {s.name: s.side for s in Document.from_text(text).sources}
     assert sides == {"Kristi Noem": None, "Kristin Wileman": "noem", "Lynne DiSanto": None}  # Noem's campaign
 

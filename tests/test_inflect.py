@@ -7,11 +7,21 @@ import pytest
 from rhetlint.text.inflect import adverb_of, inflect_like, verb_forms
 
 
-@pytest.mark.parametrize(("adjective", "adverb"), [
-    ("brutal", "brutally"), ("terrible", "terribly"), ("horrific", "horrifically"), ("angry", "angrily"),
-    ("dull", "dully"), ("grotesque", "grotesquely"), ("true", "truly"), ("public", "publicly"),
-    ("cold-blooded", "cold-bloodedly"), ("coy", "coyly"),
-])
+@pytest.mark.parametrize(
+    ("adjective", "adverb"),
+    [
+        ("brutal", "brutally"),
+        ("terrible", "terribly"),
+        ("horrific", "horrifically"),
+        ("angry", "angrily"),
+        ("dull", "dully"),
+        ("grotesque", "grotesquely"),
+        ("true", "truly"),
+        ("public", "publicly"),
+        ("cold-blooded", "cold-bloodedly"),
+        ("coy", "coyly"),
+    ],
+)
 def test_adverb_of_follows_english_spelling(adjective, adverb):
     assert adverb_of(adjective) == adverb
 
@@ -21,8 +31,10 @@ def test_adverb_of_gives_none_without_a_regular_adverb(adjective):
     assert adverb_of(adjective) is None
 
 
-@pytest.mark.parametrize(("base", "past"), [("admit", "admitted"), ("slam", "slammed"), ("offer", "offered"),
-                                            ("criticize", "criticized")])
+@pytest.mark.parametrize(
+    ("base", "past"),
+    [("admit", "admitted"), ("slam", "slammed"), ("offer", "offered"), ("criticize", "criticized")],
+)
 def test_verb_forms_double_only_stressed_final_consonants(base, past):
     forms = verb_forms(base)
     assert forms[past] == "past"

@@ -42,8 +42,9 @@ def test_read_draft_errors(tmp_path):
     (tmp_path / "big.md").write_bytes(b"x" * 1_500_000)
     with pytest.raises(InputError) as info:
         read_draft(str(tmp_path / "big.md"), 1)
-    assert str(info.value) == ("file is 1.5 MB, over the max-file-size of 1 MB; not checked "
-                               "(raise max-file-size to check it)")
+    assert str(info.value) == (
+        "file is 1.5 MB, over the max-file-size of 1 MB; not checked (raise max-file-size to check it)"
+    )
     assert read_draft(str(tmp_path / "big.md"), 2).startswith("xxx")
 
 
@@ -56,12 +57,22 @@ def test_read_draft_keeps_crlf(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes); not checked"),
-        ("latin1.txt", "Caf\u00e9 zork\n".encode("latin-1"), "not valid UTF-8 (byte 0xe9 at line 1); save the file as UTF-8"),
+        (
+            "binary.md",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "binary file (contains NUL bytes); not checked",
+        ),
+        (
+            "latin1.txt",
+            "Caf\u00e9 zork\n".encode("latin-1"),
+            "not valid UTF-8 (byte 0xe9 at line 1); save the file as UTF-8",
+        ),
         ("missing.md", None, "no such file or folder"),
     ],
 )
-def test_bad_input_is_one_line_naming_the_file_and_the_rest_is_checked(project, run_cli, name, content, message):
+def test_bad_input_is_one_line_naming_the_file_and_the_rest_is_checked(
+    project, run_cli, name, content, message
+):
     if content is not None:
         project.write(name, content)
     project.write("good.md", GOOD)
@@ -78,8 +89,10 @@ def test_file_over_max_file_size(project, run_cli):
     result = run_cli(["check", "big.md", "good.md"], cwd=project.root)
     assert result.code == 2
     assert result.lines == [GOOD_LINE]
-    assert result.err_lines[0] == ("big.md: error: file is 0.015 MB, over the max-file-size of 0.01 MB; not checked "
-                                   "(raise max-file-size to check it)")
+    assert result.err_lines[0] == (
+        "big.md: error: file is 0.015 MB, over the max-file-size of 0.01 MB; not checked "
+        "(raise max-file-size to check it)"
+    )
 
 
 def test_every_bad_input_at_once_in_a_real_process(project, run_process):
@@ -89,14 +102,19 @@ def test_every_bad_input_at_once_in_a_real_process(project, run_process):
     project.write("c-empty.md", b"")  # empty: checked, nothing found
     project.write("d-big.md", "zork " * 3000)
     project.write("good.md", GOOD)
-    result = run_process(["check", "a-binary.md", "b-latin1.txt", "c-empty.md", "d-big.md", "e-missing.md",
-                          "good.md"], cwd=project.root)
+    result = run_process(
+        ["check", "a-binary.md", "b-latin1.txt", "c-empty.md", "d-big.md", "e-missing.md", "good.md"],
+        cwd=project.root,
+    )
     assert result.code == 2
     assert result.out == GOOD_LINE + "\n"
     assert "Traceback" not in result.err
     errors = [line for line in result.err.splitlines() if ": error: " in line]
     assert [line.split(": error: ")[0] for line in errors] == [
-        "e-missing.md", "a-binary.md", "b-latin1.txt", "d-big.md",
+        "e-missing.md",
+        "a-binary.md",
+        "b-latin1.txt",
+        "d-big.md",
     ]
 
 
@@ -113,8 +131,11 @@ def test_a_folder_named_explicitly_is_walked(project, run_cli):
     project.write("news/c.py", "zork = 1\n")  # not a draft
     project.write("news/d.txt", "zork\n")
     result = run_cli(["check", "news"], cwd=project.root)
-    assert [line.split(": ")[0] for line in result.lines] == ["news/a.md:1:3", "news/d.txt:1:1",
-                                                              "news/deep/b.html:1:6"]
+    assert [line.split(": ")[0] for line in result.lines] == [
+        "news/a.md:1:3",
+        "news/d.txt:1:1",
+        "news/deep/b.html:1:6",
+    ]
 
 
 def test_default_excludes_when_walking(project, run_cli):
@@ -142,8 +163,14 @@ def _git_init(folder):
 def test_gitignore_is_respected_when_walking_a_repository(project, run_cli):
     _git_init(project.root)
     project.write(".gitignore", "ignored.md\ngenerated/\n*.tmp.md\n")
-    for rel in ("kept.md", "ignored.md", "generated/out.md", "notes.tmp.md", "sub/also-kept.md",
-                "sub/.gitignore"):
+    for rel in (
+        "kept.md",
+        "ignored.md",
+        "generated/out.md",
+        "notes.tmp.md",
+        "sub/also-kept.md",
+        "sub/.gitignore",
+    ):
         project.write(rel, GOOD if rel.endswith(".md") else "local-ignored.md\n")
     project.write("sub/local-ignored.md", GOOD)
     result = run_cli(["check", "."], cwd=project.root)

@@ -70,8 +70,8 @@ def test_empty_text_has_one_line():
     [
         ("caf\u00e9 X", "X", 6),  # é is one code point
         ("e\u0301 X", "X", 4),  # a combining accent is a code point of its own
-        ("\U0001F600 X", "X", 3),  # an emoji outside the BMP is one code point (two UTF-16 units)
-        ("\U0001F469\u200d\U0001F467 X", "X", 5),  # a ZWJ sequence is three code points
+        ("\U0001f600 X", "X", 3),  # an emoji outside the BMP is one code point (two UTF-16 units)
+        ("\U0001f469\u200d\U0001f467 X", "X", 5),  # a ZWJ sequence is three code points
         ("\u4e2d\u6587 X", "X", 4),  # CJK
         ("\u201cq\u201d X", "X", 5),  # curly quotes
         ("\t\tX", "X", 3),  # a tab is one column
@@ -84,7 +84,7 @@ def test_columns_count_code_points(text, target, column):
 
 # --- Document ----------------------------------------------------------------------------------------
 def test_document_position_counts_code_points_across_lines():
-    src = "\u00e9\U0001F600\u4e2d\u201cx\u201d\tZ\r\nsecond Z"
+    src = "\u00e9\U0001f600\u4e2d\u201cx\u201d\tZ\r\nsecond Z"
     doc = Document.from_text(src, "a.txt")
     assert doc.position(7) == (1, 8)
     assert src[7] == "Z"
@@ -100,7 +100,7 @@ def test_document_keeps_crlf_in_source_and_text():
 
 
 def test_markdown_positions_with_cjk_emoji_curly_quotes_and_tab():
-    src = "# \u4e2d\u6587 zork\n\n\u201cQuoted\u201d \U0001F600\tzork\n"
+    src = "# \u4e2d\u6587 zork\n\n\u201cQuoted\u201d \U0001f600\tzork\n"
     doc = Document.from_text(src, "a.md")
     hits = [doc.position(t.start) for t in doc.tokens if t.norm == "zork"]
     assert hits == [(1, 6), (3, 12)]
@@ -137,9 +137,13 @@ def test_hard_wrapped_paragraph_stays_one_block_even_with_one_long_line():
 
 
 def test_short_lines_that_each_end_a_sentence_are_paragraphs():
-    src = "Why?\nThe council voted on Tuesday.\nResidents objected: \"Never.\"\nThe vote stands"
+    src = 'Why?\nThe council voted on Tuesday.\nResidents objected: "Never."\nThe vote stands'
     assert [src[b.start : b.end] for b in plain_blocks(src)] == [
-        "Why?", "The council voted on Tuesday.", 'Residents objected: "Never."', "The vote stands"]
+        "Why?",
+        "The council voted on Tuesday.",
+        'Residents objected: "Never."',
+        "The vote stands",
+    ]
 
 
 def test_hard_wrapped_lines_that_end_mid_sentence_stay_together():
@@ -148,9 +152,11 @@ def test_hard_wrapped_lines_that_end_mid_sentence_stay_together():
 
 
 def test_quotation_continues_onto_the_next_line_until_its_closing_mark():
-    src = ("\u201cTaxes will rise.\nSchools will close,\u201d she said.\nThe mayor slammed it.\n\n"
-           '"Fees will rise.\n\nParks will close," he said.\n\n'
-           f'"{LONG}\n{LONG}," he said.\n{LONG}')
+    src = (
+        "\u201cTaxes will rise.\nSchools will close,\u201d she said.\nThe mayor slammed it.\n\n"
+        '"Fees will rise.\n\nParks will close," he said.\n\n'
+        f'"{LONG}\n{LONG}," he said.\n{LONG}'
+    )
     doc = Document.from_text(src)
     assert doc.in_quote(src.index("Schools"))
     assert not doc.in_quote(src.index("she said")) and not doc.in_quote(src.index("slammed"))
@@ -178,7 +184,11 @@ DOC = "Alpha beta.\n\nGamma 42 delta."
 def test_tokens_and_word_count():
     doc = Document.from_text(DOC)
     assert [(t.start, t.end, t.text) for t in doc.tokens] == [
-        (0, 5, "Alpha"), (6, 10, "beta"), (13, 18, "Gamma"), (19, 21, "42"), (22, 27, "delta"),
+        (0, 5, "Alpha"),
+        (6, 10, "beta"),
+        (13, 18, "Gamma"),
+        (19, 21, "42"),
+        (22, 27, "delta"),
     ]
     assert doc.word_count == 4  # numbers are not words
 
@@ -193,7 +203,10 @@ def test_tokens_between_and_token_index():
 
 def test_block_at_and_paragraphs():
     doc = Document.from_text(DOC)
-    assert [(p.start, p.end, p.text) for p in doc.paragraphs] == [(0, 11, "Alpha beta."), (13, 28, "Gamma 42 delta.")]
+    assert [(p.start, p.end, p.text) for p in doc.paragraphs] == [
+        (0, 11, "Alpha beta."),
+        (13, 28, "Gamma 42 delta."),
+    ]
     assert doc.block_at(0).start == 0
     assert doc.block_at(11) is None  # end is exclusive
     assert doc.block_at(12) is None  # the blank line
@@ -202,7 +215,10 @@ def test_block_at_and_paragraphs():
 
 def test_sentence_at_and_sentence_index():
     doc = Document.from_text("  First one. Second one.")
-    assert [(s.start, s.end, s.text) for s in doc.sentences] == [(2, 12, "First one."), (13, 24, "Second one.")]
+    assert [(s.start, s.end, s.text) for s in doc.sentences] == [
+        (2, 12, "First one."),
+        (13, 24, "Second one."),
+    ]
     assert doc.sentence_index(0) == -1
     assert doc.sentence_index(2) == 0
     assert doc.sentence_index(12) == 0
@@ -218,13 +234,15 @@ def test_sentences_record_their_block():
 
 # --- through the command line: what a file's bytes become ----------------------------------------------
 def _starts(result):
-    return [(d["start"]["line"], d["start"]["column"], d["start"]["offset"], d["end"]["column"])
-            for d in result.json()["diagnostics"]]
+    return [
+        (d["start"]["line"], d["start"]["column"], d["start"]["offset"], d["end"]["column"])
+        for d in result.json()["diagnostics"]
+    ]
 
 
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["no-bom", "bom"])
 def test_utf8_file_with_or_without_bom_gives_the_same_positions(project, run_cli, bom):
-    project.write("a.txt", bom + "\u00e9\U0001F600 zork\r\nnext zork\r\n".encode())
+    project.write("a.txt", bom + "\u00e9\U0001f600 zork\r\nnext zork\r\n".encode())
     result = run_cli(["check", "a.txt", "--format", "json"], cwd=project.root)
     assert result.code == 1
     # The BOM is not a character of the draft: "zork" starts at offset 3, column 4, either way.
@@ -242,8 +260,16 @@ def test_crlf_file_reports_lines_and_keeps_the_match(project, run_cli):
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_quotation_runs_on_through_lines_without_marks_until_it_closes(newline):
-    src = newline.join(['The mayor said "taxes will rise.', "Critics slammed the plan.", 'Roads will crumble," she said.',
-                        "The council met Monday.", 'He said "it is over.', "Nobody slammed it."])
+    src = newline.join(
+        [
+            'The mayor said "taxes will rise.',
+            "Critics slammed the plan.",
+            'Roads will crumble," she said.',
+            "The council met Monday.",
+            'He said "it is over.',
+            "Nobody slammed it.",
+        ]
+    )
     doc = Document.from_text(src)
     assert len(doc.blocks) == 6
     assert doc.in_quote(src.index("Critics")) and doc.in_quote(src.index("Roads"))
@@ -254,13 +280,17 @@ def test_quotation_runs_on_through_lines_without_marks_until_it_closes(newline):
 def test_one_crlf_is_a_line_break_not_a_blank_line():
     src = "The council voted on Tuesday to close\r\ntwo branch libraries.\r\n\r\nResidents objected."
     assert [src[b.start : b.end] for b in plain_blocks(src)] == [
-        "The council voted on Tuesday to close\r\ntwo branch libraries.", "Residents objected."]
+        "The council voted on Tuesday to close\r\ntwo branch libraries.",
+        "Residents objected.",
+    ]
 
 
 def test_a_line_ending_in_a_title_or_an_initial_does_not_end_a_sentence():
     src = "The bill, backed by Sen.\nJane Doe and George W.\nBush, passed on Monday.\nIt goes to the House."
     assert len(plain_blocks(src)) == 1
-    ended = "The plant opened Monday in the U.S.\nThe shift ends at 5 p.m.\nThe mayor praised it.\nIt hires 40."
+    ended = (
+        "The plant opened Monday in the U.S.\nThe shift ends at 5 p.m.\nThe mayor praised it.\nIt hires 40."
+    )
     assert len(plain_blocks(ended)) == 4
 
 
@@ -279,4 +309,3 @@ def test_a_directive_line_does_not_change_how_lines_are_read():
         doc = parse(src, "a.txt")
         assert [src[b.start : b.end] for b in doc.blocks] == lines
         assert not doc.in_quote(src.index("slammed"))
-

@@ -18,5 +18,7 @@ def test_fixture(draft: Path, rhetlint_fixture) -> None:
 
 def test_every_rule_has_a_fixture() -> None:
     codes = {p.stem for p in FIXTURES}
-    rules = {r.code for r in rhetlint_plugins.loaded.LEXICON_RULES} | {rhetlint_plugins.loaded.scare_quotes_rule.code}
+    rules = {r.code for r in rhetlint_plugins.loaded.LEXICON_RULES} | {
+        rhetlint_plugins.loaded.scare_quotes_rule.code
+    }
     assert rules <= codes, f"rules without a fixture: {sorted(rules - codes)}"

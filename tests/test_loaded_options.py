@@ -10,8 +10,14 @@ def codes_and_matches(diagnostics):
     return [(d.code, d.match) for d in diagnostics]
 
 
-def lint_with_house_lexicon(tmp_path, monkeypatch, lexicon: str, text: str, select: str = "loaded-language",
-                            named_on: str = "emotive-language"):
+def lint_with_house_lexicon(
+    tmp_path,
+    monkeypatch,
+    lexicon: str,
+    text: str,
+    select: str = "loaded-language",
+    named_on: str = "emotive-language",
+):
     """Lint ``text`` with a newsroom lexicon file named on one loaded-language rule."""
     (tmp_path / "house.toml").write_text(lexicon, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -20,8 +26,11 @@ def lint_with_house_lexicon(tmp_path, monkeypatch, lexicon: str, text: str, sele
 
 
 def test_fix_keeps_the_tense_and_capital_of_the_flagged_verb():
-    found = lint_text("Claimed victories aside, she claimed the vote was fair and insists it was.\n",
-                      plugins=[rhetlint_plugins.loaded], select=["loaded-saying-verb"])
+    found = lint_text(
+        "Claimed victories aside, she claimed the vote was fair and insists it was.\n",
+        plugins=[rhetlint_plugins.loaded],
+        select=["loaded-saying-verb"],
+    )
     fixes = {d.match: d.fixes[0].replacement for d in found if d.fixes}
     assert fixes["claimed"] == "said"
     assert fixes["insists"] == "says"
@@ -29,7 +38,9 @@ def test_fix_keeps_the_tense_and_capital_of_the_flagged_verb():
 
 
 def test_emotive_fix_is_reinflected():
-    [slams] = lint_text("The senator slams the bill.\n", plugins=[rhetlint_plugins.loaded], select=["emotive-language"])
+    [slams] = lint_text(
+        "The senator slams the bill.\n", plugins=[rhetlint_plugins.loaded], select=["emotive-language"]
+    )
     assert slams.match == "slams"
     assert slams.fixes[0].replacement == "criticizes"
     assert "'criticizes'" in slams.message
@@ -38,23 +49,31 @@ def test_emotive_fix_is_reinflected():
 def test_quote_aware_can_be_switched_off():
     text = '"They slammed the door," the union leader said.\n'
     assert lint_text(text, plugins=[rhetlint_plugins.loaded], select=["emotive-language"]) == []
-    found = lint_text(text, plugins=[rhetlint_plugins.loaded], select=["emotive-language"],
-                      config={"rules": {"emotive-language": {"quote-aware": False}}})
+    found = lint_text(
+        text,
+        plugins=[rhetlint_plugins.loaded],
+        select=["emotive-language"],
+        config={"rules": {"emotive-language": {"quote-aware": False}}},
+    )
     assert codes_and_matches(found) == [("L101", "slammed")]
 
 
 def test_allow_accepts_a_word_in_every_form():
     text = "The senator slammed the bill. Critics slam it too.\n"
     config = {"rules": {"emotive-language": {"allow": ["slam"]}}}
-    assert lint_text(text, plugins=[rhetlint_plugins.loaded], select=["emotive-language"], config=config) == []
+    assert (
+        lint_text(text, plugins=[rhetlint_plugins.loaded], select=["emotive-language"], config=config) == []
+    )
 
 
 def test_user_lexicon_adds_overrides_and_disables(tmp_path, monkeypatch):
-    lexicon = ('[meta]\nrule = "emotive-language"\n\n'
-               '[[term]]\nmatch = ["eviscerate"]\npos = "verb"\nwhy = "dramatises criticism as violence"\n'
-               'instead = ["criticize"]\n\n'
-               '[[term]]\nrule = "loaded-saying-verb"\nmatch = ["claim"]\ndisable = true\n\n'
-               '[[term]]\nmatch = ["slam"]\npos = "verb"\nwhy = "is banned by the house style"\ninstead = ["fault"]\n')
+    lexicon = (
+        '[meta]\nrule = "emotive-language"\n\n'
+        '[[term]]\nmatch = ["eviscerate"]\npos = "verb"\nwhy = "dramatises criticism as violence"\n'
+        'instead = ["criticize"]\n\n'
+        '[[term]]\nrule = "loaded-saying-verb"\nmatch = ["claim"]\ndisable = true\n\n'
+        '[[term]]\nmatch = ["slam"]\npos = "verb"\nwhy = "is banned by the house style"\ninstead = ["fault"]\n'
+    )
     text = "The review eviscerated the plan. She claimed it was late. He slammed it.\n"
     found = lint_with_house_lexicon(tmp_path, monkeypatch, lexicon, text)
     assert codes_and_matches(found) == [("L101", "eviscerated"), ("L101", "slammed")]
@@ -64,9 +83,12 @@ def test_user_lexicon_adds_overrides_and_disables(tmp_path, monkeypatch):
 
 def test_broken_user_lexicon_is_a_one_line_error(tmp_path, run_cli, monkeypatch):
     monkeypatch.setenv("RHETLINT_LOAD_PLUGINS", "loaded-language")
-    (tmp_path / "rhetlint.toml").write_text('[rules.emotive-language]\nlexicon = ["house.toml"]\n', encoding="utf-8")
-    (tmp_path / "house.toml").write_text('[[term]]\nmatch = ["x"]\npos = "verbish"\nwhy = "w"\nrule = "emotive-language"\n',
-                                         encoding="utf-8")
+    (tmp_path / "rhetlint.toml").write_text(
+        '[rules.emotive-language]\nlexicon = ["house.toml"]\n', encoding="utf-8"
+    )
+    (tmp_path / "house.toml").write_text(
+        '[[term]]\nmatch = ["x"]\npos = "verbish"\nwhy = "w"\nrule = "emotive-language"\n', encoding="utf-8"
+    )
     (tmp_path / "draft.md").write_text("The plan slammed shut.\n", encoding="utf-8")
     result = run_cli(["check", "draft.md"], cwd=tmp_path)
     assert result.code == 2
@@ -77,24 +99,33 @@ def test_broken_user_lexicon_is_a_one_line_error(tmp_path, run_cli, monkeypatch)
 
 
 def test_capitalised_words_are_names_except_in_title_case_lines():
-    text = ("The show Desperate Housewives returned on Monday.\n\n"
-            "Why The Senate Deal Is A Desperate Gamble For Both Parties, Analysts Say.\n")
+    text = (
+        "The show Desperate Housewives returned on Monday.\n\n"
+        "Why The Senate Deal Is A Desperate Gamble For Both Parties, Analysts Say.\n"
+    )
     found = lint_text(text, plugins=[rhetlint_plugins.loaded], select=["emotive-language"], path="story.txt")
     assert [(d.start.line, d.match) for d in found] == [(3, "Desperate")]
 
 
 def test_quote_left_open_on_one_line_does_not_hide_the_next_paragraph_line():
-    opened = ('"The council has never once listened to the people who actually use these branch libraries '
-              'every single week of the year\n')
-    text = opened + "Residents blasted the decision at a packed meeting that ran past midnight on Tuesday evening.\n"
+    opened = (
+        '"The council has never once listened to the people who actually use these branch libraries '
+        "every single week of the year\n"
+    )
+    text = (
+        opened
+        + "Residents blasted the decision at a packed meeting that ran past midnight on Tuesday evening.\n"
+    )
     found = lint_text(text, plugins=[rhetlint_plugins.loaded], select=["emotive-language"], path="story.txt")
     assert [(d.start.line, d.match) for d in found] == [(2, "blasted")]
 
 
 def test_adjective_entries_match_their_adverb_unless_told_not_to(tmp_path, monkeypatch):
-    lexicon = ('[meta]\nrule = "emotive-language"\n\n'
-               '[[term]]\nmatch = ["peevish"]\npos = "adj"\nwhy = "judges the motive"\ninstead = ["open"]\n\n'
-               '[[term]]\nmatch = ["candid"]\npos = "adj"\nwhy = "praises"\nadverb = false\n')
+    lexicon = (
+        '[meta]\nrule = "emotive-language"\n\n'
+        '[[term]]\nmatch = ["peevish"]\npos = "adj"\nwhy = "judges the motive"\ninstead = ["open"]\n\n'
+        '[[term]]\nmatch = ["candid"]\npos = "adj"\nwhy = "praises"\nadverb = false\n'
+    )
     text = "She peevishly and candidly backed a peevish and candid plan.\n"
     found = lint_with_house_lexicon(tmp_path, monkeypatch, lexicon, text, select="emotive-language")
     assert codes_and_matches(found) == [("L101", "peevishly"), ("L101", "peevish"), ("L101", "candid")]
@@ -104,8 +135,11 @@ def test_adjective_entries_match_their_adverb_unless_told_not_to(tmp_path, monke
 
 
 def test_labels_do_not_grow_adverbs():
-    found = lint_text("The group acted radically and the radical group left.\n", plugins=[rhetlint_plugins.loaded],
-                      select=["loaded-language"])
+    found = lint_text(
+        "The group acted radically and the radical group left.\n",
+        plugins=[rhetlint_plugins.loaded],
+        select=["loaded-language"],
+    )
     assert "radically" not in [d.match for d in found]
 
 

@@ -35,24 +35,44 @@ def test_neovim_stores_diagnostics_on_the_flagged_words(tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text(DRAFT, encoding="utf-8")
     out = tmp_path / "out.json"
-    env = {**os.environ, "RHETLINT_LOAD_PLUGINS": "loaded-language", "RHETLINT_NVIM_DRAFT": str(draft),
-           "RHETLINT_NVIM_OUT": str(out), "RHETLINT_NVIM_CMD": json.dumps([sys.executable, "-m", "rhetlint", "lsp"]),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
-           "XDG_STATE_HOME": str(tmp_path / "state")}
-    subprocess.run([NVIM, "--headless", "--clean", "-u", "NONE", "-c", f"luafile {SCRIPT}"], env=env,
-                   cwd=tmp_path, timeout=120, check=False, capture_output=True)
+    env = {
+        **os.environ,
+        "RHETLINT_LOAD_PLUGINS": "loaded-language",
+        "RHETLINT_NVIM_DRAFT": str(draft),
+        "RHETLINT_NVIM_OUT": str(out),
+        "RHETLINT_NVIM_CMD": json.dumps([sys.executable, "-m", "rhetlint", "lsp"]),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    subprocess.run(
+        [NVIM, "--headless", "--clean", "-u", "NONE", "-c", f"luafile {SCRIPT}"],
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+        capture_output=True,
+    )
     report = json.loads(out.read_text(encoding="utf-8"))
     assert "error" not in report, report["error"]
 
     # byte columns: “ ” — are 3 bytes and 🎉 4, so "claimed" (code points 28..35) sits at bytes 37..44
-    stored = [(d["lnum"], d["col"], d["end_lnum"], d["end_col"], d["text"], d["code"], d["source"])
-              for d in report["diagnostics"]]
-    assert stored == [(2, 37, 2, 44, "claimed", "L103", "rhetlint"), (4, 10, 4, 17, "claimed", "L103", "rhetlint")]
+    stored = [
+        (d["lnum"], d["col"], d["end_lnum"], d["end_col"], d["text"], d["code"], d["source"])
+        for d in report["diagnostics"]
+    ]
+    assert stored == [
+        (2, 37, 2, 44, "claimed", "L103", "rhetlint"),
+        (4, 10, 4, 17, "claimed", "L103", "rhetlint"),
+    ]
     # the first range in the negotiated units: UTF-16 adds 1 for the emoji, UTF-8 adds 9
     expected_start = {"utf-16": 29, "utf-8": 37, "utf-32": 28}[report["offset_encoding"]]
     assert report["first_range"]["start"] == {"line": 2, "character": expected_start}
     assert report["hover"].startswith("**L103 loaded-saying-verb**")
-    assert report["actions"] == ["Replace 'claimed' with 'said'", "Fix all of loaded-saying-verb in this file",
-                                 "Disable loaded-saying-verb for this line"]
+    assert report["actions"] == [
+        "Replace 'claimed' with 'said'",
+        "Fix all of loaded-saying-verb in this file",
+        "Disable loaded-saying-verb for this line",
+    ]
     assert report["fixed_line"] == "“Fine,” she wrote — 🎉 Jones said the vote was fair."
     assert [(d["lnum"], d["col"], d["text"]) for d in report["after_edit"]] == [(4, 10, "claimed")]

@@ -25,8 +25,16 @@ def assert_same_shape(doc):
 # --- format guessing ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("path", "fmt"),
-    [("a.md", "markdown"), ("a.MARKDOWN", "markdown"), ("a.mdx", "markdown"), ("a.html", "html"),
-     ("a.htm", "html"), ("a.txt", "text"), ("README", "text"), (None, "text")],
+    [
+        ("a.md", "markdown"),
+        ("a.MARKDOWN", "markdown"),
+        ("a.mdx", "markdown"),
+        ("a.html", "html"),
+        ("a.htm", "html"),
+        ("a.txt", "text"),
+        ("README", "text"),
+        (None, "text"),
+    ],
 )
 def test_guess_format(path, fmt):
     assert guess_format(path) == fmt
@@ -87,7 +95,12 @@ def test_inline_code_is_blanked():
 def test_front_matter_is_blanked_and_parsed():
     src = "---\ntitle: Zork news\ntags: [a, b]\ndraft: true\nauthors:\n  - Ann\n  - Bo\n---\nBody zork.\n"
     doc = parse(src, "a.md")
-    assert doc.front_matter == {"title": "Zork news", "tags": ["a", "b"], "draft": True, "authors": ["Ann", "Bo"]}
+    assert doc.front_matter == {
+        "title": "Zork news",
+        "tags": ["a", "b"],
+        "draft": True,
+        "authors": ["Ann", "Bo"],
+    }
     assert zorks(doc) == [src.rindex("zork")]
     assert doc.text.startswith("   \n" + " " * 16 + "\n")
     assert_same_shape(doc)
@@ -108,7 +121,11 @@ def test_front_matter_only_at_the_top():
 
 def test_parse_front_matter_scalars():
     assert parse_front_matter("a: 'x'\nb: \"y\"\nc: no\nd:\n# comment\ne: [1, 2]") == {
-        "a": "x", "b": "y", "c": False, "d": None, "e": ["1", "2"],
+        "a": "x",
+        "b": "y",
+        "c": False,
+        "d": None,
+        "e": ["1", "2"],
     }
 
 
@@ -126,7 +143,7 @@ def test_comments_inside_code_are_not_comments():
 
 
 def test_inline_link_keeps_the_text_and_drops_the_target():
-    src = "See [the zork report](https://zork.example/a \"Zork\") now."
+    src = 'See [the zork report](https://zork.example/a "Zork") now.'
     doc = parse(src, "a.md")
     assert doc.text == "See  the zork report" + " " * 32 + " now."
     assert doc.links == [Link(5, 20, "https://zork.example/a")]
@@ -150,7 +167,7 @@ def test_bare_urls_and_autolinks_are_blanked():
 
 
 def test_reference_definitions_are_blanked_and_reference_links_keep_their_text():
-    src = "Read [the zork story][zork] and [zork][].\n\n[zork]: https://zork.example/ref \"Zork title\"\n"
+    src = 'Read [the zork story][zork] and [zork][].\n\n[zork]: https://zork.example/ref "Zork title"\n'
     doc = parse(src, "a.md")
     assert zorks(doc) == [10, 33]
     assert doc.text.splitlines()[2].strip() == ""
@@ -189,10 +206,20 @@ def test_character_references_inside_a_word_keep_the_word_whole(path):
 
 @pytest.mark.parametrize("path", ["a.md", "a.html"])
 def test_neighbouring_references_are_read_as_their_characters(path):
-    src = "The caf&eacute;&rsquo;s &Eacute;cole so&#8209;called &lsquo;we don&rsquo;t care&rsquo; O&rsquo;Brien"
+    src = (
+        "The caf&eacute;&rsquo;s &Eacute;cole so&#8209;called &lsquo;we don&rsquo;t care&rsquo; O&rsquo;Brien"
+    )
     doc = parse(f"<p>{src}</p>" if path.endswith("html") else src, path)
-    assert [t.norm for t in doc.tokens] == ["the", "café's", "école", "so-called", "we", "don't", "care",
-                                            "o'brien"]
+    assert [t.norm for t in doc.tokens] == [
+        "the",
+        "café's",
+        "école",
+        "so-called",
+        "we",
+        "don't",
+        "care",
+        "o'brien",
+    ]
     [quote] = [q for q in doc.quotes if q.kind == "single"]  # it does not close at the apostrophe of don't
     assert doc.source[quote.start : quote.end].startswith("&lsquo;we don&rsquo;t care&")
 
@@ -209,7 +236,9 @@ def test_loaded_word_with_a_character_reference_is_flagged_at_its_source_span():
     from rhetlint.testing import lint_text
 
     src = "<p>The senator&rsquo;s aides called it a blood&shy;thirsty plan.</p>\n"
-    [found] = lint_text(src, plugins=[rhetlint_plugins.loaded], select=["emotive-language"], path="story.html")
+    [found] = lint_text(
+        src, plugins=[rhetlint_plugins.loaded], select=["emotive-language"], path="story.html"
+    )
     assert found.match == "blood&shy;thirsty"
     assert (found.start.column, found.end.column) == (src.index("blood") + 1, src.index(" plan") + 1)
 
@@ -230,15 +259,20 @@ def test_setext_heading_drops_its_underline():
 def test_list_items_are_kept_without_markers():
     src = "- zork one\n- [x] zork two\n1. zork three\n"
     doc = parse(src, "a.md")
-    assert [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks] == [
-        ("item", "zork one"), ("item", "zork two"), ("item", "zork three"),
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+        ("item", "zork one"),
+        ("item", "zork two"),
+        ("item", "zork three"),
     ]
     assert zorks(doc) == [2, 17, 29]
 
 
 def test_nested_list_item():
     doc = parse("1. outer\n   * inner zork\n", "a.md")
-    assert [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks] == [("item", "outer"), ("item", "inner zork")]
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+        ("item", "outer"),
+        ("item", "inner zork"),
+    ]
 
 
 def test_block_quote_is_kept_and_marked_quoted():
@@ -259,8 +293,10 @@ def test_nested_block_quote_markers_are_blanked():
 def test_table_cells_are_blocks():
     src = "| zork a | b |\n|---|---|\n| c | `zork` |\n"
     doc = parse(src, "a.md")
-    assert [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks] == [
-        ("cell", "zork a"), ("cell", "b"), ("cell", "c"),
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+        ("cell", "zork a"),
+        ("cell", "b"),
+        ("cell", "c"),
     ]
     assert zorks(doc) == [2]
 
@@ -283,13 +319,13 @@ HTML = (
     "<!DOCTYPE html>\n"
     "<html><head><title>Zork page</title>\n"
     "<style>p.zork { color: red; }</style>\n"
-    "<script>var zork = \"zork\";</script>\n"
+    '<script>var zork = "zork";</script>\n'
     "</head><body>\n"
     "<h1>Big zork</h1>\n"
-    "<p>He said <q>zork there</q> &amp; left. <a href=\"https://zork.example\">link zork</a></p>\n"
+    '<p>He said <q>zork there</q> &amp; left. <a href="https://zork.example">link zork</a></p>\n'
     "<!-- rhetlint-disable T101 -->\n"
     "<blockquote><p>Quoted zork.</p></blockquote>\n"
-    "<pre>zork pre</pre><p class=\"zork\">Caf&eacute; zork</p>\n"
+    '<pre>zork pre</pre><p class="zork">Caf&eacute; zork</p>\n'
     "</body></html>\n"
 )
 
@@ -298,21 +334,37 @@ def test_html_keeps_only_text_and_skips_script_and_style():
     doc = parse(HTML, "a.html")
     assert_same_shape(doc)
     words = doc.text.split()
-    assert words == ["Zork", "page", "Big", "zork", "He", "said", "zork", "there", "&", "left.", "link", "zork",
-                     "Quoted", "zork.", "Caf\u00e9", "zork"]
+    assert words == [
+        "Zork",
+        "page",
+        "Big",
+        "zork",
+        "He",
+        "said",
+        "zork",
+        "there",
+        "&",
+        "left.",
+        "link",
+        "zork",
+        "Quoted",
+        "zork.",
+        "Caf\u00e9",
+        "zork",
+    ]
 
 
 def test_html_text_stays_at_its_source_offsets():
     doc = parse(HTML, "a.html")
     for t in doc.tokens:
         if t.norm == "zork":
-            assert HTML[t.start:t.end].lower() == "zork"
+            assert HTML[t.start : t.end].lower() == "zork"
     assert doc.position(doc.text.index("Big")) == (6, 5)
 
 
 def test_html_block_kinds_and_block_quotes():
     doc = parse(HTML, "a.html")
-    kinds = [(b.kind, b.quoted, doc.text[b.start:b.end]) for b in doc.blocks]
+    kinds = [(b.kind, b.quoted, doc.text[b.start : b.end]) for b in doc.blocks]
     assert kinds[0] == ("title", False, "Zork page")
     assert kinds[1] == ("heading", False, "Big zork")
     assert ("paragraph", True, "Quoted zork.") in kinds
@@ -320,10 +372,12 @@ def test_html_block_kinds_and_block_quotes():
 
 def test_html_links_comments_and_inline_quotations():
     doc = parse(HTML, "a.html")
-    assert [(doc.text[link.start:link.end], link.target) for link in doc.links] == [("link zork", "https://zork.example")]
+    assert [(doc.text[link.start : link.end], link.target) for link in doc.links] == [
+        ("link zork", "https://zork.example")
+    ]
     assert [c.body for c in doc.comments] == [" rhetlint-disable T101 "]
     comment = doc.comments[0]
-    assert HTML[comment.start:comment.end] == "<!-- rhetlint-disable T101 -->"
+    assert HTML[comment.start : comment.end] == "<!-- rhetlint-disable T101 -->"
     q_start = HTML.index("<q>")
     assert doc.in_quote(HTML.index("zork there"))
     assert not doc.in_quote(HTML.index("He said"))
@@ -340,7 +394,7 @@ def test_html_entities_and_character_references():
 
 
 def test_html_offsets_with_crlf_and_non_ascii():
-    src = "<p>\u00e9\U0001F600 one</p>\r\n<p>\u4e2d zork</p>\r\n"
+    src = "<p>\u00e9\U0001f600 one</p>\r\n<p>\u4e2d zork</p>\r\n"
     doc = parse(src, "a.html")
     assert zorks(doc) == [src.index("zork")]
     assert doc.position(src.index("zork")) == (2, 6)
@@ -348,7 +402,7 @@ def test_html_offsets_with_crlf_and_non_ascii():
 
 def test_html_self_closing_and_unclosed_tags():
     doc = parse("<p>One<p>Two zork<br/>three", "a.html")
-    assert [doc.text[b.start:b.end] for b in doc.blocks] == ["One", "Two zork", "three"]
+    assert [doc.text[b.start : b.end] for b in doc.blocks] == ["One", "Two zork", "three"]
 
 
 def test_plain_text_directive_line_does_not_split_a_paragraph():
@@ -357,5 +411,7 @@ def test_plain_text_directive_line_does_not_split_a_paragraph():
     text = "First line of the paragraph.\n# rhetlint-disable-next-line L101\nSecond line.\n\nNext one.\n"
     doc = parse(text, "draft.txt")
     assert [text[b.start : b.end] for b in doc.blocks] == [
-        "First line of the paragraph.\n# rhetlint-disable-next-line L101\nSecond line.", "Next one."]
+        "First line of the paragraph.\n# rhetlint-disable-next-line L101\nSecond line.",
+        "Next one.",
+    ]
     assert "#" not in doc.text

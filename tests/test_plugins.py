@@ -28,7 +28,11 @@ def entry_point(tmp_path, monkeypatch, fake_dist):
 def test_entry_point_plugin_is_loaded_with_its_distribution_version(entry_point):
     plugins = load_plugins()
     info = {i.name: i for i in plugins.infos}["fakeplug"]
-    assert (info.version, info.source, info.hooks) == ("0.1", "entry point fakeplug", ("rhetlint_register_rules",))
+    assert (info.version, info.source, info.hooks) == (
+        "0.1",
+        "entry point fakeplug",
+        ("rhetlint_register_rules",),
+    )
     assert plugins.registry.get("F100").plugin == "fakeplug"
     assert plugins.problems == []
 
@@ -45,8 +49,12 @@ def test_entry_point_plugin_rule_runs_from_the_command_line(project, run_cli, en
 def test_entry_point_plugin_in_a_real_process(project, run_process, tmp_path, fake_dist):
     site = fake_dist(tmp_path / "site", FAKEPLUG)
     project.write("a.md", TEXT)
-    result = run_process(["check", "a.md", "--select", "F100"], cwd=project.root, pythonpath=[site],
-                         env={"RHETLINT_LOAD_PLUGINS": "fakeplug"})
+    result = run_process(
+        ["check", "a.md", "--select", "F100"],
+        cwd=project.root,
+        pythonpath=[site],
+        env={"RHETLINT_LOAD_PLUGINS": "fakeplug"},
+    )
     assert (result.code, result.out) == (1, "a.md:1:14: warning: fake 'fnord' found [F100 fake-word]\n")
     assert "Traceback" not in result.err
 
@@ -82,13 +90,21 @@ def test_builtin_doubt_marker_fires_through_its_entry_point(tmp_path, run_cli, m
 
 
 def test_entry_point_that_fails_to_import(tmp_path, monkeypatch, fake_dist, project, run_cli):
-    folder = fake_dist(tmp_path / "site", "raise RuntimeError('kaput')\n", dist="brokenplug",
-                       entry_name="brokenplug", module="brokenplug")
+    folder = fake_dist(
+        tmp_path / "site",
+        "raise RuntimeError('kaput')\n",
+        dist="brokenplug",
+        entry_name="brokenplug",
+        module="brokenplug",
+    )
     monkeypatch.syspath_prepend(str(folder))
     monkeypatch.setenv("RHETLINT_LOAD_PLUGINS", "brokenplug")
     project.write("a.md", TEXT)
     result = run_cli(["check", "a.md"], cwd=project.root)
-    assert result.err_lines[0] == "rhetlint: error: plugin brokenplug: failed to import brokenplug: RuntimeError: kaput"
+    assert (
+        result.err_lines[0]
+        == "rhetlint: error: plugin brokenplug: failed to import brokenplug: RuntimeError: kaput"
+    )
     assert "Traceback" not in result.err
     assert result.lines == ["a.md:1:3: warning: marker 'zork' found [T101 marker-word]"]  # the rest still ran
     assert result.code == 2
@@ -102,7 +118,9 @@ def test_local_plugins_are_registered_as_local_name(project):
     info = plugins.infos[-1]
     assert (info.version, info.source) == ("2.3.4", f"local {project.root / 'plugins' / 'marker.py'}")
     assert {r.code: r.plugin for r in plugins.registry} == {
-        "RL001": "rhetlint.rules.core", "RL900": "rhetlint.rules.core", "T101": "local:marker",
+        "RL001": "rhetlint.rules.core",
+        "RL900": "rhetlint.rules.core",
+        "T101": "local:marker",
         "T202": "local:marker",
     }
 
@@ -126,17 +144,22 @@ def test_local_plugin_that_fails_to_import(project, run_cli):
 
 
 def test_local_plugin_with_an_invalid_rule_definition(project, run_cli):
-    path = project.plugin("badcode", '''
+    path = project.plugin(
+        "badcode",
+        """
         from rhetlint import rule
 
         @rule(code="bad", name="bad-code", category="fake")
         def bad(doc, options):
             return []
-    ''')
+    """,
+    )
     project.write("a.md", TEXT)
     result = run_cli(["check", "a.md"], cwd=project.root)
-    assert (f"rhetlint: error: plugin local:badcode: {path}: failed to import: RuleError: rule code 'bad' must "
-            "look like L101 (1-4 capitals, 3 digits)") in result.err_lines
+    assert (
+        f"rhetlint: error: plugin local:badcode: {path}: failed to import: RuleError: rule code 'bad' must "
+        "look like L101 (1-4 capitals, 3 digits)"
+    ) in result.err_lines
     assert result.code == 2
 
 
@@ -159,8 +182,12 @@ def test_plugins_command_lists_names_versions_sources_and_hooks(project, run_cli
 def test_plugins_command_lists_entry_point_version(entry_point, project, run_cli):
     result = run_cli(["plugins", "--format", "json"], cwd=project.root)
     listed = {p["name"]: p for p in result.json()}
-    assert listed["fakeplug"] == {"name": "fakeplug", "version": "0.1", "source": "entry point fakeplug",
-                                  "hooks": ["rhetlint_register_rules"]}
+    assert listed["fakeplug"] == {
+        "name": "fakeplug",
+        "version": "0.1",
+        "source": "entry point fakeplug",
+        "hooks": ["rhetlint_register_rules"],
+    }
     assert listed["local:marker"]["version"] == "2.3.4"
 
 
@@ -193,7 +220,9 @@ def test_duplicate_rule_code_names_both_plugins(project, run_cli, file_name):
 
 
 def test_plugin_cannot_take_a_core_rule_code(project):
-    project.plugin("aaa_core", '''
+    project.plugin(
+        "aaa_core",
+        """
         from rhetlint import hookimpl, rule
 
         @rule(code="RL900", name="not-rule-error", category="fake")
@@ -203,14 +232,19 @@ def test_plugin_cannot_take_a_core_rule_code(project):
         @hookimpl
         def rhetlint_register_rules(register):
             register(imposter)
-    ''')
+    """,
+    )
     plugins = load_plugins(project.root / "plugins", entry_points=False)
     assert plugins.registry.get("RL900").name == "rule-error"
-    assert plugins.problems == ["plugin local:aaa_core: rule RL900 is already registered by plugin 'rhetlint.rules.core'"]
+    assert plugins.problems == [
+        "plugin local:aaa_core: rule RL900 is already registered by plugin 'rhetlint.rules.core'"
+    ]
 
 
 def test_duplicate_rule_name_is_a_conflict_too(project):
-    project.plugin("zzz_name", '''
+    project.plugin(
+        "zzz_name",
+        """
         from rhetlint import hookimpl, rule
 
         @rule(code="Z999", name="marker-word", category="fake")
@@ -220,46 +254,58 @@ def test_duplicate_rule_name_is_a_conflict_too(project):
         @hookimpl
         def rhetlint_register_rules(register):
             register(same_name)
-    ''')
+    """,
+    )
     plugins = load_plugins(project.root / "plugins", entry_points=False)
     assert plugins.registry.get("Z999") is None  # rules are collected (and conflicts found) on first use
-    assert plugins.problems == ["plugin local:zzz_name: rule marker-word is already registered by plugin 'local:marker'"]
+    assert plugins.problems == [
+        "plugin local:zzz_name: rule marker-word is already registered by plugin 'local:marker'"
+    ]
 
 
 def test_registering_something_that_is_not_a_rule(project):
-    project.plugin("notarule", '''
+    project.plugin(
+        "notarule",
+        """
         from rhetlint import hookimpl
 
         @hookimpl
         def rhetlint_register_rules(register):
             register("T999")
-    ''')
+    """,
+    )
     plugins = load_plugins(project.root / "plugins", entry_points=False)
     assert plugins.registry.get("T101") is not None
     assert plugins.problems == ["plugin local:notarule: register() expects a rhetlint.Rule, got str"]
 
 
 def test_register_hook_that_raises(project):
-    project.plugin("raiser", '''
+    project.plugin(
+        "raiser",
+        """
         from rhetlint import hookimpl
 
         @hookimpl
         def rhetlint_register_rules(register):
             raise RuntimeError("boom")
-    ''')
+    """,
+    )
     plugins = load_plugins(project.root / "plugins", entry_points=False)
     assert plugins.registry.get("T101") is not None
     assert plugins.problems == ["plugin local:raiser: registering rules failed: RuntimeError: boom"]
 
 
 def test_hookimpl_with_an_unknown_argument_cannot_be_registered(project):
-    project.plugin("wrongargs", '''
+    project.plugin(
+        "wrongargs",
+        """
         from rhetlint import hookimpl
 
         @hookimpl
         def rhetlint_register_rules(register, colour):
             pass
-    ''')
+    """,
+    )
     plugins = load_plugins(project.root / "plugins", entry_points=False)
     assert len(plugins.problems) == 1
     assert plugins.problems[0].startswith("plugin local:wrongargs: cannot be registered: ")
@@ -311,7 +357,9 @@ def test_crashing_rule_fails_the_run_even_when_rl900_is_lowered(project, run_cli
 
 
 def test_crash_with_a_multi_line_message_is_reported_on_one_line(project, run_cli):
-    project.plugin("multiline", '''
+    project.plugin(
+        "multiline",
+        """
         from rhetlint import hookimpl, rule
 
         @rule(code="T305", name="multi-line-crash", category="fake")
@@ -321,7 +369,8 @@ def test_crash_with_a_multi_line_message_is_reported_on_one_line(project, run_cl
         @hookimpl
         def rhetlint_register_rules(register):
             register(crash)
-    ''')
+    """,
+    )
     project.write("a.md", "Nothing.\n")
     result = run_cli(["check", "a.md"], cwd=project.root)
     assert result.lines == [
@@ -341,7 +390,9 @@ def test_crash_with_a_multi_line_message_is_reported_on_one_line(project, run_cl
     ],
 )
 def test_malformed_finding_is_rl900(project, run_cli, body, problem):
-    project.plugin("malformed", f'''
+    project.plugin(
+        "malformed",
+        f'''
         from rhetlint import Finding, hookimpl, rule
 
         @rule(code="T304", name="bad-finding", category="fake")
@@ -352,7 +403,8 @@ def test_malformed_finding_is_rl900(project, run_cli, body, problem):
         @hookimpl
         def rhetlint_register_rules(register):
             register(bad)
-    ''')
+    ''',
+    )
     project.write("a.md", "zork\n")
     result = run_cli(["check", "a.md"], cwd=project.root)
     assert result.lines == [
@@ -417,8 +469,10 @@ def test_yielding_happens_after_suppression_comments():
 
     broad = _word_rule("T501", "broad", "claims", "zork", yields_to="wording")  # a single selector
     narrow = _word_rule("T502", "narrow", "wording", "zork")
-    text = ("<!-- rhetlint-disable-next-line T502 -->\nA zork here.\n\n"
-            "<!-- rhetlint-disable-next-line T501 -->\nA zork there.\n")
+    text = (
+        "<!-- rhetlint-disable-next-line T502 -->\nA zork here.\n\n"
+        "<!-- rhetlint-disable-next-line T501 -->\nA zork there.\n"
+    )
     found = lint_text(text, plugins=[broad, narrow], path="draft.md")
     # the reader does not see T502 on line 2, so T501 stands; on line 5 T501 is suppressed (no RL001)
     assert [(d.code, d.start.line) for d in found] == [("T501", 2), ("T502", 5)]

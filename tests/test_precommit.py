@@ -23,18 +23,25 @@ import pytest
 from sample_plugins import word_plugin
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-IGNORED = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.pyc", "*.egg-info", "build", "dist",
-                                 ".pytest_cache", ".ruff_cache")
+IGNORED = shutil.ignore_patterns(
+    ".git", ".venv", "__pycache__", "*.pyc", "*.egg-info", "build", "dist", ".pytest_cache", ".ruff_cache"
+)
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
-    pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None,
-                       reason="pre-commit is not installed (pip install pre-commit, or the test extra)"),
+    pytest.mark.skipif(
+        importlib.util.find_spec("pre_commit") is None,
+        reason="pre-commit is not installed (pip install pre-commit, or the test extra)",
+    ),
 ]
 
-GIT_IDENTITY = {"GIT_AUTHOR_NAME": "rhetlint tests", "GIT_AUTHOR_EMAIL": "tests@rhetlint.invalid",
-                "GIT_COMMITTER_NAME": "rhetlint tests", "GIT_COMMITTER_EMAIL": "tests@rhetlint.invalid"}
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "rhetlint tests",
+    "GIT_AUTHOR_EMAIL": "tests@rhetlint.invalid",
+    "GIT_COMMITTER_NAME": "rhetlint tests",
+    "GIT_COMMITTER_EMAIL": "tests@rhetlint.invalid",
+}
 
 # T101 flags "zork": the newsroom's local plugin keeps the test independent of the built-in lexicons.
 MARKER = word_plugin("T101", "marker-word", "testing", "zork")
@@ -61,8 +68,12 @@ def _git(*args: str, cwd: Path) -> str:
 def _files_of_checkout() -> list[str]:
     """Files of this checkout that git would commit (reads only; never writes the checkout's index)."""
     if (REPO_ROOT / ".git").exists():
-        out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                             cwd=REPO_ROOT, capture_output=True, timeout=60)
+        out = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            timeout=60,
+        )
         if out.returncode == 0:
             names = out.stdout.decode("utf-8", "surrogateescape").split("\0")
             return [n for n in names if n and (REPO_ROOT / n).is_file()]
@@ -104,8 +115,22 @@ def try_repo(hook_repo: Path, newsroom: Path, *args: str) -> subprocess.Complete
     env = {k: v for k, v in os.environ.items() if not k.startswith("RHETLINT_")}
     env.update(GIT_IDENTITY, PRE_COMMIT_HOME=str(newsroom.parent / "pre-commit-home"), NO_COLOR="1")
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "rhetlint", "--color", "never", *args],
-        cwd=newsroom, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(hook_repo),
+            "rhetlint",
+            "--color",
+            "never",
+            *args,
+        ],
+        cwd=newsroom,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 

@@ -15,8 +15,14 @@ from rhetlint import _compat
 ROOT = Path(__file__).resolve().parents[1]
 BUILTIN_PLUGINS = ROOT / "plugins" / "rhetlint_plugins"
 # The modules whose __all__ is public API (docs/plugins/versioning.md).
-PUBLIC_MODULES = ("rhetlint", "rhetlint.text", "rhetlint.analysis", "rhetlint.rules", "rhetlint.rules.data",
-                  "rhetlint.testing")
+PUBLIC_MODULES = (
+    "rhetlint",
+    "rhetlint.text",
+    "rhetlint.analysis",
+    "rhetlint.rules",
+    "rhetlint.rules.data",
+    "rhetlint.testing",
+)
 # Objects whose underscored attributes a module may read: its own instance and class.
 OWN = {"self", "cls"}
 # NamedTuple's public methods carry an underscore so they cannot clash with field names.
@@ -34,13 +40,23 @@ def _imports_and_private_reads(path: Path, root: Path = ROOT) -> list[str]:
                 problems.append(f"{where}:{node.lineno}: imports from {node.module}, which is not public")
                 continue
             public = set(getattr(importlib.import_module(node.module), "__all__", ()))
-            problems += [f"{where}:{node.lineno}: {node.module}.{a.name} is not in its __all__"
-                         for a in node.names if a.name not in public]
+            problems += [
+                f"{where}:{node.lineno}: {node.module}.{a.name} is not in its __all__"
+                for a in node.names
+                if a.name not in public
+            ]
         elif isinstance(node, ast.Import):
-            problems += [f"{where}:{node.lineno}: import {a.name}" for a in node.names
-                         if a.name.split(".")[0] == "rhetlint" and a.name not in PUBLIC_MODULES]
-        elif (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
-              and node.attr not in NAMEDTUPLE_API):
+            problems += [
+                f"{where}:{node.lineno}: import {a.name}"
+                for a in node.names
+                if a.name.split(".")[0] == "rhetlint" and a.name not in PUBLIC_MODULES
+            ]
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and node.attr not in NAMEDTUPLE_API
+        ):
             if not (isinstance(node.value, ast.Name) and node.value.id in OWN):
                 problems.append(f"{where}:{node.lineno}: reads private attribute .{node.attr}")
     return problems
@@ -55,8 +71,11 @@ def test_builtin_plugins_use_only_public_api():
 
 def test_the_check_catches_a_private_import_and_a_private_read(tmp_path):
     bad = tmp_path / "bad.py"
-    bad.write_text("from rhetlint.model.document import Document\nfrom rhetlint import Nope\n"
-                   "def f(doc):\n    return doc._token_starts, self._ok\n", encoding="utf-8")
+    bad.write_text(
+        "from rhetlint.model.document import Document\nfrom rhetlint import Nope\n"
+        "def f(doc):\n    return doc._token_starts, self._ok\n",
+        encoding="utf-8",
+    )
     assert [p.split(": ", 1)[1] for p in _imports_and_private_reads(bad, tmp_path)] == [
         "imports from rhetlint.model.document, which is not public",
         "rhetlint.Nope is not in its __all__",

@@ -23,7 +23,9 @@ def test_senator_of_north_carolina_is_one_sentence():
 
 
 def test_sentence_ending_with_an_ellipsis_character():
-    assert sentences("Sen. Jane Doe of N.C. said\u2026 nothing.") == ["Sen. Jane Doe of N.C. said\u2026 nothing."]
+    assert sentences("Sen. Jane Doe of N.C. said\u2026 nothing.") == [
+        "Sen. Jane Doe of N.C. said\u2026 nothing."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -42,7 +44,9 @@ def test_abbreviations_do_not_end_sentences(first):
     assert sentences(f"{first} Then they left.") == [first, "Then they left."]
 
 
-@pytest.mark.parametrize("word", ["sen", "gov", "gen", "lt", "u.s", "u.n", "n.c", "jan", "no", "mr", "dr", "st"])
+@pytest.mark.parametrize(
+    "word", ["sen", "gov", "gen", "lt", "u.s", "u.n", "n.c", "jan", "no", "mr", "dr", "st"]
+)
 def test_shipped_abbreviations_include(word):
     assert word in abbreviations()
 
@@ -52,11 +56,20 @@ def test_single_letters_are_abbreviations_for_initials():
 
 
 def test_sentence_end_punctuation():
-    assert sentences("He said it. She agreed! Did they? Yes.") == ["He said it.", "She agreed!", "Did they?", "Yes."]
+    assert sentences("He said it. She agreed! Did they? Yes.") == [
+        "He said it.",
+        "She agreed!",
+        "Did they?",
+        "Yes.",
+    ]
 
 
 def test_sentences_never_cross_blocks():
-    assert sentences("A heading\n\nBody text here. More.", "a.md") == ["A heading", "Body text here.", "More."]
+    assert sentences("A heading\n\nBody text here. More.", "a.md") == [
+        "A heading",
+        "Body text here.",
+        "More.",
+    ]
 
 
 def test_split_spans_are_relative_to_the_whole_text():
@@ -93,8 +106,11 @@ def test_unicode_hyphen_is_normalised():
 
 def test_tokens_of_non_ascii_words():
     tokens = tokenize("Caf\u00e9 \u4e2d\u6587 na\u00efve")
-    assert [(t.start, t.end, t.norm) for t in tokens] == [(0, 4, "caf\u00e9"), (5, 7, "\u4e2d\u6587"),
-                                                          (8, 13, "na\u00efve")]
+    assert [(t.start, t.end, t.norm) for t in tokens] == [
+        (0, 4, "caf\u00e9"),
+        (5, 7, "\u4e2d\u6587"),
+        (8, 13, "na\u00efve"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from rhetlint.lint.config import Config
 from rhetlint.lint.linter import Linter
 
 STORY = (
-    "Israeli officials said on Monday that the talks had stalled. \"We have made every offer we can,\" "
+    'Israeli officials said on Monday that the talks had stalled. "We have made every offer we can," '
     "an Israeli army spokesman said.\n\n"
     "Hamas said in a statement that the offer was not serious.\n\n"
     "Critics say both sides have hardened their positions.\n"
@@ -37,7 +37,9 @@ def test_inferred_sides_come_with_evidence():
 
 
 def test_configured_sides_replace_inference():
-    doc, sources = sources_of(STORY, {"government": ["Israeli officials", "Israeli army"], "militants": ["Hamas"]})
+    doc, sources = sources_of(
+        STORY, {"government": ["Israeli officials", "Israeli army"], "militants": ["Hamas"]}
+    )
     sided = {s.side for s in sources.values() if s.side}
     assert sided == {"government", "militants"}
     assert all(s.side_evidence.configured for s in sources.values() if s.side)
@@ -60,8 +62,14 @@ def test_local_places_are_proved_by_their_demonyms():
 
 def test_name_index_is_case_sensitive_longest_first_and_whole_word():
     index = NameIndex(["Korea", "Republic of Korea", "Democratic People's Republic of Korea", "R-", "U.S."])
-    text = ("The Democratic People's Republic of Korea and the Republic of Korea; Sen. Doe, R-Texas; an R-rated "
-            "film; D-Day; U.S. policy; korea; Koreans")
+    text = (
+        "The Democratic People's Republic of Korea and the Republic of Korea; Sen. Doe, R-Texas; an R-rated "
+        "film; D-Day; U.S. policy; korea; Koreans"
+    )
     found = [(m.group(), m.start()) for m in index.finditer(text)]
-    assert found == [("Democratic People's Republic of Korea", 4), ("Republic of Korea", text.index("Republic", 50)),
-                     ("U.S.", text.index("U.S.")), ("R-", text.index("R-Texas"))]
+    assert found == [
+        ("Democratic People's Republic of Korea", 4),
+        ("Republic of Korea", text.index("Republic", 50)),
+        ("U.S.", text.index("U.S.")),
+        ("R-", text.index("R-Texas")),
+    ]

@@ -14,11 +14,21 @@ FIXTURES = sorted((Path(__file__).parent / "fixtures" / "sourcing").glob("*.md")
 
 @pytest.mark.parametrize("draft", FIXTURES, ids=[p.stem for p in FIXTURES])
 def test_fixture(draft: Path, rhetlint_fixture) -> None:
-    rhetlint_fixture(draft, plugins=[rhetlint_plugins.sourcing, rhetlint_plugins.attribution], select=[draft.stem.split("-")[0]])
+    rhetlint_fixture(
+        draft,
+        plugins=[rhetlint_plugins.sourcing, rhetlint_plugins.attribution],
+        select=[draft.stem.split("-")[0]],
+    )
 
 
 def test_quiet_cases_really_are_quiet() -> None:
     """The quiet drafts give nothing: a brief and an opinion piece (which would be flagged if judged), a
     balanced story, a story with two sources, and a story where each side gets a last word."""
-    for name in ("S101-brief.md", "S103-opinion.md", "S101-balanced.md", "S102-two-sources.md", "S104-quiet.md"):
+    for name in (
+        "S101-brief.md",
+        "S103-opinion.md",
+        "S101-balanced.md",
+        "S102-two-sources.md",
+        "S104-quiet.md",
+    ):
         assert (Path(__file__).parent / "fixtures" / "sourcing" / f"{name}.expected").read_text() == ""

@@ -16,7 +16,9 @@ def test_overlapping_spans_come_back_in_order_of_their_starts():
 
 def test_overlapping_agrees_with_a_scan_of_every_span():
     rng = random.Random(7)
-    spans = [(s, s + rng.randrange(1, 40), k) for k, s in enumerate(rng.randrange(0, 500) for _ in range(300))]
+    spans = [
+        (s, s + rng.randrange(1, 40), k) for k, s in enumerate(rng.randrange(0, 500) for _ in range(300))
+    ]
     index = SpanIndex(spans)
     for _ in range(500):
         start = rng.randrange(0, 520)

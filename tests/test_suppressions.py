@@ -54,7 +54,9 @@ def test_disable_next_line_skips_blank_lines():
 
 
 def test_comments_that_are_not_directives_are_ignored():
-    doc = Document.from_text("<!-- TODO: rhetlint later -->\n<!-- rhetlint-disabled T101 -->\nText.\n", "a.md")
+    doc = Document.from_text(
+        "<!-- TODO: rhetlint later -->\n<!-- rhetlint-disabled T101 -->\nText.\n", "a.md"
+    )
     assert parse_directives(doc) == []
 
 
@@ -92,7 +94,10 @@ def test_several_rules_and_a_reason(project, run_cli):
 
 
 def test_space_separated_rules(project, run_cli):
-    assert check(project, run_cli, "a.md", "<!-- rhetlint-disable-next-line T101 T202 -->\nzork blorp\n").lines == []
+    assert (
+        check(project, run_cli, "a.md", "<!-- rhetlint-disable-next-line T101 T202 -->\nzork blorp\n").lines
+        == []
+    )
 
 
 def test_suppression_covers_only_the_named_rule(project, run_cli):
@@ -111,8 +116,10 @@ def test_disable_line_on_the_same_line(project, run_cli):
 
 
 def test_enable_closes_only_the_matching_disable(project, run_cli):
-    text = ("<!-- rhetlint-disable T101 -->\n<!-- rhetlint-disable T202 -->\nzork blorp\n"
-            "<!-- rhetlint-enable T202 -->\nzork blorp\n")
+    text = (
+        "<!-- rhetlint-disable T101 -->\n<!-- rhetlint-disable T202 -->\nzork blorp\n"
+        "<!-- rhetlint-enable T202 -->\nzork blorp\n"
+    )
     assert located(check(project, run_cli, "a.md", text)) == ["5:6 T202"]
 
 

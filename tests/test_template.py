@@ -19,8 +19,13 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 EXPECTED_FILES = {
-    "pyproject.toml", "README.md", "src/rhetlint_wire/__init__.py", "docs/rules/exclamation-mark.md",
-    "tests/test_rules.py", "tests/fixtures/WI101.md", "tests/fixtures/WI101.md.expected",
+    "pyproject.toml",
+    "README.md",
+    "src/rhetlint_wire/__init__.py",
+    "docs/rules/exclamation-mark.md",
+    "tests/test_rules.py",
+    "tests/fixtures/WI101.md",
+    "tests/fixtures/WI101.md.expected",
 }
 
 
@@ -50,7 +55,9 @@ def test_pyproject_declares_the_entry_point(generated: Path) -> None:
 def test_generated_rule_registers_and_fires(generated: Path) -> None:
     from rhetlint.testing import lint_text
 
-    spec = importlib.util.spec_from_file_location("rhetlint_wire", generated / "src/rhetlint_wire/__init__.py")
+    spec = importlib.util.spec_from_file_location(
+        "rhetlint_wire", generated / "src/rhetlint_wire/__init__.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     [d] = lint_text('"Wow!" she said. Turnout hit a record!', plugins=[module])
@@ -61,8 +68,14 @@ def test_generated_tests_pass(generated: Path) -> None:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(generated / "src"), env.get("PYTHONPATH", "")])
     env.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=generated,
-                          env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=generated,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "4 passed" in proc.stdout
 
@@ -84,21 +97,34 @@ def test_generated_tests_can_fail(generated: Path) -> None:
 def test_generated_code_passes_ruff(generated: Path) -> None:
     if importlib.util.find_spec("ruff") is None:
         pytest.skip("ruff is not installed")
-    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], cwd=generated,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "."],
+        cwd=generated,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize(("name", "dist", "package", "entry", "prefix"), [
-    ("rhetlint-newsroom", "rhetlint-newsroom", "rhetlint_newsroom", "newsroom", "NE"),
-    ("rhetlint_house_style", "rhetlint-house-style", "rhetlint_house_style", "house-style", "HO"),
-    ("Desk", "desk", "desk", "desk", "DE"),
-    ("rhetlint-x", "rhetlint-x", "rhetlint_x", "x", "X"),
-])
+@pytest.mark.parametrize(
+    ("name", "dist", "package", "entry", "prefix"),
+    [
+        ("rhetlint-newsroom", "rhetlint-newsroom", "rhetlint_newsroom", "newsroom", "NE"),
+        ("rhetlint_house_style", "rhetlint-house-style", "rhetlint_house_style", "house-style", "HO"),
+        ("Desk", "desk", "desk", "desk", "DE"),
+        ("rhetlint-x", "rhetlint-x", "rhetlint_x", "x", "X"),
+    ],
+)
 def test_names(name, dist, package, entry, prefix) -> None:
     names = plugin_names(name)
     assert (names.dist, names.package, names.entry, names.prefix, names.code) == (
-        dist, package, entry, prefix, f"{prefix}101")
+        dist,
+        package,
+        entry,
+        prefix,
+        f"{prefix}101",
+    )
 
 
 def test_explicit_prefix_renders_everywhere() -> None:
@@ -108,13 +134,16 @@ def test_explicit_prefix_renders_everywhere() -> None:
     assert "# DSK101 exclamation-mark" in files["docs/rules/exclamation-mark.md"]
 
 
-@pytest.mark.parametrize(("name", "prefix", "error"), [
-    ("rhetlint newsroom", None, "is not a usable distribution name"),
-    ("-newsroom", None, "is not a usable distribution name"),
-    ("news--room", None, "is not a usable distribution name"),
-    ("rhetlint-desk", "rl", "must be 1-3 capital letters"),
-    ("rhetlint-desk", "RL", "is rhetlint's own"),
-])
+@pytest.mark.parametrize(
+    ("name", "prefix", "error"),
+    [
+        ("rhetlint newsroom", None, "is not a usable distribution name"),
+        ("-newsroom", None, "is not a usable distribution name"),
+        ("news--room", None, "is not a usable distribution name"),
+        ("rhetlint-desk", "rl", "must be 1-3 capital letters"),
+        ("rhetlint-desk", "RL", "is rhetlint's own"),
+    ],
+)
 def test_bad_names(name, prefix, error) -> None:
     with pytest.raises(ValueError, match=error):
         plugin_names(name, prefix)

@@ -46,7 +46,9 @@ def zork_word(doc, options):
     """
     for t in doc.tokens:
         if t.norm == "zork" and not (options.quote_aware and doc.in_quote(t.start)):
-            yield Finding(t.start, t.end, f"'{t.text}' is the test word", fixes=(Fix("Replace with 'word'", "word"),))
+            yield Finding(
+                t.start, t.end, f"'{t.text}' is the test word", fixes=(Fix("Replace with 'word'", "word"),)
+            )
 
 
 @rule(code="K102", name="opt-in-word", category="testing", enabled_by_default=False)
@@ -87,7 +89,9 @@ def test_lint_text_with_a_plugin_object_and_a_module() -> None:
 
 
 def test_lint_text_runs_only_the_given_plugins(fake_dist, tmp_path, monkeypatch) -> None:
-    folder = fake_dist(tmp_path / "site", """
+    folder = fake_dist(
+        tmp_path / "site",
+        """
         from rhetlint import Finding, hookimpl, rule
 
         @rule(code="F101", name="fake-word", category="testing")
@@ -98,7 +102,8 @@ def test_lint_text_runs_only_the_given_plugins(fake_dist, tmp_path, monkeypatch)
         @hookimpl
         def rhetlint_register_rules(register):
             register(fake)
-    """)
+    """,
+    )
     monkeypatch.syspath_prepend(str(folder))
     monkeypatch.delenv("RHETLINT_LOAD_PLUGINS")
     assert "F101" in {d.code for d in lint_text("A zork.")}  # None: every installed plugin, like the CLI
@@ -150,8 +155,11 @@ def test_a_rule_code_taken_by_another_plugin_fails_the_test() -> None:
         """Clash."""
         return ()
 
-    with pytest.raises(AssertionError, match=r"plugin problems: plugin test-rules:L101: rule L101 is already "
-                                             r"registered by plugin 'rhetlint_plugins.loaded'"):
+    with pytest.raises(
+        AssertionError,
+        match=r"plugin problems: plugin test-rules:L101: rule L101 is already "
+        r"registered by plugin 'rhetlint_plugins.loaded'",
+    ):
         lint_text("x", plugins=[rhetlint_plugins.loaded, clash])
 
 
@@ -163,15 +171,23 @@ def test_a_registration_that_raises_fails_the_test() -> None:
         def rhetlint_register_rules(self, register):
             register("not a rule")
 
-    with pytest.raises(AssertionError, match="plugin broken-plugin: register\\(\\) expects a rhetlint.Rule, got str"):
+    with pytest.raises(
+        AssertionError, match="plugin broken-plugin: register\\(\\) expects a rhetlint.Rule, got str"
+    ):
         lint_text("x", plugins=[Broken()])
 
 
 # --- assert_rule -----------------------------------------------------------------------------------
 def test_assert_rule_passes_good_tables() -> None:
-    assert_rule(zork_word, valid=["Nothing here.", 'She said "zork".'], invalid=[
-        "A zork.", ("Two zork words.", "zork"), Invalid("ZORK!", match="ZORK", message="test word", replacement="word"),
-    ])
+    assert_rule(
+        zork_word,
+        valid=["Nothing here.", 'She said "zork".'],
+        invalid=[
+            "A zork.",
+            ("Two zork words.", "zork"),
+            Invalid("ZORK!", match="ZORK", message="test word", replacement="word"),
+        ],
+    )
 
 
 def test_assert_rule_by_code_or_name_among_plugins() -> None:
@@ -187,12 +203,16 @@ def test_assert_rule_runs_a_rule_that_is_off_by_default() -> None:
 
 def test_assert_rule_reports_every_failure_at_once() -> None:
     with pytest.raises(AssertionError) as info:
-        assert_rule(zork_word, valid=["A zork.", "fine"], invalid=[
-            "no match here",
-            ("A zork.", "A zork"),
-            Invalid("A zork.", message="missing words"),
-            Invalid("A zork.", replacement="thing"),
-        ])
+        assert_rule(
+            zork_word,
+            valid=["A zork.", "fine"],
+            invalid=[
+                "no match here",
+                ("A zork.", "A zork"),
+                Invalid("A zork.", message="missing words"),
+                Invalid("A zork.", replacement="thing"),
+            ],
+        )
     lines = str(info.value).splitlines()
     assert lines == [
         "valid text flagged by zork-word: 'A zork.' -> ['zork']",
@@ -204,16 +224,22 @@ def test_assert_rule_reports_every_failure_at_once() -> None:
 
 
 def test_assert_rule_shows_a_crash_instead_of_not_flagged() -> None:
-    with pytest.raises(AssertionError, match=r"crashing-rule crashed on 'boom': rule K103 crashing-rule \(plugin "
-                                             r"test-rules:K103\) crashed: ValueError: boom went the rule at "
-                                             r"test_testing_kit.py:\d+"):
+    with pytest.raises(
+        AssertionError,
+        match=r"crashing-rule crashed on 'boom': rule K103 crashing-rule \(plugin "
+        r"test-rules:K103\) crashed: ValueError: boom went the rule at "
+        r"test_testing_kit.py:\d+",
+    ):
         assert_rule(crashing_rule, invalid=["boom"])
 
 
 def test_assert_rule_works_for_builtin_rules() -> None:
-    assert_rule("emotive-language", plugins=[rhetlint_plugins.loaded],
-                valid=["The senator criticized the bill.", 'The senator called it "a blatant giveaway."'],
-                invalid=[Invalid("The senator slammed the bill.", match="slammed", replacement="criticized")])
+    assert_rule(
+        "emotive-language",
+        plugins=[rhetlint_plugins.loaded],
+        valid=["The senator criticized the bill.", 'The senator called it "a blatant giveaway."'],
+        invalid=[Invalid("The senator slammed the bill.", match="slammed", replacement="criticized")],
+    )
 
 
 # --- fixture drafts --------------------------------------------------------------------------------
@@ -226,9 +252,12 @@ def write_fixture(folder: Path, text: str, expected: str | None) -> Path:
 
 
 def test_check_fixture_passes_when_the_expectation_matches(tmp_path) -> None:
-    draft = write_fixture(tmp_path, "A zork.\n\nTwo: zork zork.\n",
-                          "1:3-1:7 K101 'zork' is the test word\n3:6-3:10 K101 'zork' is the test word\n"
-                          "3:11-3:15 K101 'zork' is the test word\n")
+    draft = write_fixture(
+        tmp_path,
+        "A zork.\n\nTwo: zork zork.\n",
+        "1:3-1:7 K101 'zork' is the test word\n3:6-3:10 K101 'zork' is the test word\n"
+        "3:11-3:15 K101 'zork' is the test word\n",
+    )
     check_fixture(draft, plugins=[zork_word])
 
 
@@ -245,7 +274,9 @@ def test_check_fixture_fails_with_a_diff(tmp_path) -> None:
 def test_check_fixture_update_rewrites_the_expectation(tmp_path) -> None:
     draft = write_fixture(tmp_path, "A zork.\n", "stale\n")
     check_fixture(draft, plugins=[zork_word], update=True)
-    assert (tmp_path / "K101.md.expected").read_text(encoding="utf-8") == "1:3-1:7 K101 'zork' is the test word\n"
+    assert (tmp_path / "K101.md.expected").read_text(
+        encoding="utf-8"
+    ) == "1:3-1:7 K101 'zork' is the test word\n"
     check_fixture(draft, plugins=[zork_word])
 
 
@@ -291,11 +322,15 @@ def test_check_rule_docs(tmp_path) -> None:
 
 
 def test_check_rule_docs_requires_the_sections(tmp_path) -> None:
-    with pytest.raises(AssertionError, match="K102 opt-in-word: its documentation lacks ## What it flags, "
-                                             "## Why it matters, ## Example, ## Instead"):
+    with pytest.raises(
+        AssertionError,
+        match="K102 opt-in-word: its documentation lacks ## What it flags, "
+        "## Why it matters, ## Example, ## Instead",
+    ):
         check_rule_docs(opt_in_word, tmp_path, update=True)
     assert (tmp_path / "opt-in-word.md").read_text(encoding="utf-8") == rule_page(
-        plugin_rules(opt_in_word)[0])
+        plugin_rules(opt_in_word)[0]
+    )
 
 
 # --- the pytest plugin -----------------------------------------------------------------------------
@@ -327,8 +362,14 @@ def test_flag(rhetlint_update):
 
 def run_pytest(folder: Path, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "PYTEST_DISABLE_PLUGIN_AUTOLOAD"}
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", *args],
-                          cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", *args],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_pytest_plugin_fixtures_and_update_option(tmp_path) -> None:

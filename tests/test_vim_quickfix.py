@@ -45,11 +45,23 @@ def doc_setting(name: str) -> str:
 
 
 def run_vim(script: str, cwd: Path) -> None:
-    (cwd / "test.vim").write_text("set nocompatible encoding=utf-8\n" + script + "\nqall!\n", encoding="utf-8")
-    env = dict(os.environ, LC_ALL="C.UTF-8", PATH=os.pathsep.join([str(Path(sys.executable).parent),
-                                                                     os.environ.get("PATH", "")]))
-    proc = subprocess.run([VIM, "-N", "-u", "NONE", "-i", "NONE", "-es", "-S", "test.vim"], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    (cwd / "test.vim").write_text(
+        "set nocompatible encoding=utf-8\n" + script + "\nqall!\n", encoding="utf-8"
+    )
+    env = dict(
+        os.environ,
+        LC_ALL="C.UTF-8",
+        PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+    )
+    proc = subprocess.run(
+        [VIM, "-N", "-u", "NONE", "-i", "NONE", "-es", "-S", "test.vim"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert proc.returncode == 0, f"vim failed: {proc.stdout}{proc.stderr}"
 
 
@@ -76,7 +88,9 @@ def check_quickfix(project, diagnostics: list[dict]) -> None:
         assert entry["type"] == d["severity"][0]
         assert entry["text"] == f"{d['message']} [{d['code']} {d['name']}]"
     cursor = json.loads((project.root / "cursor.json").read_text(encoding="utf-8"))
-    assert cursor == [[d["start"]["line"], d["match"][:4]] for d in diagnostics], "jumps land on the flagged words"
+    assert cursor == [[d["start"]["line"], d["match"][:4]] for d in diagnostics], (
+        "jumps land on the flagged words"
+    )
 
 
 def test_cgetfile_parses_text_output_with_the_documented_errorformat(project, run_process):
@@ -100,7 +114,9 @@ def test_make_runs_rhetlint_with_the_documented_makeprg(project, run_process):
 def test_a_wrong_errorformat_is_caught(project, run_process):
     """The checks can fail: %c reads the column as bytes, which puts the cursor before 'zork' after 'ë’é'."""
     project.write("draft.md", DRAFT)
-    (project.root / "out.txt").write_text(run_process(["check", "draft.md"], cwd=project.root).out, encoding="utf-8")
+    (project.root / "out.txt").write_text(
+        run_process(["check", "draft.md"], cwd=project.root).out, encoding="utf-8"
+    )
     run_vim("set errorformat=%f:%l:%c:\\ %t%*[^:]:\\ %m\ncgetfile out.txt\n" + DUMP, project.root)
     with pytest.raises(AssertionError):
         check_quickfix(project, expected(run_process, project))

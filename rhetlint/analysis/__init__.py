@@ -14,8 +14,16 @@ from rhetlint.analysis.sources import Source, group_sources
 from rhetlint.analysis.wordlists import tagged_phrases, word_lines, word_set
 from rhetlint.model.document import Document, register_analysis
 
-__all__ = ["NOUN_MARKERS", "Attribution", "Source", "lexicon", "story_parties", "tagged_phrases", "word_lines",
-           "word_set"]
+__all__ = [
+    "NOUN_MARKERS",
+    "Attribution",
+    "Source",
+    "lexicon",
+    "story_parties",
+    "tagged_phrases",
+    "word_lines",
+    "word_set",
+]
 
 
 def _sources(doc: Document) -> list[Source]:

@@ -16,14 +16,14 @@ if TYPE_CHECKING:
 
 # A title-like line is short and does not end a sentence.
 TITLE_MAX_WORDS = 16
-SENTENCE_END = ".!?\"”’:;)"
+SENTENCE_END = '.!?"”’:;)'
 
 
 def is_title_like(doc: Document, block: Block) -> bool:
     """A heading, or a short line with no closing punctuation whose words are mostly capitalised."""
     if block.kind in ("heading", "title"):
         return True
-    text = doc.text[block.start:block.end].strip()
+    text = doc.text[block.start : block.end].strip()
     words = text.split()
     if not words or len(words) > TITLE_MAX_WORDS or text[-1] in SENTENCE_END:
         return False

@@ -36,21 +36,42 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 NAMED = ("named-person", "named-organisation")
 # Documents credited with words: the words are their author's ("a statement from the company said").
-DOCUMENTS = frozenset({"statement", "report", "memo", "letter", "study", "email", "release", "complaint",
-                       "filing", "survey", "document", "notice", "analysis", "review", "audit"})
+DOCUMENTS = frozenset(
+    {
+        "statement",
+        "report",
+        "memo",
+        "letter",
+        "study",
+        "email",
+        "release",
+        "complaint",
+        "filing",
+        "survey",
+        "document",
+        "notice",
+        "analysis",
+        "review",
+        "audit",
+    }
+)
 # How far back a document or a description ("the company") looks for the body it stands for.
 ANTECEDENT_WINDOW = 600
 # Leading words of an affiliation that name nothing ("the", a possessive's owner keeps its "'s" stripped).
 DETERMINERS = frozenset({"the", "a", "an", "former", "then", "now"})
 POSSESSIVE = re.compile(r"[’']s$")
 # An organisation's name as written: capitalised words, with "of", "for", "and", "&" or "the" inside.
-_ORG = r"(?:[A-Z][\w.&’'-]*|\d[\w-]*)(?:\s+(?:(?:of|for|and|&|the|on|de)\s+)?(?:[A-Z][\w.&’'-]*|\d[\w-]*)){0,6}"
+_ORG = (
+    r"(?:[A-Z][\w.&’'-]*|\d[\w-]*)(?:\s+(?:(?:of|for|and|&|the|on|de)\s+)?(?:[A-Z][\w.&’'-]*|\d[\w-]*)){0,6}"
+)
 # What follows a name to say whom the person speaks for: ", a spokeswoman for the Port Authority",
 # ", president of Local 218 of the warehouse workers' union", ", the union's chief negotiator",
 # ", a department spokeswoman".
 APPOSITIVE = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:"
-    r"(?:[\w-]+\s+){0,4}?(?:of|for|at|with|from)\s+(?:the\s+)?(?P<org>" + _ORG + r"|(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+    r"(?:[\w-]+\s+){0,4}?(?:of|for|at|with|from)\s+(?:the\s+)?(?P<org>"
+    + _ORG
+    + r"|(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
     r"|(?P<owner>" + _ORG + r"|[a-z][\w-]*(?:\s+[a-z][\w-]*)?)[’']s\s+(?:[\w-]+\s+){0,2}[\w-]+"
     r"|(?P<unit>[a-z][\w-]*)\s+(?:[\w-]+\s+)?(?:spokes(?:wo)?man|spokesperson|official|lawyer|attorney)"
     r")"
@@ -94,8 +115,16 @@ def split_name(name: str) -> tuple[str, tuple[str, ...], str]:
         k -= 1
     personal, prefix = tokens[k:], tokens[:k]
     # a personal name has two words, or one after a title or honorific ("Sen. Warren", "Mr. King")
-    if not prefix or not personal or (len(personal) < 2 and not _is_title(prefix[-1])
-                                      and _bare(prefix[-1]) not in HONORIFICS and not prefix[-1].islower()):
+    if (
+        not prefix
+        or not personal
+        or (
+            len(personal) < 2
+            and not _is_title(prefix[-1])
+            and _bare(prefix[-1]) not in HONORIFICS
+            and not prefix[-1].islower()
+        )
+    ):
         return name, (), ""
     roles = tuple(_bare(t) for t in prefix if _is_title(t) or _bare(t) in HONORIFICS)
     if not roles and not any(_bare(t) in word_set("attribution_org_words") for t in prefix):
@@ -132,7 +161,7 @@ def _split_titles(doc: Document, sources: list[Source]) -> None:
     for source in sources:
         if source.type == "named-organisation" and source.name.islower() and source.mentions:
             # "a conservation group, Friends of Coldwater Creek, said": the group's own name follows
-            written = doc.source[source.mentions[0].start:source.mentions[0].end]
+            written = doc.source[source.mentions[0].start : source.mentions[0].end]
             named = re.search(r",\s+(?:the\s+)?(" + _ORG + r")\s*,?\s*$", written)
             if named:
                 source.name = named.group(1)
@@ -145,7 +174,7 @@ def _split_titles(doc: Document, sources: list[Source]) -> None:
         if personal != source.name:
             source.name, source.type = personal, "named-person"
         for mention in source.mentions:
-            written = doc.source[mention.start:mention.end]
+            written = doc.source[mention.start : mention.end]
             head = written.split(",")[0]
             _, more_roles, more_affiliation = split_name(" ".join(head.split()))
             roles += more_roles
@@ -163,7 +192,7 @@ def _split_titles(doc: Document, sources: list[Source]) -> None:
 
 def _appositive(doc: Document, mention: Span) -> Span | None:
     """The organisation an appositive after ``mention`` ties the person to, as a span of the text."""
-    written = doc.text[mention.start:mention.end]
+    written = doc.text[mention.start : mention.end]
     comma = written.find(",")
     origin = mention.start + comma if comma >= 0 else mention.end  # the appositive may be inside the mention
     after = doc.text[origin : origin + 160]
@@ -174,8 +203,11 @@ def _appositive(doc: Document, mention: Span) -> Span | None:
         if m.group(group):
             start, end = origin + m.start(group), origin + m.end(group)
             words = doc.text[start:end]
-            if group == "org" and words[:1].islower() and not any(
-                    w in word_set("attribution_org_words") for w in words.lower().split()):
+            if (
+                group == "org"
+                and words[:1].islower()
+                and not any(w in word_set("attribution_org_words") for w in words.lower().split())
+            ):
                 return None  # "a member of several boards": not an organisation the story names
             return Span(start, end, words)
     return None
@@ -248,20 +280,37 @@ def _same_person(source: Source, people: list[Source], sources: list[Source]) ->
     """The named person or body ``source`` stands for, when the story makes it plain; else None."""
     bare = [_bare(w) for w in source.name.split()]
     first = source.mentions[0].start if source.mentions else source.first_offset
-    if len(bare) == 1 and bare[0] in DOCUMENTS or (
-            len(bare) == 1 and source.type == "named-organisation" and bare[0] in word_set("attribution_org_words")):
+    if (
+        len(bare) == 1
+        and bare[0] in DOCUMENTS
+        or (
+            len(bare) == 1
+            and source.type == "named-organisation"
+            and bare[0] in word_set("attribution_org_words")
+        )
+    ):
         # "the statement said", "the company said": the nearest body named shortly before (a document's
         # author may be a person; a description like "the company" stands only for an organisation)
         kinds = NAMED if bare[0] in DOCUMENTS else ("named-organisation",)
-        bodies = [s for s in sources if s is not source and s.type in kinds and _bare(s.name) not in DOCUMENTS]
+        bodies = [
+            s for s in sources if s is not source and s.type in kinds and _bare(s.name) not in DOCUMENTS
+        ]
         target = _nearest_before(bodies, first)
-        if target is not None and first - max(m.start for m in target.mentions if m.start < first) <= ANTECEDENT_WINDOW:
+        if (
+            target is not None
+            and first - max(m.start for m in target.mentions if m.start < first) <= ANTECEDENT_WINDOW
+        ):
             return target
         return None
     if source.type == "named-person" and len(bare) > 2:
         # "Engineer Marta Kovic" is "Marta Kovic" with a title the word lists do not know
-        tails = [p for p in people if p is not source and len(p.name.split()) >= 2
-                 and bare[-len(p.name.split()):] == [_bare(w) for w in p.name.split()]]
+        tails = [
+            p
+            for p in people
+            if p is not source
+            and len(p.name.split()) >= 2
+            and bare[-len(p.name.split()) :] == [_bare(w) for w in p.name.split()]
+        ]
         if len(tails) == 1:
             return tails[0]
     if source.type in NAMED:

@@ -34,9 +34,11 @@ DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish")
 
 
 # Role nouns after which "for/of/at X" or before which "X's" names the organisation a person speaks for.
-ROLE = (r"(?:spokes(?:man|woman|person)|lawyer|attorney|counsel|president|vice president|director|chief(?: executive)?|"
-        r"head|leader|chair(?:man|woman|person)?|member|executive|official|representative|manager|founder|owner|"
-        r"secretary|treasurer|organi[sz]er|negotiator|CEO|general manager|superintendent|commissioner)")
+ROLE = (
+    r"(?:spokes(?:man|woman|person)|lawyer|attorney|counsel|president|vice president|director|chief(?: executive)?|"
+    r"head|leader|chair(?:man|woman|person)?|member|executive|official|representative|manager|founder|owner|"
+    r"secretary|treasurer|organi[sz]er|negotiator|CEO|general manager|superintendent|commissioner)"
+)
 ORG_NAME = r"((?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*)"
 # "a spokeswoman for the Selwyn Port Authority", "president of the Harbor Workers Union"
 AFFILIATION_AFTER = re.compile(ROLE + r"\s+(?:for|of|at|with)\s+(?:the\s+)?" + ORG_NAME)
@@ -143,10 +145,19 @@ class NameIndex:
             if first:
                 self.by_first.setdefault(first.group(), []).append(name)
         # A party prefix counts only before a state's capital letter (not "R-rated", "D-Day").
-        self.prefixes = re.compile(r"(?<![\w-])(?:" + "|".join(prefixes) + r")(?=[A-Z][a-z])(?!Day)") if prefixes else None
+        self.prefixes = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(prefixes) + r")(?=[A-Z][a-z])(?!Day)")
+            if prefixes
+            else None
+        )
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None,
-                 tokens: Iterable[tuple[int, str]] | None = None) -> Iterable[_NameMatch]:
+    def finditer(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        tokens: Iterable[tuple[int, str]] | None = None,
+    ) -> Iterable[_NameMatch]:
         """Matches in text[start:end]; ``tokens`` ((start, text) pairs, e.g. from ``doc.tokens``) saves
         tokenizing the text again."""
         end = len(text) if end is None else end
@@ -215,12 +226,22 @@ def local_places(doc: Document) -> dict[str, str]:
 
 
 def _local_places(doc: Document) -> dict[str, str]:
-    words = {w for _, text in _capitalised(doc)
-             for w in (text.removesuffix("'s").removesuffix("’s"),) if CAPITALISED.fullmatch(w)}
+    words = {
+        w
+        for _, text in _capitalised(doc)
+        for w in (text.removesuffix("'s").removesuffix("’s"),)
+        if CAPITALISED.fullmatch(w)
+    }
     # a person's given name or surname is never a place ("Kristi" and "Kristin" are two people)
-    words -= {w for a in doc.attributions if a.source_type == "named-person" and a.speaker
-              and len(a.speaker.split()) > 1 and all(CAPITALISED.fullmatch(w) for w in a.speaker.split())
-              for w in a.speaker.split()}
+    words -= {
+        w
+        for a in doc.attributions
+        if a.source_type == "named-person"
+        and a.speaker
+        and len(a.speaker.split()) > 1
+        and all(CAPITALISED.fullmatch(w) for w in a.speaker.split())
+        for w in a.speaker.split()
+    }
     known = known_sides()
     table: dict[str, str] = {}
     for word in words:
@@ -273,8 +294,12 @@ def _description_spans(doc: Document, source: Source) -> list[tuple[int, int]]:
     return spans
 
 
-def _find(matchers: list[tuple[NameIndex, dict[str, str]]], doc: Document, spans: list[tuple[int, int]],
-          configured: bool) -> tuple[str | None, SideEvidence | None]:
+def _find(
+    matchers: list[tuple[NameIndex, dict[str, str]]],
+    doc: Document,
+    spans: list[tuple[int, int]],
+    configured: bool,
+) -> tuple[str | None, SideEvidence | None]:
     found: dict[str, SideEvidence] = {}
     for pattern, table in matchers:
         for start, end in spans:
@@ -305,7 +330,7 @@ def _org_key(name: str) -> str | None:
 
 
 def _title_prefix_org(text: str, titles: frozenset[str]) -> str | None:
-    """"Bluewake Chief Executive Morgan Hale" -> "Bluewake": capitalised words before the first title word."""
+    """ "Bluewake Chief Executive Morgan Hale" -> "Bluewake": capitalised words before the first title word."""
     words = text.split()
     for i, word in enumerate(words):
         if word.lower().strip(".,") in titles:
@@ -347,7 +372,9 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
     return None, None
 
 
-def assign_sides(doc: Document, sources: list[Source], config_sides: Mapping[str, Sequence[str]] | None = None) -> None:
+def assign_sides(
+    doc: Document, sources: list[Source], config_sides: Mapping[str, Sequence[str]] | None = None
+) -> None:
     """Fill ``side`` and ``side_evidence`` on each source (in place)."""
     sides = configured_sides(doc, config_sides)
     matchers = _matchers(doc, sides)
@@ -380,8 +407,9 @@ def _inherit_from_organisation(doc: Document, sources: list[Source], max_paragra
             source.side_evidence = SideEvidence(org.name, org.mentions[0].start, org.mentions[0].end, False)
 
 
-def _organisation_before(doc: Document, organisations: list[Source], offset: int,
-                         max_paragraphs: int) -> Source | None:
+def _organisation_before(
+    doc: Document, organisations: list[Source], offset: int, max_paragraphs: int
+) -> Source | None:
     """The organisation whose first mention comes last before ``offset``, in its paragraph or the
     ``max_paragraphs`` before."""
     block = doc.block_at(offset)
@@ -393,8 +421,12 @@ def _organisation_before(doc: Document, organisations: list[Source], offset: int
     return max(before, key=lambda o: o.mentions[0].start) if before else None
 
 
-def story_parties(doc: Document, sources: list[Source], config_sides: Mapping[str, Sequence[str]] | None = None,
-                  min_mentions: int = 2) -> dict[str, int]:
+def story_parties(
+    doc: Document,
+    sources: list[Source],
+    config_sides: Mapping[str, Sequence[str]] | None = None,
+    min_mentions: int = 2,
+) -> dict[str, int]:
     """The sides the story names as parties: every side a source stands on, plus any side the writer names
     at least ``min_mentions`` times outside quotations. Returns side -> mentions in the writer's text."""
     sides = configured_sides(doc, config_sides)
@@ -422,12 +454,17 @@ def _writer_mentions(doc: Document, sides: Mapping[str, list[str]]) -> Counter[s
     return counts
 
 
-def _add_speaking_organisations(doc: Document, sources: list[Source], counts: Counter[str], parties: dict[str, int],
-                                min_mentions: int) -> None:
+def _add_speaking_organisations(
+    doc: Document, sources: list[Source], counts: Counter[str], parties: dict[str, int], min_mentions: int
+) -> None:
     """An organisation is a party when it speaks (or someone speaks for it) and the writer names it again."""
     wanted = {s.side for s in sources if s.side and s.side not in parties and s.side_evidence is not None}
     # capitalised mentions only: "Times" the paper, not "three times"
-    words = Counter(t.norm for t in doc.tokens if t.norm in wanted and t.text[0].isupper()) if wanted else Counter()
+    words = (
+        Counter(t.norm for t in doc.tokens if t.norm in wanted and t.text[0].isupper())
+        if wanted
+        else Counter()
+    )
     for source in sources:
         if source.side and source.side not in parties and source.side_evidence is not None:
             mentions = words[source.side]

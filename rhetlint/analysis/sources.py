@@ -17,9 +17,35 @@ if TYPE_CHECKING:
     from rhetlint.model.document import Document, Span
 
 # Leading words dropped when unnamed sources are grouped by description ("two senior officials" ~ "officials").
-GROUP_DROP = frozenset({"the", "a", "an", "some", "several", "many", "most", "two", "three", "four", "five",
-                        "other", "one", "these", "those", "this", "that", "few", "numerous", "various",
-                        "senior", "top", "former", "unnamed", "anonymous"})
+GROUP_DROP = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "some",
+        "several",
+        "many",
+        "most",
+        "two",
+        "three",
+        "four",
+        "five",
+        "other",
+        "one",
+        "these",
+        "those",
+        "this",
+        "that",
+        "few",
+        "numerous",
+        "various",
+        "senior",
+        "top",
+        "former",
+        "unnamed",
+        "anonymous",
+    }
+)
 # Source types that are not a source of their own (nothing was credited to anyone).
 NOT_A_SOURCE = frozenset({"none"})
 

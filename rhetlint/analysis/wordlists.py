@@ -28,8 +28,9 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(" ".join(row) for row in word_lines(name))
 
 
-def tagged_phrases(name: str, tags: frozenset[str] | set[str],
-                   max_tags: int = 3) -> list[tuple[str, tuple[str, ...]]]:
+def tagged_phrases(
+    name: str, tags: frozenset[str] | set[str], max_tags: int = 3
+) -> list[tuple[str, tuple[str, ...]]]:
     """Split lines of the form ``phrase words TAG [TAG …]`` into (phrase, tags), reading tags from the right.
 
     ``max_tags`` keeps a phrase whose last word is also a tag intact ("in fact fact" -> "in fact", "fact").

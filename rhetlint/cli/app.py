@@ -40,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", type=_csv, default=[], help="skip these rules")
     check.add_argument("--format", dest="output_format", help="text (default), json, sarif, github, …")
     check.add_argument("--output", "-o", type=Path, help="write the report to this file")
-    check.add_argument("--fail-on", choices=FAIL_LEVELS, help="lowest severity that fails the run (default warning)")
+    check.add_argument(
+        "--fail-on", choices=FAIL_LEVELS, help="lowest severity that fails the run (default warning)"
+    )
     check.add_argument("--quiet", "-q", action="store_true", help="print diagnostics only, no summary")
     check.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
     check.add_argument("--stdin-filename", help="the path to report (and to pick the format by) for -")
@@ -62,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     plugins.add_argument("--format", choices=("text", "json"), default="text")
     plugins.add_argument("--config", type=Path)
 
-    sources = sub.add_parser("sources", help="print who is credited with what in each draft (attribution analysis)")
+    sources = sub.add_parser(
+        "sources", help="print who is credited with what in each draft (attribution analysis)"
+    )
     sources.add_argument("paths", nargs="*", metavar="PATH")
     sources.add_argument("--format", choices=("text", "json"), default="text")
     sources.add_argument("--config", type=Path)
@@ -149,8 +153,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     format_name = args.output_format or config.output_format
     formatters = base.plugins.formatters
     if format_name not in formatters:
-        print(f"rhetlint: error: unknown format {format_name!r} (available: {', '.join(sorted(formatters))})",
-              file=sys.stderr)
+        print(
+            f"rhetlint: error: unknown format {format_name!r} (available: {', '.join(sorted(formatters))})",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     report = Report(
         diagnostics=diagnostics,
@@ -207,11 +213,18 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def _rule_json(rule, active: bool) -> dict:
     return {
-        "code": rule.code, "name": rule.name, "category": rule.category, "severity": rule.severity,
-        "summary": rule.summary, "plugin": rule.plugin, "scope": rule.scope, "status": rule.status,
+        "code": rule.code,
+        "name": rule.name,
+        "category": rule.category,
+        "severity": rule.severity,
+        "summary": rule.summary,
+        "plugin": rule.plugin,
+        "scope": rule.scope,
+        "status": rule.status,
         "yields-to": list(rule.yields_to),
         "url": rule.doc_url,
-        "options": {k.replace("_", "-"): v for k, v in rule.options.items()}, "enabled": active,
+        "options": {k.replace("_", "-"): v for k, v in rule.options.items()},
+        "enabled": active,
         "documentation": rule.doc,
     }
 
@@ -220,8 +233,11 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     try:
         from rhetlint.lsp.server import serve
     except ImportError as exc:  # the lsp extra is not installed
-        print(f"rhetlint: error: the language server needs the 'lsp' extra ({(exc.name or 'pygls').split('.')[0]} is missing): "
-              "pip install 'rhetlint[lsp]'", file=sys.stderr)
+        print(
+            f"rhetlint: error: the language server needs the 'lsp' extra ({(exc.name or 'pygls').split('.')[0]} is missing): "
+            "pip install 'rhetlint[lsp]'",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     return serve(args.config)
 
@@ -237,7 +253,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     registry = session.linter_for(None).registry
     rule = registry.get(args.rule)
     if rule is None:
-        print(f"rhetlint: error: no rule with code or name {args.rule!r} (see 'rhetlint rules')", file=sys.stderr)
+        print(
+            f"rhetlint: error: no rule with code or name {args.rule!r} (see 'rhetlint rules')",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     if args.format == "json":
         json.dump(_rule_json(rule, True), sys.stdout, indent=2)
@@ -253,8 +272,14 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     session = _session_for_listing(args.config)
     plugins = session.linter_for(None).plugins
     if args.format == "json":
-        json.dump([{"name": i.name, "version": i.version, "source": i.source, "hooks": list(i.hooks)}
-                   for i in plugins.infos], sys.stdout, indent=2)
+        json.dump(
+            [
+                {"name": i.name, "version": i.version, "source": i.source, "hooks": list(i.hooks)}
+                for i in plugins.infos
+            ],
+            sys.stdout,
+            indent=2,
+        )
         print()
     else:
         for info in plugins.infos:
@@ -305,6 +330,11 @@ if __name__ == "__main__":  # pragma: no cover
 
 # ``rhetlint COMMAND``: the function that runs it
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins,
-    "sources": cmd_sources, "lsp": cmd_lsp, "new-plugin": cmd_new_plugin,
+    "check": cmd_check,
+    "rules": cmd_rules,
+    "explain": cmd_explain,
+    "plugins": cmd_plugins,
+    "sources": cmd_sources,
+    "lsp": cmd_lsp,
+    "new-plugin": cmd_new_plugin,
 }

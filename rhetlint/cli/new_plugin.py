@@ -40,15 +40,23 @@ class PluginNames:
         return f"{self.prefix}101"
 
     def values(self) -> dict[str, str]:
-        return {"dist": self.dist, "package": self.package, "entry": self.entry, "prefix": self.prefix,
-                "title": self.title, "code": self.code}
+        return {
+            "dist": self.dist,
+            "package": self.package,
+            "entry": self.entry,
+            "prefix": self.prefix,
+            "title": self.title,
+            "code": self.code,
+        }
 
 
 def plugin_names(name: str, prefix: str | None = None) -> PluginNames:
     """Derive the package, entry-point name and code prefix; raise ValueError for an unusable name."""
     if not DIST_NAME.match(name):
-        raise ValueError(f"{name!r} is not a usable distribution name (letters, digits and single hyphens, "
-                         "e.g. rhetlint-newsroom)")
+        raise ValueError(
+            f"{name!r} is not a usable distribution name (letters, digits and single hyphens, "
+            "e.g. rhetlint-newsroom)"
+        )
     dist = name.lower().replace("_", "-")
     package = dist.replace("-", "_")
     entry = dist.removeprefix("rhetlint-") or dist
@@ -100,8 +108,10 @@ def create_plugin(name: str, folder: Path, prefix: str | None = None) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         print(f"created {path}")
-    print(f"\nNext:\n  cd {root}\n  python -m pip install -e \".[test]\"\n  python -m pytest\n"
-          f"  rhetlint plugins        # lists {names.entry}\n"
-          f"\nThe starter rule is {names.code} exclamation-mark in src/{names.package}/__init__.py; "
-          "docs/plugins/tutorial.md in the rhetlint repository walks through adding your own.")
+    print(
+        f'\nNext:\n  cd {root}\n  python -m pip install -e ".[test]"\n  python -m pytest\n'
+        f"  rhetlint plugins        # lists {names.entry}\n"
+        f"\nThe starter rule is {names.code} exclamation-mark in src/{names.package}/__init__.py; "
+        "docs/plugins/tutorial.md in the rhetlint repository walks through adding your own."
+    )
     return 0

@@ -58,10 +58,15 @@ class PluginSet:
             found: dict[str, type] = {}
             for impl in self.manager.hook.rhetlint_register_formatters.get_hookimpls():
                 try:
-                    self._call_one("rhetlint_register_formatters", impl,
-                                   register=lambda name, cls: found.setdefault(name, cls))
+                    self._call_one(
+                        "rhetlint_register_formatters",
+                        impl,
+                        register=lambda name, cls: found.setdefault(name, cls),
+                    )
                 except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the run
-                    self.problems.append(f"plugin {impl.plugin_name}: registering formatters failed: {one_line(exc)}")
+                    self.problems.append(
+                        f"plugin {impl.plugin_name}: registering formatters failed: {one_line(exc)}"
+                    )
             self._formatters = found
         return self._formatters
 
@@ -80,7 +85,9 @@ class PluginSet:
             try:
                 self._call_one("rhetlint_register_rules", impl, register=register)
             except Exception as exc:  # noqa: BLE001
-                self.problems.append(f"plugin {plugin}: registering rules failed: {type(exc).__name__}: {one_line(exc)}")
+                self.problems.append(
+                    f"plugin {plugin}: registering rules failed: {type(exc).__name__}: {one_line(exc)}"
+                )
         return registry
 
     def _call_one(self, hook_name: str, impl: Any, **kwargs: Any) -> None:
@@ -119,7 +126,11 @@ def _load_local(folder: Path) -> Iterable[tuple[str, ModuleType | None, str]]:
             sys.modules[module_name] = module
             spec.loader.exec_module(module)
         except Exception as exc:  # noqa: BLE001
-            yield f"local:{path.stem}", None, f"{path}: failed to import: {type(exc).__name__}: {one_line(exc)}"
+            yield (
+                f"local:{path.stem}",
+                None,
+                f"{path}: failed to import: {type(exc).__name__}: {one_line(exc)}",
+            )
             continue
         yield f"local:{path.stem}", module, str(path)
 
@@ -156,15 +167,23 @@ def load_plugins(
             try:
                 module = ep.load()
             except Exception as exc:  # noqa: BLE001
-                problems.append(f"plugin {ep.name}: failed to import {ep.value}: {type(exc).__name__}: {one_line(exc)}")
+                problems.append(
+                    f"plugin {ep.name}: failed to import {ep.value}: {type(exc).__name__}: {one_line(exc)}"
+                )
                 continue
             try:
                 pm.register(module, name=ep.name)
             except Exception as exc:  # noqa: BLE001
                 problems.append(f"plugin {ep.name}: cannot be registered: {one_line(exc)}")
                 continue
-            infos.append(PluginInfo(ep.name, _version_of(module, getattr(ep, "dist", None)),
-                                    f"entry point {ep.value}", _hooks_of(pm, module)))
+            infos.append(
+                PluginInfo(
+                    ep.name,
+                    _version_of(module, getattr(ep, "dist", None)),
+                    f"entry point {ep.value}",
+                    _hooks_of(pm, module),
+                )
+            )
 
     if plugins_dir is not None:
         if not plugins_dir.is_dir():
@@ -187,8 +206,14 @@ def load_plugins(
         name = getattr(plugin, "__name__", None) or repr(plugin)
         if not pm.has_plugin(name):
             pm.register(plugin, name=name)
-            infos.append(PluginInfo(name, _version_of(plugin) if isinstance(plugin, ModuleType) else "-",
-                                    "given", _hooks_of(pm, plugin)))
+            infos.append(
+                PluginInfo(
+                    name,
+                    _version_of(plugin) if isinstance(plugin, ModuleType) else "-",
+                    "given",
+                    _hooks_of(pm, plugin),
+                )
+            )
 
     try:
         pm.check_pending()
@@ -205,7 +230,9 @@ def _trace(pm: pluggy.PluginManager) -> None:
         names = ", ".join(i.plugin_name for i in impls)
         print(f"rhetlint: trace: {hook_name}({', '.join(kwargs)}) -> [{names}]", file=sys.stderr)
 
-    def after(outcome: Result[Any], hook_name: str, impls: Sequence[HookImpl], kwargs: Mapping[str, Any]) -> None:
+    def after(
+        outcome: Result[Any], hook_name: str, impls: Sequence[HookImpl], kwargs: Mapping[str, Any]
+    ) -> None:
         if outcome.exception is not None:
             print(f"rhetlint: trace: {hook_name} raised {outcome.exception!r}", file=sys.stderr)
 

@@ -20,12 +20,31 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 from rhetlint.model.errors import ConfigError
 
-__all__ = ["CONFIG_NAMES", "FAIL_LEVELS", "Config", "ConfigCache", "ConfigError", "config_from_mapping",
-           "find_config_file", "load_config"]
+__all__ = [
+    "CONFIG_NAMES",
+    "FAIL_LEVELS",
+    "Config",
+    "ConfigCache",
+    "ConfigError",
+    "config_from_mapping",
+    "find_config_file",
+    "load_config",
+]
 
 CONFIG_NAMES = ("rhetlint.toml", ".rhetlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.mdx", "*.txt", "*.text", "*.html", "*.htm"]
-DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"]
+DEFAULT_EXCLUDE = [
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    ".tox",
+    "build",
+    "dist",
+]
 FAIL_LEVELS = ("error", "warning", "info")
 
 
@@ -50,7 +69,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "select": ("a list of strings", _is_str_list),
     "ignore": ("a list of strings", _is_str_list),
     "extend-select": ("a list of strings", _is_str_list),
-    "severity": ("a table of rule = \"error\"|\"warning\"|\"info\"", _is_str_table),
+    "severity": ('a table of rule = "error"|"warning"|"info"', _is_str_table),
     "per-file-ignores": ("a table of glob = [rules]", _is_list_table),
     "rules": ("a table of [rules.NAME] option tables", _is_table_of_tables),
     "plugins-dir": ("a string (a folder of plugin .py files)", lambda v: isinstance(v, str)),
@@ -60,8 +79,10 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "extend-exclude": ("a list of glob strings", _is_str_list),
     "fail-on": ('"error", "warning" or "info"', lambda v: v in FAIL_LEVELS),
     "output-format": ("a string (a format name)", lambda v: isinstance(v, str)),
-    "max-file-size": ("a positive number of megabytes", lambda v: isinstance(v, (int, float)) and v > 0
-                      and not isinstance(v, bool)),
+    "max-file-size": (
+        "a positive number of megabytes",
+        lambda v: isinstance(v, (int, float)) and v > 0 and not isinstance(v, bool),
+    ),
     "sides": ("a table of side = [names]", _is_list_table),
     "quote-aware": ("a boolean", lambda v: isinstance(v, bool)),
     "rule-files": ("a list of TOML rule files (rules as data)", _is_str_list),
@@ -123,8 +144,9 @@ def load_config(path: Path) -> Config:
     return config_from_mapping(data, path, path.parent, prefix)
 
 
-def config_from_mapping(data: dict[str, Any], path: Path | None = None, root: Path | None = None,
-                        prefix: str = "") -> Config:
+def config_from_mapping(
+    data: dict[str, Any], path: Path | None = None, root: Path | None = None, prefix: str = ""
+) -> Config:
     """Build a Config from already-parsed TOML data, validating every key the same way as a file."""
     root = root or Path.cwd()
     config = Config(path=path, root=root)
@@ -139,8 +161,10 @@ def config_from_mapping(data: dict[str, Any], path: Path | None = None, root: Pa
         if key == "severity":
             for rule, level in value.items():
                 if level not in FAIL_LEVELS:
-                    raise ConfigError(f"{where}: '{prefix}severity.{rule}' must be \"error\", \"warning\" or "
-                                      f"\"info\", got {level!r}")
+                    raise ConfigError(
+                        f'{where}: \'{prefix}severity.{rule}\' must be "error", "warning" or '
+                        f'"info", got {level!r}'
+                    )
         attr = key.replace("-", "_")
         if key == "plugins-dir":
             value = (root / value).resolve()

@@ -38,7 +38,9 @@ def _git_visible(folder: Path) -> set[Path] | None:
     try:
         out = subprocess.run(
             ["git", "-C", str(folder), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            capture_output=True, timeout=30, check=False,
+            capture_output=True,
+            timeout=30,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -47,8 +49,9 @@ def _git_visible(folder: Path) -> set[Path] | None:
     return {(folder / p).resolve() for p in out.stdout.decode("utf-8", "surrogateescape").split("\0") if p}
 
 
-def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str],
-             root: Path | None = None) -> Iterator[tuple[str, str]]:
+def discover(
+    paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], root: Path | None = None
+) -> Iterator[tuple[str, str]]:
     """Yield (display path, "file"|"missing") for each draft named or found under a named folder.
 
     Files named explicitly are always checked; folders are walked for files matching ``include`` and not
@@ -86,16 +89,19 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); "
-                         f"save the file as UTF-8") from None
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); save the file as UTF-8"
+        ) from None
 
 
 def read_draft(path: str, max_megabytes: float) -> str:
     try:
         size = os.path.getsize(path)
         if size > max_megabytes * 1_000_000:
-            raise InputError(f"file is {size / 1_000_000:.3g} MB, over the max-file-size of {max_megabytes:g} MB; "
-                             f"not checked (raise max-file-size to check it)")
+            raise InputError(
+                f"file is {size / 1_000_000:.3g} MB, over the max-file-size of {max_megabytes:g} MB; "
+                f"not checked (raise max-file-size to check it)"
+            )
         with open(path, "rb") as fh:
             data = fh.read()
     except FileNotFoundError:

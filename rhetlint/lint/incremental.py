@@ -43,10 +43,14 @@ def shift_finding(finding: Finding, delta: int) -> Finding:
     """The same finding ``delta`` characters further on (fixes and related places move with it)."""
     if delta == 0:
         return finding
-    fixes = tuple(f if f.start is None else replace(f, start=f.start + delta, end=(f.end or 0) + delta)
-                  for f in finding.fixes)
+    fixes = tuple(
+        f if f.start is None else replace(f, start=f.start + delta, end=(f.end or 0) + delta)
+        for f in finding.fixes
+    )
     related = tuple(Related(r.start + delta, r.end + delta, r.message) for r in finding.related)
-    return replace(finding, start=finding.start + delta, end=finding.end + delta, fixes=fixes, related=related)
+    return replace(
+        finding, start=finding.start + delta, end=finding.end + delta, fixes=fixes, related=related
+    )
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,9 @@ class IncrementalLinter:
         self.stats = Stats()
         self._cache: dict[tuple[str, UnitKey], tuple[Finding, ...]] = {}
 
-    def lint(self, source: str, path: str | None = None, format: str | None = None) -> tuple[Document,
-                                                                                            list[Diagnostic]]:
+    def lint(
+        self, source: str, path: str | None = None, format: str | None = None
+    ) -> tuple[Document, list[Diagnostic]]:
         doc = self.linter.parse(source, path, format)
         rules = self.linter.rules_for(path)
         units = _units(doc)
@@ -98,7 +103,9 @@ class IncrementalLinter:
 class _Run:
     """One lint of one version: which units are cached, and the partial document for the rest."""
 
-    def __init__(self, doc: Document, units: list[Unit], cache: dict[tuple[str, UnitKey], tuple[Finding, ...]]):
+    def __init__(
+        self, doc: Document, units: list[Unit], cache: dict[tuple[str, UnitKey], tuple[Finding, ...]]
+    ):
         self.doc = doc
         self.units = units
         self.cache = cache
@@ -178,8 +185,13 @@ class _Run:
             return any(lo <= s and e <= hi for lo, hi in spans)
 
         return Document(
-            doc.source, "".join(pieces), path=doc.path, format=doc.format, blocks=blocks,
-            comments=doc.comments, links=[link for link in doc.links if inside(link.start, link.end)],
+            doc.source,
+            "".join(pieces),
+            path=doc.path,
+            format=doc.format,
+            blocks=blocks,
+            comments=doc.comments,
+            links=[link for link in doc.links if inside(link.start, link.end)],
             front_matter=doc.front_matter,
             quote_regions=[(s, e) for s, e in _quote_regions(doc) if inside(s, e)],
         )
@@ -187,7 +199,11 @@ class _Run:
 
 def _quotes_within(doc: Document, blocks: list[Block]) -> list[tuple[int, int, int, str, bool]]:
     spans = [(b.start, b.end) for b in blocks]
-    return [(q.start, q.end, q.level, q.kind, q.closed) for q in doc.quotes if any(lo <= q.start < hi for lo, hi in spans)]
+    return [
+        (q.start, q.end, q.level, q.kind, q.closed)
+        for q in doc.quotes
+        if any(lo <= q.start < hi for lo, hi in spans)
+    ]
 
 
 def _quote_regions(doc: Document) -> list[tuple[int, int]]:
@@ -238,12 +254,19 @@ class _Index:
 def _unit(doc: Document, blocks: tuple[Block, ...], index: _Index) -> Unit:
     start, end = blocks[0].start, max(b.end for b in blocks)
     shape = tuple((b.start - start, b.end - start, b.kind, b.quoted) for b in blocks)
-    quotes = tuple((q.start - start, q.end - start, q.level, q.kind, q.closed)
-                   for q in index.quotes.overlapping(start, end))
-    links = tuple((link.start - start, link.end - start, link.target) for link in
-                  index.links[bisect_left(index.link_starts, start) : bisect_left(index.link_starts, end)])
-    regions = tuple((s - start, e - start) for s, e in
-                    index.regions[bisect_left(index.region_starts, start) : bisect_left(index.region_starts, end)])
+    quotes = tuple(
+        (q.start - start, q.end - start, q.level, q.kind, q.closed)
+        for q in index.quotes.overlapping(start, end)
+    )
+    links = tuple(
+        (link.start - start, link.end - start, link.target)
+        for link in index.links[bisect_left(index.link_starts, start) : bisect_left(index.link_starts, end)]
+    )
+    regions = tuple(
+        (s - start, e - start)
+        for s, e in index.regions[
+            bisect_left(index.region_starts, start) : bisect_left(index.region_starts, end)
+        ]
+    )
     key = (doc.source[start:end], doc.text[start:end], shape, quotes, links, regions)
     return Unit(start, end, blocks, key)
-

@@ -72,7 +72,9 @@ class Linter:
         doc.context = LintContext(sides=self.config.sides)
         return doc
 
-    def lint_source(self, source: str, path: str | None = None, format: str | None = None) -> list[Diagnostic]:
+    def lint_source(
+        self, source: str, path: str | None = None, format: str | None = None
+    ) -> list[Diagnostic]:
         return self.lint(self.parse(source, path, format))
 
     def lint(self, doc: Document, rules: list[Rule] | None = None) -> list[Diagnostic]:
@@ -87,7 +89,9 @@ class Linter:
                 for finding in rule.run(doc, self.options_for(rule)):
                     problem = _malformed(finding, doc)
                     if problem:
-                        problems.append(self._rule_error(doc, path, rule, f"returned a malformed finding: {problem}"))
+                        problems.append(
+                            self._rule_error(doc, path, rule, f"returned a malformed finding: {problem}")
+                        )
                         break
                     raw.append((rule, finding))
             except ConfigError:
@@ -96,7 +100,9 @@ class Linter:
                 frame = traceback.extract_tb(exc.__traceback__)[-1]
                 where = f" at {Path(frame.filename).name}:{frame.lineno}"
                 detail = one_line(exc)
-                problems.append(self._rule_error(doc, path, rule, f"crashed: {type(exc).__name__}: {detail}{where}"))
+                problems.append(
+                    self._rule_error(doc, path, rule, f"crashed: {type(exc).__name__}: {detail}{where}")
+                )
 
         directives = parse_directives(doc)
         shown: list[tuple[Rule, Finding]] = []
@@ -120,11 +126,13 @@ class Linter:
                     unknown = [n for n in directive.rules if not is_selector(n, self.registry)]
                     if unknown:
                         message = f"suppression names unknown rule {', '.join(repr(n) for n in unknown)}"
-                    elif directive.rules and not any(matches(n, r) for n in directive.rules
-                                                     for r in rules):
+                    elif directive.rules and not any(matches(n, r) for n in directive.rules for r in rules):
                         continue  # its rules are not running now (--select/--ignore): it cannot be judged
-                    kept.append(self._diagnostic(doc, path, unused_rule,
-                                                 Finding(directive.start, directive.end, message)))
+                    kept.append(
+                        self._diagnostic(
+                            doc, path, unused_rule, Finding(directive.start, directive.end, message)
+                        )
+                    )
         kept.extend(problems)
         kept.sort(key=Diagnostic.sort_key)
         return kept
@@ -136,9 +144,14 @@ class Linter:
         if not yielding:
             return raw
         # per yielding rule: the spans of the other rules' findings it gives way to
-        indexes = {key: SpanIndex((f.start, f.end, (f.start, f.end)) for other, f in raw
-                                  if other is not rule and any(matches(s, other) for s in rule.yields_to))
-                   for key, rule in yielding.items()}
+        indexes = {
+            key: SpanIndex(
+                (f.start, f.end, (f.start, f.end))
+                for other, f in raw
+                if other is not rule and any(matches(s, other) for s in rule.yields_to)
+            )
+            for key, rule in yielding.items()
+        }
         kept = []
         for rule, finding in raw:
             index = indexes.get(id(rule))
@@ -151,14 +164,27 @@ class Linter:
         lines = doc.lines
         start = Position.at(lines, finding.start)
         end = Position.at(lines, finding.end)
-        related = tuple((Position.at(lines, r.start), Position.at(lines, r.end), r.message) for r in finding.related)
+        related = tuple(
+            (Position.at(lines, r.start), Position.at(lines, r.end), r.message) for r in finding.related
+        )
         severity = self.severity_for(rule)
         if finding.severity and severity == rule.severity:
             severity = finding.severity  # a finding may soften itself unless the user set the level
         return Diagnostic(
-            path=path, code=rule.code, name=rule.name, category=rule.category, severity=severity,
-            message=finding.message, start=start, end=end, match=doc.source[finding.start:finding.end],
-            fixes=finding.fixes, url=rule.doc_url, related=related, plugin=rule.plugin, data=finding.data,
+            path=path,
+            code=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=severity,
+            message=finding.message,
+            start=start,
+            end=end,
+            match=doc.source[finding.start : finding.end],
+            fixes=finding.fixes,
+            url=rule.doc_url,
+            related=related,
+            plugin=rule.plugin,
+            data=finding.data,
         )
 
     def _rule_error(self, doc: Document, path: str, rule: Rule, what: str) -> Diagnostic:

@@ -35,8 +35,13 @@ class Outcome:
 class Session:
     """Everything a run loads once: configurations, plugin sets and linters."""
 
-    def __init__(self, config_path: Path | None = None, selection: Selection | None = None,
-                 format: str | None = None, keep_sources: bool = False) -> None:
+    def __init__(
+        self,
+        config_path: Path | None = None,
+        selection: Selection | None = None,
+        format: str | None = None,
+        keep_sources: bool = False,
+    ) -> None:
         self.configs = ConfigCache(config_path)
         self.selection = selection or Selection()
         self.format = format
@@ -49,8 +54,9 @@ class Session:
         plugins = self._plugin_sets.get(key)
         if plugins is None:
             data_rules = config_plugin(config)  # rules as data, from the configuration's rule-files
-            plugins = load_plugins(config.plugins_dir, config.disable_plugins,
-                                   extra=[data_rules] if data_rules else ())
+            plugins = load_plugins(
+                config.plugins_dir, config.disable_plugins, extra=[data_rules] if data_rules else ()
+            )
             self._plugin_sets[key] = plugins
         return plugins
 
@@ -125,7 +131,7 @@ def check_paths(session: Session, paths: Sequence[str], jobs: int = 1) -> Outcom
             outcome.merge(session.check_file(path))
         return outcome
     # Config errors are found once, here, so workers do not each report them.
-    chunks = [list(paths[i::jobs * 4]) for i in range(jobs * 4)]
+    chunks = [list(paths[i :: jobs * 4]) for i in range(jobs * 4)]
     args = (session.configs.override, session.selection, session.format, session.keep_sources)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=args) as pool:
         for part in pool.map(_check_many, [c for c in chunks if c]):

@@ -31,10 +31,17 @@ class CodeActions:
         for d in here:
             for fix in d.fixes:
                 start, end = snap.fix_span(d, fix)
-                actions.append(types.CodeAction(
-                    title=fix.title, kind=types.CodeActionKind.QuickFix, diagnostics=[snap.to_lsp(d)],
-                    edit=self._edit([types.TextEdit(range=snap.positions.range(start, end), new_text=fix.replacement)]),
-                    is_preferred=not preferred_given or None))
+                actions.append(
+                    types.CodeAction(
+                        title=fix.title,
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[snap.to_lsp(d)],
+                        edit=self._edit(
+                            [types.TextEdit(range=snap.positions.range(start, end), new_text=fix.replacement)]
+                        ),
+                        is_preferred=not preferred_given or None,
+                    )
+                )
                 preferred_given = True
         seen_rules: set[str] = set()
         for d in here:
@@ -43,21 +50,36 @@ class CodeActions:
             seen_rules.add(d.name)
             same = [x for x in snap.diagnostics if x.name == d.name and x.fixes]
             if len(same) > 1:
-                actions.append(types.CodeAction(
-                    title=f"Fix all of {d.name} in this file", kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[snap.to_lsp(x) for x in same], edit=self.edit_for(same)))
+                actions.append(
+                    types.CodeAction(
+                        title=f"Fix all of {d.name} in this file",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[snap.to_lsp(x) for x in same],
+                        edit=self.edit_for(same),
+                    )
+                )
         seen_lines: set[tuple[str, int]] = set()
         for d in here:
             if d.category == "meta" or (d.name, d.start.line) in seen_lines:
                 continue
             seen_lines.add((d.name, d.start.line))
-            actions.append(types.CodeAction(
-                title=f"Disable {d.name} for this line", kind=types.CodeActionKind.QuickFix,
-                diagnostics=[snap.to_lsp(d)], edit=self._edit([self._suppression(d)])))
+            actions.append(
+                types.CodeAction(
+                    title=f"Disable {d.name} for this line",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[snap.to_lsp(d)],
+                    edit=self._edit([self._suppression(d)]),
+                )
+            )
         fixable = [x for x in snap.diagnostics if x.fixes]
         if fixable and any(_kind_matches(KIND_FIX_ALL, o) for o in only):
-            actions.append(types.CodeAction(title="Fix all rhetlint problems in this file", kind=KIND_FIX_ALL,
-                                            edit=self.edit_for(fixable)))
+            actions.append(
+                types.CodeAction(
+                    title="Fix all rhetlint problems in this file",
+                    kind=KIND_FIX_ALL,
+                    edit=self.edit_for(fixable),
+                )
+            )
         if only:
             actions = [a for a in actions if any(_kind_matches(str(a.kind), o) for o in only)]
         return actions
@@ -83,21 +105,31 @@ class CodeActions:
         line_start, line_end = index.line_span(d.start.line)
         if snap.format in ("markdown", "html"):
             at = snap.positions.position(line_end)
-            return types.TextEdit(range=types.Range(start=at, end=at),
-                                  new_text=f" <!-- rhetlint-disable-line {d.name} -->")
+            return types.TextEdit(
+                range=types.Range(start=at, end=at), new_text=f" <!-- rhetlint-disable-line {d.name} -->"
+            )
         text = index.line_text(d.start.line)
         indent = text[: len(text) - len(text.lstrip())]
         newline = "\r\n" if "\r\n" in snap.source else ("\r" if "\r" in snap.source else "\n")
         at = snap.positions.position(line_start)
-        return types.TextEdit(range=types.Range(start=at, end=at),
-                              new_text=f"{indent}# rhetlint-disable-next-line {d.name}{newline}")
+        return types.TextEdit(
+            range=types.Range(start=at, end=at),
+            new_text=f"{indent}# rhetlint-disable-next-line {d.name}{newline}",
+        )
 
     def _edit(self, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
         uri = self.snapshot.uri
         if self.versioned:
-            return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=self.snapshot.version),
-                edits=list(edits))])
+            return types.WorkspaceEdit(
+                document_changes=[
+                    types.TextDocumentEdit(
+                        text_document=types.OptionalVersionedTextDocumentIdentifier(
+                            uri=uri, version=self.snapshot.version
+                        ),
+                        edits=list(edits),
+                    )
+                ]
+            )
         return types.WorkspaceEdit(changes={uri: list(edits)})
 
 

@@ -26,7 +26,9 @@ class PositionMap:
         line, _ = self.index.position(offset)
         start = self.index.starts[line - 1]
         offset = max(start, min(offset, len(self.index.text)))
-        return types.Position(line=line - 1, character=self.codec.client_num_units(self.index.text[start:offset]))
+        return types.Position(
+            line=line - 1, character=self.codec.client_num_units(self.index.text[start:offset])
+        )
 
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(start=self.position(start), end=self.position(end))
@@ -43,7 +45,7 @@ class PositionMap:
 
 
 def _range_json(r: types.Range) -> dict[str, Any]:
-    return {"start": {"line": r.start.line, "character": r.start.character},
-            "end": {"line": r.end.line, "character": r.end.character}}
-
-
+    return {
+        "start": {"line": r.start.line, "character": r.start.character},
+        "end": {"line": r.end.line, "character": r.end.character},
+    }

@@ -125,11 +125,21 @@ class Snapshot:
     def to_lsp(self, d: Diagnostic) -> types.Diagnostic:
         related = None
         if d.related:
-            related = [types.DiagnosticRelatedInformation(
-                location=types.Location(uri=self.uri, range=self.positions.range(s.offset, e.offset)),
-                message=message) for s, e, message in d.related]
-        fixes = [{"title": f.title, "newText": f.replacement,
-                  "range": _range_json(self.positions.range(*self.fix_span(d, f)))} for f in d.fixes]
+            related = [
+                types.DiagnosticRelatedInformation(
+                    location=types.Location(uri=self.uri, range=self.positions.range(s.offset, e.offset)),
+                    message=message,
+                )
+                for s, e, message in d.related
+            ]
+        fixes = [
+            {
+                "title": f.title,
+                "newText": f.replacement,
+                "range": _range_json(self.positions.range(*self.fix_span(d, f))),
+            }
+            for f in d.fixes
+        ]
         data: dict[str, Any] = {"rule": d.name, "version": self.version, "fixes": fixes}
         if d.data:
             data["ruleData"] = d.data
@@ -173,7 +183,9 @@ class RhetlintServer(LanguageServer):
         super().__init__("rhetlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
         self.config_path = config_path
         self.settings = EditorSettings()
-        self._initial_settings: dict[str, Any] = {}  # initializationOptions: later settings are laid over them
+        self._initial_settings: dict[
+            str, Any
+        ] = {}  # initializationOptions: later settings are laid over them
         self.session = EditorSession(config_path, self.settings)
         self.documents: dict[str, DocumentState] = {}
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rhetlint-lint")
@@ -194,8 +206,11 @@ class RhetlintServer(LanguageServer):
             (types.WORKSPACE_DID_CHANGE_CONFIGURATION, self.on_configuration, None),
             (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, self.on_watched_files, None),
             (types.TEXT_DOCUMENT_HOVER, self.on_hover, None),
-            (types.TEXT_DOCUMENT_CODE_ACTION, self.on_code_action, types.CodeActionOptions(
-                code_action_kinds=[types.CodeActionKind.QuickFix, KIND_FIX_ALL])),
+            (
+                types.TEXT_DOCUMENT_CODE_ACTION,
+                self.on_code_action,
+                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, KIND_FIX_ALL]),
+            ),
             (types.TEXT_DOCUMENT_CODE_LENS, self.on_code_lens, None),
         ]
         for method, handler, options in features:
@@ -218,10 +233,19 @@ class RhetlintServer(LanguageServer):
         if self._client_has("workspace", "did_change_watched_files", "dynamic_registration"):
             watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
             try:
-                await self.client_register_capability_async(types.RegistrationParams(registrations=[
-                    types.Registration(id="rhetlint-config-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                                       register_options=types.DidChangeWatchedFilesRegistrationOptions(
-                                           watchers=watchers))]))
+                await self.client_register_capability_async(
+                    types.RegistrationParams(
+                        registrations=[
+                            types.Registration(
+                                id="rhetlint-config-files",
+                                method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                    watchers=watchers
+                                ),
+                            )
+                        ]
+                    )
+                )
             except Exception as exc:  # noqa: BLE001 - the stat check on every lint still sees changes
                 logger.info("could not register configuration file watchers: %s", exc)
 
@@ -234,7 +258,9 @@ class RhetlintServer(LanguageServer):
 
     async def on_configuration(self, params: types.DidChangeConfigurationParams) -> None:
         settings = params.settings
-        has_ours = bool(settings_section(settings)) or (isinstance(settings, dict) and SETTINGS_SECTION in settings)
+        has_ours = bool(settings_section(settings)) or (
+            isinstance(settings, dict) and SETTINGS_SECTION in settings
+        )
         if not has_ours and self._client_has("workspace", "configuration"):
             await self._pull_settings()  # the "pull" model: the notification only says something changed
         else:
@@ -242,8 +268,9 @@ class RhetlintServer(LanguageServer):
 
     async def _pull_settings(self) -> None:
         try:
-            result = await self.workspace_configuration_async(types.ConfigurationParams(
-                items=[types.ConfigurationItem(section=SETTINGS_SECTION)]))
+            result = await self.workspace_configuration_async(
+                types.ConfigurationParams(items=[types.ConfigurationItem(section=SETTINGS_SECTION)])
+            )
         except Exception as exc:  # noqa: BLE001 - a client that cannot answer keeps the defaults
             logger.info("workspace/configuration failed: %s", exc)
             return
@@ -350,8 +377,11 @@ class RhetlintServer(LanguageServer):
     def _publish(self, snapshot: Snapshot) -> None:
         for kind, message in snapshot.notes:
             self._show_once(kind, message)
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=snapshot.uri, diagnostics=snapshot.lsp, version=snapshot.version))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=snapshot.uri, diagnostics=snapshot.lsp, version=snapshot.version
+            )
+        )
         if snapshot.reloaded:
             for other in list(self.documents):
                 if other != snapshot.uri:
@@ -378,8 +408,9 @@ class RhetlintServer(LanguageServer):
     async def _on_worker(self, function: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self.pool, function, *args)
 
-    def _lint_now(self, uri: str, source: str, version: int | None, state: DocumentState,
-                  codec: PositionCodec) -> Snapshot:
+    def _lint_now(
+        self, uri: str, source: str, version: int | None, state: DocumentState, codec: PositionCodec
+    ) -> Snapshot:
         """Runs on the worker thread."""
         snapshot = Snapshot(uri, version, source, PositionMap(source, codec))
         path = _path_of(uri)
@@ -393,14 +424,18 @@ class RhetlintServer(LanguageServer):
                 state.incremental = IncrementalLinter(self.session.linter_for(path))
             linter = state.incremental.linter
             fmt = FORMAT_BY_LANGUAGE.get(state.language_id)
-            snapshot.doc, snapshot.diagnostics = state.incremental.lint(source, str(path) if path else None, fmt)
+            snapshot.doc, snapshot.diagnostics = state.incremental.lint(
+                source, str(path) if path else None, fmt
+            )
             snapshot.linter = linter
         except ConfigError as exc:
             state.incremental = None
             message = str(exc)
             if self.session.blocked_plugin_dirs:
-                message += (" (local plugins were not loaded: set rhetlint.allowLocalPlugins to true if you "
-                            "trust this workspace)")
+                message += (
+                    " (local plugins were not loaded: set rhetlint.allowLocalPlugins to true if you "
+                    "trust this workspace)"
+                )
             snapshot.lsp = [_problem(f"rhetlint configuration error: {message}")]
             snapshot.notes.append((types.MessageType.Error, f"rhetlint: {message}"))
             return snapshot
@@ -410,9 +445,13 @@ class RhetlintServer(LanguageServer):
             snapshot.lsp = [_problem(f"rhetlint failed: {type(exc).__name__}: {exc}")]
             return snapshot
         for folder in sorted(self.session.blocked_plugin_dirs):
-            snapshot.notes.append((types.MessageType.Warning,
-                                   f"rhetlint: not loading the local plugins in {folder}: plugins run code. "
-                                   f"Set rhetlint.allowLocalPlugins to true if you trust this workspace."))
+            snapshot.notes.append(
+                (
+                    types.MessageType.Warning,
+                    f"rhetlint: not loading the local plugins in {folder}: plugins run code. "
+                    f"Set rhetlint.allowLocalPlugins to true if you trust this workspace.",
+                )
+            )
         for problem in self.session.plugin_problems():
             snapshot.notes.append((types.MessageType.Error, f"rhetlint: {problem}"))
         snapshot.lsp = [snapshot.to_lsp(d) for d in snapshot.diagnostics]
@@ -436,8 +475,11 @@ class RhetlintServer(LanguageServer):
         if snapshot is None:
             return None
         offset = snapshot.positions.offset(params.position)
-        hits = [d for d in snapshot.diagnostics
-                if d.start.offset <= offset < d.end.offset or d.start.offset == offset == d.end.offset]
+        hits = [
+            d
+            for d in snapshot.diagnostics
+            if d.start.offset <= offset < d.end.offset or d.start.offset == offset == d.end.offset
+        ]
         if not hits:
             return None
         markdown = "markdown" in (self._hover_formats() or ["markdown"])
@@ -452,8 +494,10 @@ class RhetlintServer(LanguageServer):
             parts.append(head + ("\n\n" + rule_page(rule) if rule is not None else ""))
         first = hits[0]
         return types.Hover(
-            contents=types.MarkupContent(kind=types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText,
-                                         value="\n\n---\n\n".join(parts)),
+            contents=types.MarkupContent(
+                kind=types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText,
+                value="\n\n---\n\n".join(parts),
+            ),
             range=snapshot.positions.range(first.start.offset, first.end.offset),
         )
 
@@ -482,8 +526,11 @@ class RhetlintServer(LanguageServer):
         if params.text_document.uri not in self.documents:
             return []
         top = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
-        command = types.Command(title="rhetlint: show the story's sources", command=COMMAND_SHOW_SOURCES,
-                                arguments=[params.text_document.uri])
+        command = types.Command(
+            title="rhetlint: show the story's sources",
+            command=COMMAND_SHOW_SOURCES,
+            arguments=[params.text_document.uri],
+        )
         return [types.CodeLens(range=top, command=command)]
 
     async def cmd_show_sources(self, *args: Any) -> str:
@@ -514,8 +561,9 @@ class RhetlintServer(LanguageServer):
         if not targets:
             return False
         edit = CodeActions(snapshot, self._versioned_edits()).edit_for(targets)
-        result = await self.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
-            edit=edit, label="rhetlint: fix all"))
+        result = await self.workspace_apply_edit_async(
+            types.ApplyWorkspaceEditParams(edit=edit, label="rhetlint: fix all")
+        )
         return bool(result.applied)
 
     def cmd_reload(self, *args: Any) -> None:
@@ -529,11 +577,13 @@ def _plain(method: Callable[..., Any]) -> Callable[..., Any]:
     """
     handler: Callable[..., Any]
     if asyncio.iscoroutinefunction(method):
+
         async def call_async(*args: Any) -> Any:
             return await method(*args)
 
         handler = call_async
     else:
+
         def call(*args: Any) -> Any:
             return method(*args)
 
@@ -545,7 +595,9 @@ def _plain(method: Callable[..., Any]) -> Callable[..., Any]:
 
 def _problem(message: str) -> types.Diagnostic:
     top = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
-    return types.Diagnostic(range=top, message=message, severity=types.DiagnosticSeverity.Error, source=SOURCE)
+    return types.Diagnostic(
+        range=top, message=message, severity=types.DiagnosticSeverity.Error, source=SOURCE
+    )
 
 
 def _path_of(uri: str) -> Path | None:
@@ -566,8 +618,9 @@ def _render_sources(doc: Document) -> str:
 def serve(config_path: Path | None = None) -> int:
     """Run the server on stdin/stdout until the client says exit; 0 after a clean shutdown."""
     level = getattr(logging, os.environ.get("RHETLINT_LSP_LOG", "WARNING").upper(), logging.WARNING)
-    logging.basicConfig(level=level, stream=sys.stderr,
-                        format="rhetlint-lsp %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="rhetlint-lsp %(levelname)s %(name)s: %(message)s"
+    )
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a plugin's print() must not corrupt the protocol stream
     server = RhetlintServer(config_path.resolve() if config_path else None)

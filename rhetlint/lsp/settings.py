@@ -44,7 +44,9 @@ class EditorSettings:
                 if isinstance(value, str):
                     value = [v.strip() for v in value.split(",") if v.strip()]
                 if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                    problems.append(f"setting rhetlint.{raw_key} must be a list of rule selectors, got {value!r}")
+                    problems.append(
+                        f"setting rhetlint.{raw_key} must be a list of rule selectors, got {value!r}"
+                    )
                     continue
                 values[key] = tuple(value)
             elif key == "allow_local_plugins":
@@ -54,12 +56,16 @@ class EditorSettings:
                 values[key] = value
             elif key == "debounce_ms":
                 if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 5000:
-                    problems.append(f"setting rhetlint.{raw_key} must be milliseconds (0-5000), got {value!r}")
+                    problems.append(
+                        f"setting rhetlint.{raw_key} must be milliseconds (0-5000), got {value!r}"
+                    )
                     continue
                 values[key] = value
             else:
-                problems.append(f"unknown setting rhetlint.{raw_key} (known: select, ignore, extendSelect, "
-                                f"allowLocalPlugins, debounceMs)")
+                problems.append(
+                    f"unknown setting rhetlint.{raw_key} (known: select, ignore, extendSelect, "
+                    f"allowLocalPlugins, debounceMs)"
+                )
         return cls(**values), problems
 
 
@@ -76,5 +82,3 @@ def settings_section(data: Any) -> dict[str, Any]:
 def _snake(key: str) -> str:
     out = "".join(f"_{c.lower()}" if c.isupper() else c for c in str(key))
     return out.replace("-", "_").lstrip("_")
-
-

@@ -261,7 +261,9 @@ class Document:
             try:
                 compute = _ANALYSES[name]
             except KeyError:
-                raise LookupError(f"no analysis named {name!r} is registered (import rhetlint.analysis)") from None
+                raise LookupError(
+                    f"no analysis named {name!r} is registered (import rhetlint.analysis)"
+                ) from None
             self._analysed[name] = compute(self)
         return self._analysed[name]
 

@@ -23,8 +23,15 @@ __all__ = ["BUILTIN_FORMATTERS", "FileError", "Formatter", "Report"]
 
 # In the order `rhetlint check --help` lists them.
 BUILTIN_FORMATTERS: tuple[type[Formatter], ...] = (
-    TextFormatter, JSONFormatter, SARIFFormatter, GitHubFormatter,
-    RDJSONFormatter, RDJSONLFormatter, GitLabFormatter, CheckstyleFormatter, JUnitFormatter,
+    TextFormatter,
+    JSONFormatter,
+    SARIFFormatter,
+    GitHubFormatter,
+    RDJSONFormatter,
+    RDJSONLFormatter,
+    GitLabFormatter,
+    CheckstyleFormatter,
+    JUnitFormatter,
 )
 
 

@@ -47,7 +47,6 @@ class Formatter:
         raise NotImplementedError
 
 
-
 class SourceLines:
     """Line texts of the checked files, from ``Report.sources``; None where the source was not kept."""
 

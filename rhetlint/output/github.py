@@ -21,11 +21,18 @@ class GitHubFormatter(Formatter):
 
     def write(self, report: Report) -> None:
         for d in report.diagnostics:
-            props = ",".join([
-                f"file={_gh_escape(d.path, True)}", f"line={d.start.line}", f"col={d.start.column}",
-                f"endLine={d.end.line}", f"endColumn={d.end.column}",
-                f"title={_gh_escape(f'{d.code} {d.name}', True)}",
-            ])
-            self.stream.write(f"::{GITHUB_COMMAND.get(d.severity, 'warning')} {props}::{_gh_escape(d.message)}\n")
+            props = ",".join(
+                [
+                    f"file={_gh_escape(d.path, True)}",
+                    f"line={d.start.line}",
+                    f"col={d.start.column}",
+                    f"endLine={d.end.line}",
+                    f"endColumn={d.end.column}",
+                    f"title={_gh_escape(f'{d.code} {d.name}', True)}",
+                ]
+            )
+            self.stream.write(
+                f"::{GITHUB_COMMAND.get(d.severity, 'warning')} {props}::{_gh_escape(d.message)}\n"
+            )
         for e in report.errors:
             self.stream.write(f"::error file={_gh_escape(e.path, True)}::{_gh_escape(e.message)}\n")

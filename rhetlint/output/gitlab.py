@@ -38,25 +38,29 @@ class GitLabFormatter(Formatter):
             key = (d.path, d.code, d.match, _normalized(line_text if line_text is not None else d.match))
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
-            issues.append({
-                "type": "issue",
-                "description": f"{d.message} [{d.code} {d.name}]",
-                "check_name": f"{d.code} {d.name}",
-                "categories": ["Style"],
-                "fingerprint": _fingerprint(*key, str(occurrence)),
-                "severity": GITLAB_SEVERITY.get(d.severity, "major"),
-                "location": {"path": d.path, "lines": {"begin": d.start.line, "end": d.end.line}},
-            })
+            issues.append(
+                {
+                    "type": "issue",
+                    "description": f"{d.message} [{d.code} {d.name}]",
+                    "check_name": f"{d.code} {d.name}",
+                    "categories": ["Style"],
+                    "fingerprint": _fingerprint(*key, str(occurrence)),
+                    "severity": GITLAB_SEVERITY.get(d.severity, "major"),
+                    "location": {"path": d.path, "lines": {"begin": d.start.line, "end": d.end.line}},
+                }
+            )
         for e in report.errors:
-            issues.append({
-                "type": "issue",
-                "description": f"{e.message} [input-error]",
-                "check_name": "input-error",
-                "categories": ["Bug Risk"],
-                "fingerprint": _fingerprint(e.path, "input-error", e.message),
-                "severity": "critical",
-                "location": {"path": e.path, "lines": {"begin": 1}},
-            })
+            issues.append(
+                {
+                    "type": "issue",
+                    "description": f"{e.message} [input-error]",
+                    "check_name": "input-error",
+                    "categories": ["Bug Risk"],
+                    "fingerprint": _fingerprint(e.path, "input-error", e.message),
+                    "severity": "critical",
+                    "location": {"path": e.path, "lines": {"begin": 1}},
+                }
+            )
         json.dump(issues, self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")
 

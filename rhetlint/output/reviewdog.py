@@ -31,8 +31,10 @@ class _RDJSONBuilder:
         return {"line": line, "column": column}
 
     def range(self, path: str, start: Position, end: Position) -> dict[str, Any]:
-        return {"start": self.byte_position(path, start.line, start.column),
-                "end": self.byte_position(path, end.line, end.column)}
+        return {
+            "start": self.byte_position(path, start.line, start.column),
+            "end": self.byte_position(path, end.line, end.column),
+        }
 
     def fix_range(self, d: Diagnostic, fix: Fix) -> dict[str, Any] | None:
         """The span a fix replaces: the diagnostic's own, or its ``start``/``end`` offsets when it has them."""
@@ -100,7 +102,9 @@ class RDJSONLFormatter(Formatter):
 
     def write(self, report: Report) -> None:
         build = _RDJSONBuilder(report, with_source=True)
-        for item in [build.diagnostic(d) for d in report.diagnostics] + [build.error(e) for e in report.errors]:
+        for item in [build.diagnostic(d) for d in report.diagnostics] + [
+            build.error(e) for e in report.errors
+        ]:
             self.stream.write(json.dumps(item, ensure_ascii=False) + "\n")
 
 

@@ -42,34 +42,48 @@ class SARIFFormatter(Formatter):
                     for i, (s, e, m) in enumerate(d.related)
                 ]
             if d.fixes:
-                result["fixes"] = [{
-                    "description": {"text": f.title},
-                    "artifactChanges": [{
-                        "artifactLocation": {"uri": _uri(d.path)},
-                        "replacements": [{
-                            "deletedRegion": _fix_region(d, f, report.sources.get(d.path)),
-                            "insertedContent": {"text": f.replacement},
-                        }],
-                    }],
-                } for f in d.fixes]
+                result["fixes"] = [
+                    {
+                        "description": {"text": f.title},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": _uri(d.path)},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": _fix_region(d, f, report.sources.get(d.path)),
+                                        "insertedContent": {"text": f.replacement},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                    for f in d.fixes
+                ]
             results.append(result)
         run = {
-            "tool": {"driver": {
-                "name": "rhetlint",
-                "version": __version__,
-                "informationUri": "https://github.com/rhetlint/rhetlint",
-                "rules": [_sarif_rule(r) for r in rules],
-            }},
+            "tool": {
+                "driver": {
+                    "name": "rhetlint",
+                    "version": __version__,
+                    "informationUri": "https://github.com/rhetlint/rhetlint",
+                    "rules": [_sarif_rule(r) for r in rules],
+                }
+            },
             "columnKind": "unicodeCodePoints",
             "results": results,
-            "invocations": [{
-                "executionSuccessful": not report.errors,
-                "toolExecutionNotifications": [
-                    {"level": "error", "message": {"text": e.message},
-                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}}}]}
-                    for e in report.errors
-                ],
-            }],
+            "invocations": [
+                {
+                    "executionSuccessful": not report.errors,
+                    "toolExecutionNotifications": [
+                        {
+                            "level": "error",
+                            "message": {"text": e.message},
+                            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}}}],
+                        }
+                        for e in report.errors
+                    ],
+                }
+            ],
         }
         sarif = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -88,9 +102,12 @@ def _uri(path: str) -> str:
 
 def _sarif_region(start, end) -> dict:
     return {
-        "startLine": start.line, "startColumn": start.column,
-        "endLine": end.line, "endColumn": end.column,
-        "charOffset": start.offset, "charLength": end.offset - start.offset,
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": end.line,
+        "endColumn": end.column,
+        "charOffset": start.offset,
+        "charLength": end.offset - start.offset,
     }
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def span_json(doc: Document, span: Span | None) -> dict[str, Any] | None:
     if span is None:
         return None
-    return {"text": doc.source[span.start:span.end], "start": span.start, "end": span.end}
+    return {"text": doc.source[span.start : span.end], "start": span.start, "end": span.end}
 
 
 def document_json(doc: Document) -> dict[str, Any]:
@@ -62,7 +62,12 @@ def _evidence_json(doc: Document, evidence: Any) -> dict[str, Any] | None:
     """Why a source was placed on its side: the word, where it stands, and whether it was configured."""
     if evidence is None:
         return None
-    return {"text": evidence.word, "start": evidence.start, "end": evidence.end, "configured": evidence.configured}
+    return {
+        "text": evidence.word,
+        "start": evidence.start,
+        "end": evidence.end,
+        "configured": evidence.configured,
+    }
 
 
 def sources_json(docs: Iterable[Document]) -> dict[str, Any]:
@@ -77,27 +82,35 @@ def render_sources_text(docs: Iterable[Document], stream: TextIO) -> None:
             stream.write("\n")
         sources = doc.sources
         attributions = doc.attributions
-        stream.write(f"{doc.path or '-'}: {len(sources)} source{'s' if len(sources) != 1 else ''}, "
-                     f"{len(attributions)} attribution{'s' if len(attributions) != 1 else ''}\n")
+        stream.write(
+            f"{doc.path or '-'}: {len(sources)} source{'s' if len(sources) != 1 else ''}, "
+            f"{len(attributions)} attribution{'s' if len(attributions) != 1 else ''}\n"
+        )
         for s in sources:
             line, column = doc.position(s.first_offset)
             quoted = f", {s.quoted_words} quoted words" if s.has_direct_quote else ""
             side = "neutral"
             if s.side:
-                how = "configured" if s.side_evidence is not None and s.side_evidence.configured else "inferred"
+                how = (
+                    "configured" if s.side_evidence is not None and s.side_evidence.configured else "inferred"
+                )
                 word = f" from '{_one_line(s.side_evidence.word)}'" if s.side_evidence is not None else ""
                 side = f"side {s.side} ({how}{word})"
             speaks_for = f", for {_one_line(s.affiliation)}" if s.affiliation else ""
-            stream.write(f"  {_one_line(s.name)} [{s.type}]{speaks_for} {len(s.attributions)}x{quoted}, {side} "
-                         f"(first at {line}:{column})\n")
+            stream.write(
+                f"  {_one_line(s.name)} [{s.type}]{speaks_for} {len(s.attributions)}x{quoted}, {side} "
+                f"(first at {line}:{column})\n"
+            )
         if attributions:
             stream.write("  attributions:\n")
         for a in attributions:
             anchor = a.cue or a.content or a.source
             line, column = doc.position(anchor.start) if anchor else (0, 0)
-            who = _one_line(a.speaker or (doc.source[a.source.start:a.source.end] if a.source else "no source"))
-            cue = _short(doc.source[a.cue.start:a.cue.end]) if a.cue else "(continued quotation)"
-            what = f" {_short(doc.source[a.content.start:a.content.end])}" if a.content else ""
+            who = _one_line(
+                a.speaker or (doc.source[a.source.start : a.source.end] if a.source else "no source")
+            )
+            cue = _short(doc.source[a.cue.start : a.cue.end]) if a.cue else "(continued quotation)"
+            what = f" {_short(doc.source[a.content.start : a.content.end])}" if a.content else ""
             stream.write(f"    {line}:{column} {a.kind} {cue!r} -> {who} [{a.source_type}]{what}\n")
 
 
@@ -108,4 +121,4 @@ def _one_line(text: str) -> str:
 
 def _short(text: str, limit: int = 60) -> str:
     text = _one_line(text)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -40,8 +40,11 @@ class TextFormatter(Formatter):
         if not report.quiet and (report.diagnostics or report.files_checked):
             n = len(report.diagnostics)
             files = report.files_checked
-            summary = (f"{n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} checked"
-                       if n else f"No problems in {files} file{'s' if files != 1 else ''} checked.")
+            summary = (
+                f"{n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} checked"
+                if n
+                else f"No problems in {files} file{'s' if files != 1 else ''} checked."
+            )
             print(summary, file=sys.stderr)
 
     def _context(self, source: str, d: Diagnostic) -> None:
@@ -49,7 +52,9 @@ class TextFormatter(Formatter):
         if not 1 <= d.start.line <= len(lines):
             return
         line = lines[d.start.line - 1].replace("\t", " ")
-        width = (d.end.column - d.start.column) if d.end.line == d.start.line else len(line) - d.start.column + 1
+        width = (
+            (d.end.column - d.start.column) if d.end.line == d.start.line else len(line) - d.start.column + 1
+        )
         caret = " " * (d.start.column - 1) + "^" * max(1, width)
         if self.color:
             caret = f"{COLORS.get(d.severity, '')}{caret}{RESET}"

@@ -59,14 +59,30 @@ class CheckstyleFormatter(Formatter):
         for path, diagnostics, errors in _by_path(report):
             file = _element("file", {"name": path})
             for d in diagnostics:
-                file.append(_element("error", {
-                    "line": d.start.line, "column": d.start.column, "severity": d.severity,
-                    "message": f"{d.message} [{d.code} {d.name}]", "source": f"rhetlint.{d.code}",
-                }))
+                file.append(
+                    _element(
+                        "error",
+                        {
+                            "line": d.start.line,
+                            "column": d.start.column,
+                            "severity": d.severity,
+                            "message": f"{d.message} [{d.code} {d.name}]",
+                            "source": f"rhetlint.{d.code}",
+                        },
+                    )
+                )
             for e in errors:
-                file.append(_element("error", {
-                    "line": 1, "severity": "error", "message": e.message, "source": "rhetlint.input-error",
-                }))
+                file.append(
+                    _element(
+                        "error",
+                        {
+                            "line": 1,
+                            "severity": "error",
+                            "message": e.message,
+                            "source": "rhetlint.input-error",
+                        },
+                    )
+                )
             root.append(file)
         _write_xml(self.stream, root)
 
@@ -85,28 +101,49 @@ class JUnitFormatter(Formatter):
     def write(self, report: Report) -> None:
         cases = []
         for d in report.diagnostics:
-            case = _element("testcase", {
-                "classname": d.path, "name": f"{d.code} {d.name} at {d.start.line}:{d.start.column}",
-                "file": d.path, "line": d.start.line, "time": "0",
-            })
-            detail = f"{d.path}:{d.start.line}:{d.start.column}: {d.severity}: {d.message} [{d.code} {d.name}]"
+            case = _element(
+                "testcase",
+                {
+                    "classname": d.path,
+                    "name": f"{d.code} {d.name} at {d.start.line}:{d.start.column}",
+                    "file": d.path,
+                    "line": d.start.line,
+                    "time": "0",
+                },
+            )
+            detail = (
+                f"{d.path}:{d.start.line}:{d.start.column}: {d.severity}: {d.message} [{d.code} {d.name}]"
+            )
             if d.url:
                 detail += f"\n{d.url}"
             case.append(_element("failure", {"message": d.message, "type": d.severity}, detail))
             cases.append(case)
         for e in report.errors:
-            case = _element("testcase", {"classname": e.path, "name": "input-error", "file": e.path, "time": "0"})
-            case.append(_element("error", {"message": e.message, "type": "input-error"}, f"{e.path}: {e.message}"))
+            case = _element(
+                "testcase", {"classname": e.path, "name": "input-error", "file": e.path, "time": "0"}
+            )
+            case.append(
+                _element("error", {"message": e.message, "type": "input-error"}, f"{e.path}: {e.message}")
+            )
             cases.append(case)
         if not cases:
             files = report.files_checked
-            cases.append(_element("testcase", {
-                "classname": "rhetlint", "name": f"no problems in {files} file{'s' if files != 1 else ''}",
-                "time": "0",
-            }))
+            cases.append(
+                _element(
+                    "testcase",
+                    {
+                        "classname": "rhetlint",
+                        "name": f"no problems in {files} file{'s' if files != 1 else ''}",
+                        "time": "0",
+                    },
+                )
+            )
         counts = {
-            "tests": len(cases), "failures": len(report.diagnostics), "errors": len(report.errors),
-            "skipped": 0, "time": "0",
+            "tests": len(cases),
+            "failures": len(report.diagnostics),
+            "errors": len(report.errors),
+            "skipped": 0,
+            "time": "0",
         }
         root = _element("testsuites", {"name": "rhetlint", **counts})
         suite = _element("testsuite", {"name": "rhetlint", **counts})

@@ -43,7 +43,6 @@ def parse(source: str, path: str | None = None, format: str | None = None) -> Do
     raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
 
 
-
 @hookimpl(trylast=True)
 def rhetlint_parse_document(path: str | None, source: str, format: str | None) -> Document:
     return parse(source, path=path, format=format)

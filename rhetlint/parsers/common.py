@@ -91,7 +91,6 @@ def html_comments(source: str, skip: Sequence[tuple[int, int]] = ()) -> list[Com
     return out
 
 
-
 def gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     gaps, pos = [], 0
     for s, e in sorted(spans):
@@ -101,7 +100,6 @@ def gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     if pos < length:
         gaps.append((pos, length))
     return gaps
-
 
 
 # A character reference: named, decimal or hexadecimal.
@@ -142,5 +140,3 @@ def decoded_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 def entity_in(text: str, m: re.Match[str]) -> str:
     return entity_text(m.group(), *decoded_around(text, m.start(), m.end()))
-
-

@@ -132,4 +132,3 @@ def parse_html(source: str, path: str | None = None) -> Document:
         links=extractor.links,
         quote_regions=extractor.quote_regions,
     )
-

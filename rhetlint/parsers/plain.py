@@ -50,5 +50,6 @@ def _trim(text: str, block: Block) -> Block | None:
 
 def _looks_like_headline(first: str) -> bool:
     """A plain-text draft's first paragraph is its headline when it is one short line without a full stop."""
-    return "\n" not in first and "\r" not in first and len(first.split()) <= 25 and first[-1:] not in ".,;:!?\"”"
-
+    return (
+        "\n" not in first and "\r" not in first and len(first.split()) <= 25 and first[-1:] not in '.,;:!?"”'
+    )

@@ -15,8 +15,19 @@ if TYPE_CHECKING:
     from rhetlint.model.document import Document
 
 __all__ = [
-    "CODE", "DOCS_URL", "DOC_SECTIONS", "NAME", "SCOPES", "SELECTOR_CODE", "STATUSES", "Options", "Rule", "RuleConflict",
-    "RuleError", "RuleRegistry", "rule",
+    "CODE",
+    "DOCS_URL",
+    "DOC_SECTIONS",
+    "NAME",
+    "SCOPES",
+    "SELECTOR_CODE",
+    "STATUSES",
+    "Options",
+    "Rule",
+    "RuleConflict",
+    "RuleError",
+    "RuleRegistry",
+    "rule",
 ]
 
 CODE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
@@ -80,7 +91,9 @@ class Rule:
     check: CheckFunction
     summary: str = ""
     doc: str = ""
-    options: dict[str, Any] = field(default_factory=dict)  # option name -> default value (its type is the schema)
+    options: dict[str, Any] = field(
+        default_factory=dict
+    )  # option name -> default value (its type is the schema)
     scope: str = "document"  # the largest unit a finding depends on; editors re-lint incrementally by it
     url: str = ""
     plugin: str = ""
@@ -104,18 +117,23 @@ class Rule:
         if self.status not in STATUSES:
             raise RuleError(f"rule {self.code}: status must be one of {', '.join(STATUSES)}")
         # yields_to="L104" means one selector, not four letters; a list becomes a tuple
-        object.__setattr__(self, "yields_to",
-                           (self.yields_to,) if isinstance(self.yields_to, str) else tuple(self.yields_to))
+        object.__setattr__(
+            self, "yields_to", (self.yields_to,) if isinstance(self.yields_to, str) else tuple(self.yields_to)
+        )
         for selector in self.yields_to:
             if not isinstance(selector, str) or not (SELECTOR_CODE.match(selector) or NAME.match(selector)):
-                raise RuleError(f"rule {self.code}: yields_to entry {selector!r} must be a rule code or code "
-                                "prefix (L1, L104) or a kebab-case rule name, category or plugin")
+                raise RuleError(
+                    f"rule {self.code}: yields_to entry {selector!r} must be a rule code or code "
+                    "prefix (L1, L104) or a kebab-case rule name, category or plugin"
+                )
 
     @property
     def doc_url(self) -> str:
         return self.url or DOCS_URL.format(name=self.name, code=self.code)
 
-    def resolve_options(self, overrides: dict[str, Any] | None = None, base_dir: Path | None = None) -> Options:
+    def resolve_options(
+        self, overrides: dict[str, Any] | None = None, base_dir: Path | None = None
+    ) -> Options:
         """Merge configured values over the defaults; raise ValueError naming a bad key or type."""
         values = dict(self.options)
         for key, value in (overrides or {}).items():
@@ -146,8 +164,14 @@ def _same_type(default: Any, value: Any) -> bool:
 
 
 def _type_name(value: Any) -> str:
-    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list",
-            dict: "a table"}.get(type(value), type(value).__name__)
+    return {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
 
 
 def rule(
@@ -173,11 +197,22 @@ def rule(
         summary = doc.split("\n\n", 1)[0].replace("\n", " ").strip()
         if summary.startswith("#"):
             summary = ""
-        return Rule(code=code, name=name, category=category, severity=severity, check=check, summary=summary,
-                    doc=doc, options=dict(options or {}), scope=scope, url=url,
-                    enabled_by_default=enabled_by_default, status=status,
-                    # one selector as a string is allowed: Rule.__post_init__ makes a tuple of it
-                    yields_to=cast("tuple[str, ...]", yields_to))
+        return Rule(
+            code=code,
+            name=name,
+            category=category,
+            severity=severity,
+            check=check,
+            summary=summary,
+            doc=doc,
+            options=dict(options or {}),
+            scope=scope,
+            url=url,
+            enabled_by_default=enabled_by_default,
+            status=status,
+            # one selector as a string is allowed: Rule.__post_init__ makes a tuple of it
+            yields_to=cast("tuple[str, ...]", yields_to),
+        )
 
     return decorate
 

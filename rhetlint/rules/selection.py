@@ -59,7 +59,9 @@ def _weights(selectors: Iterable[str], rule: Rule) -> list[int]:
     return [specificity(s, rule) for s in selectors if matches(s, rule)]
 
 
-def enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str], extend_select: Sequence[str] = ()) -> bool:
+def enabled(
+    rule: Rule, select: Sequence[str], ignore: Sequence[str], extend_select: Sequence[str] = ()
+) -> bool:
     """Whether a rule runs: the most specific matching selector decides; ties go to ignore.
 
     A preview rule runs only when a selector names it by code or name (weight 100), never through a prefix,
@@ -100,15 +102,19 @@ class Decisions:
         config, registry = self.config, self.registry
         where = config.label
         checks: list[tuple[str, Iterable[str]]] = [
-            ("select", config.select), ("ignore", config.ignore), ("extend-select", config.extend_select),
+            ("select", config.select),
+            ("ignore", config.ignore),
+            ("extend-select", config.extend_select),
             ("severity", list(config.severity)),
             *((f"per-file-ignores.{glob}", selectors) for glob, selectors in config.per_file_ignores.items()),
         ]
         for key, selectors in checks:
             for selector in selectors:
                 if not is_selector(selector, registry):
-                    raise ConfigError(f"{where}: '{key}' names unknown rule, code, category or plugin {selector!r} "
-                                      f"(see 'rhetlint rules')")
+                    raise ConfigError(
+                        f"{where}: '{key}' names unknown rule, code, category or plugin {selector!r} "
+                        f"(see 'rhetlint rules')"
+                    )
         for key, options in config.rules.items():
             rule = registry.get(key)
             if rule is None:
@@ -117,8 +123,11 @@ class Decisions:
                 rule.resolve_options(options)
             except ValueError as exc:
                 raise ConfigError(f"{where}: {exc}") from None
-        for option, selectors in (("--select", self.selection.select or ()), ("--ignore", self.selection.ignore),
-                                  ("--extend-select", self.selection.extend_select)):
+        for option, selectors in (
+            ("--select", self.selection.select or ()),
+            ("--ignore", self.selection.ignore),
+            ("--extend-select", self.selection.extend_select),
+        ):
             for selector in selectors:
                 if not is_selector(selector, registry):
                     raise ConfigError(f"{option}: unknown rule, code, category or plugin {selector!r}")

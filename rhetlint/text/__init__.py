@@ -12,6 +12,15 @@ from rhetlint.text.quotes import Quote
 from rhetlint.text.tokens import WORD, Token, normalise, strip_possessive, unify_marks
 
 __all__ = [
-    "WORD", "LineIndex", "Quote", "Token", "adverb_of", "inflect_like", "normalise", "noun_forms",
-    "strip_possessive", "unify_marks", "verb_forms",
+    "WORD",
+    "LineIndex",
+    "Quote",
+    "Token",
+    "adverb_of",
+    "inflect_like",
+    "normalise",
+    "noun_forms",
+    "strip_possessive",
+    "unify_marks",
+    "verb_forms",
 ]

@@ -133,8 +133,16 @@ def noun_forms(base: str) -> dict[str, str]:
 
 
 # Adjectives whose -ly adverb does not follow the spelling rules below.
-IRREGULAR_ADVERBS = {"true": "truly", "due": "duly", "whole": "wholly", "public": "publicly",
-                     "shy": "shyly", "sly": "slyly", "dry": "dryly", "coy": "coyly"}
+IRREGULAR_ADVERBS = {
+    "true": "truly",
+    "due": "duly",
+    "whole": "wholly",
+    "public": "publicly",
+    "shy": "shyly",
+    "sly": "slyly",
+    "dry": "dryly",
+    "coy": "coyly",
+}
 
 
 def adverb_of(adjective: str) -> str | None:

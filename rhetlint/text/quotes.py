@@ -88,7 +88,11 @@ def _nested_single(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if open_at < 0:
             if mark != "’" and before in OPEN_CONTEXT and after.isalnum():
                 open_at = i
-        elif mark != "‘" and (before.isalnum() or before in ".,!?") and not (after.isalnum() or after in JOINERS):
+        elif (
+            mark != "‘"
+            and (before.isalnum() or before in ".,!?")
+            and not (after.isalnum() or after in JOINERS)
+        ):
             found.append((open_at, i + 1))
             open_at = -1
     return found
@@ -161,8 +165,10 @@ def find_quotes(text: str, blocks: list[tuple[int, int, bool]], continue_lines: 
                 quotes[pending] = Quote(opened.start, closer + 1, 1, "double", True)
                 quotes.extend(Quote(a, b, 2, "single", True) for a, b in _nested_single(text, start, closer))
                 pending, lo = -1, closer + 1
-            elif index < closing_line or (DOUBLE_MARKS.search(text, start, end) is None
-                                          and (closing_line := _closing_line(text, blocks, index)) > index):
+            elif index < closing_line or (
+                DOUBLE_MARKS.search(text, start, end) is None
+                and (closing_line := _closing_line(text, blocks, index)) > index
+            ):
                 # a line inside the quotation, with no mark of its own: the quotation runs on through it
                 quotes[pending] = Quote(opened.start, end, 1, "double", False)
                 quotes.extend(Quote(a, b, 2, "single", True) for a, b in _nested_single(text, start, end))

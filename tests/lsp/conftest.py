@@ -35,5 +35,3 @@ def news(tmp_path: Path) -> Path:
     root.mkdir()
     (root / "rhetlint.toml").write_text("", encoding="utf-8")
     return root
-
-

@@ -38,8 +38,10 @@ def make_client() -> LanguageClient:
     """pytest-lsp's client, also recording every publishDiagnostics (with its version), registration and
     workspace/applyEdit the server sends."""
     client = LanguageClient(converter_factory=default_converter)
-    register_lsp_features(client, {k: v for k, v in DEFAULT_CLIENT_FEATURES.items()
-                                   if k != types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS})
+    register_lsp_features(
+        client,
+        {k: v for k, v in DEFAULT_CLIENT_FEATURES.items() if k != types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS},
+    )
     client.published = []  # type: ignore[attr-defined]
     client.registrations = []  # type: ignore[attr-defined]
     client.applied_edits = []  # type: ignore[attr-defined]
@@ -54,7 +56,9 @@ def make_client() -> LanguageClient:
         ls.registrations.extend(params.registrations)  # type: ignore[attr-defined]
 
     @client.feature(types.WORKSPACE_APPLY_EDIT)
-    def on_apply(ls: LanguageClient, params: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
+    def on_apply(
+        ls: LanguageClient, params: types.ApplyWorkspaceEditParams
+    ) -> types.ApplyWorkspaceEditResult:
         ls.applied_edits.append(params.edit)  # type: ignore[attr-defined]
         return types.ApplyWorkspaceEditResult(applied=True)
 
@@ -65,15 +69,23 @@ def uri_of(path: Path) -> str:
     return path.resolve().as_uri()
 
 
-async def initialize(client: LanguageClient, root: Path, options: dict[str, Any] | None = None,
-                     settings: dict[str, Any] | None = None) -> types.InitializeResult:
+async def initialize(
+    client: LanguageClient,
+    root: Path,
+    options: dict[str, Any] | None = None,
+    settings: dict[str, Any] | None = None,
+) -> types.InitializeResult:
     """``initialize`` with the editor's recorded capabilities; ``settings`` answer workspace/configuration."""
     if settings is not None:
         client.set_configuration(settings, section="rhetlint")
-    return await client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities(client.editor),  # type: ignore[attr-defined]
-        root_uri=uri_of(root), initialization_options=options,
-        workspace_folders=[types.WorkspaceFolder(uri=uri_of(root), name=root.name)]))
+    return await client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities(client.editor),  # type: ignore[attr-defined]
+            root_uri=uri_of(root),
+            initialization_options=options,
+            workspace_folders=[types.WorkspaceFolder(uri=uri_of(root), name=root.name)],
+        )
+    )
 
 
 def encoding_of(client: LanguageClient) -> str:
@@ -83,8 +95,11 @@ def encoding_of(client: LanguageClient) -> str:
 def open_doc(client: LanguageClient, path: Path, text: str, language: str = "markdown") -> str:
     path.write_text(text, encoding="utf-8")
     uri = uri_of(path)
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=uri, language_id=language, version=1, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)
+        )
+    )
     return uri
 
 
@@ -103,8 +118,9 @@ def publishes(client: LanguageClient, uri: str) -> list[types.PublishDiagnostics
     return [p for _, p in client.published if p.uri == uri]  # type: ignore[attr-defined]
 
 
-async def diagnostics_for(client: LanguageClient, uri: str, version: int | None = None,
-                          after: int = 0) -> list[types.Diagnostic]:
+async def diagnostics_for(
+    client: LanguageClient, uri: str, version: int | None = None, after: int = 0
+) -> list[types.Diagnostic]:
     """Wait for the diagnostics the server publishes for ``version`` of ``uri``; with no version, for the
     first publish for ``uri`` among those after the first ``after`` (take ``len(client.published)`` before
     the action that should cause it)."""
@@ -132,8 +148,10 @@ def offset_at(text: str, position: types.Position, encoding: str) -> int:
 
 
 def apply_edits(text: str, edits: list[types.TextEdit], encoding: str) -> str:
-    spans = [(offset_at(text, e.range.start, encoding), offset_at(text, e.range.end, encoding), e.new_text)
-             for e in edits]
+    spans = [
+        (offset_at(text, e.range.start, encoding), offset_at(text, e.range.end, encoding), e.new_text)
+        for e in edits
+    ]
     for start, end, new in sorted(spans, reverse=True):
         text = text[:start] + new + text[end:]
     return text
@@ -141,7 +159,9 @@ def apply_edits(text: str, edits: list[types.TextEdit], encoding: str) -> str:
 
 def edits_of(edit: types.WorkspaceEdit, uri: str) -> list[types.TextEdit]:
     if edit.document_changes:
-        return [e for change in edit.document_changes if change.text_document.uri == uri for e in change.edits]
+        return [
+            e for change in edit.document_changes if change.text_document.uri == uri for e in change.edits
+        ]
     return list((edit.changes or {}).get(uri, []))
 
 

@@ -48,9 +48,12 @@ SOURCED = "Ann said yes.\n\n“Fine,” — 🎉 Bob said no.\n"
 
 
 def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
 
 
 def codes(diagnostics: list[types.Diagnostic]) -> list[tuple[str, tuple[int, int, int, int]]]:
@@ -77,7 +80,9 @@ async def test_save_lints_at_once(nvim: LanguageClient, news):
     uri = open_doc(nvim, news / "draft.md", DRAFT)
     await diagnostics_for(nvim, uri, 1)
     change(nvim, uri, 2, "Critics slammed the plan.\n")
-    nvim.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    nvim.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
     assert codes(await diagnostics_for(nvim, uri, 2)) == [("L101", (0, 8, 0, 15))]
 
 
@@ -87,8 +92,9 @@ async def test_settings_override_select_and_ignore(nvim: LanguageClient, news):
     assert codes(await diagnostics_for(nvim, uri, 1)) == [("L103", L103), ("L101", L101)]
     # pushed settings
     mark = len(nvim.published)
-    nvim.workspace_did_change_configuration(types.DidChangeConfigurationParams(
-        settings={"rhetlint": {"ignore": ["loaded-saying-verb"]}}))
+    nvim.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"rhetlint": {"ignore": ["loaded-saying-verb"]}})
+    )
     assert codes(await diagnostics_for(nvim, uri, after=mark)) == [("L101", L101)]
     # pulled settings: the notification carries nothing, the server asks workspace/configuration
     mark = len(nvim.published)
@@ -118,14 +124,19 @@ async def test_configuration_file_change_is_picked_up(nvim: LanguageClient, news
     await diagnostics_for(nvim, other, 1)
     mark = len(nvim.published)
     (news / "rhetlint.toml").write_text('ignore = ["L101"]\n', encoding="utf-8")
-    nvim.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    nvim.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
     assert codes(await diagnostics_for(nvim, uri, after=mark)) == [("L103", L103)]
     assert await diagnostics_for(nvim, other, after=mark) == []  # the other open document is re-linted too
     # a watched-file notification re-lints without any edit
     mark = len(nvim.published)
     (news / "rhetlint.toml").write_text('ignore = ["L103"]\n', encoding="utf-8")
-    nvim.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
-        uri=uri_of(news / "rhetlint.toml"), type=types.FileChangeType.Changed)]))
+    nvim.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=uri_of(news / "rhetlint.toml"), type=types.FileChangeType.Changed)]
+        )
+    )
     assert codes(await diagnostics_for(nvim, uri, after=mark)) == [("L101", L101)]
 
 
@@ -160,7 +171,8 @@ def write_plugin(news) -> None:
 async def test_local_plugins_do_not_run_unless_allowed(nvim: LanguageClient, news):
     write_plugin(news)
     (news / "plugins" / "evil.py").write_text(
-        f"open({str(news / 'ran.txt')!r}, 'w').write('ran')\n", encoding="utf-8")
+        f"open({str(news / 'ran.txt')!r}, 'w').write('ran')\n", encoding="utf-8"
+    )
     await initialize(nvim, news)
     uri = open_doc(nvim, news / "story.md", SOURCED)
     assert await diagnostics_for(nvim, uri, 1) == []
@@ -182,7 +194,9 @@ async def test_document_findings_carry_related_information(nvim: LanguageClient,
     assert finding.severity == types.DiagnosticSeverity.Information
     # "said" after “Fine,” — 🎉 Bob: code points 16..20; “ ” — take 3 UTF-8 bytes and 🎉 4, so +9 in Neovim 0.11
     assert [(r.location.uri, as_tuple(r.location.range), r.message) for r in finding.related_information] == [
-        (uri, (0, 4, 0, 8), "source 1"), (uri, (2, 25, 2, 29), "source 2")]
+        (uri, (0, 4, 0, 8), "source 1"),
+        (uri, (2, 25, 2, 29), "source 2"),
+    ]
 
 
 async def test_configuration_watchers_are_registered_where_supported(client: LanguageClient, news):
@@ -198,8 +212,12 @@ async def test_fix_all_command_applies_an_edit(nvim: LanguageClient, news):
     await initialize(nvim, news)
     uri = open_doc(nvim, news / "draft.md", DRAFT)
     await diagnostics_for(nvim, uri, 1)
-    assert await nvim.workspace_execute_command_async(types.ExecuteCommandParams(
-        command="rhetlint.fixAll", arguments=[uri, "loaded-saying-verb"])) is True
+    assert (
+        await nvim.workspace_execute_command_async(
+            types.ExecuteCommandParams(command="rhetlint.fixAll", arguments=[uri, "loaded-saying-verb"])
+        )
+        is True
+    )
     [edit] = nvim.applied_edits
     assert [(as_tuple(e.range), e.new_text) for e in edits_of(edit, uri)] == [(L103, "said")]
 
@@ -208,10 +226,12 @@ async def test_show_sources_command(nvim: LanguageClient, news):
     await initialize(nvim, news)
     uri = open_doc(nvim, news / "draft.md", DRAFT)
     await diagnostics_for(nvim, uri, 1)
-    text = await nvim.workspace_execute_command_async(types.ExecuteCommandParams(
-        command="rhetlint.showSources", arguments=[uri]))
-    lenses = await nvim.text_document_code_lens_async(types.CodeLensParams(
-        text_document=types.TextDocumentIdentifier(uri=uri)))
+    text = await nvim.workspace_execute_command_async(
+        types.ExecuteCommandParams(command="rhetlint.showSources", arguments=[uri])
+    )
+    lenses = await nvim.text_document_code_lens_async(
+        types.CodeLensParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
     assert [lens.command.command for lens in lenses] == ["rhetlint.showSources"]
     assert "draft.md: 2 sources, 2 attributions" in text and "The mayor [" in text
     assert any(m.message == text for m in nvim.messages)
@@ -225,7 +245,10 @@ async def test_a_ranged_edit_is_applied_on_protocol_lines(nvim: LanguageClient, 
     uri = open_doc(nvim, news / "sep.md", text)
     assert codes(await diagnostics_for(nvim, uri, 1)) == [("L103", (2, 10, 2, 17))]
     mayor = types.Range(start=types.Position(line=2, character=4), end=types.Position(line=2, character=9))
-    nvim.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[types.TextDocumentContentChangePartial(range=mayor, text="council")]))
+    nvim.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangePartial(range=mayor, text="council")],
+        )
+    )
     assert codes(await diagnostics_for(nvim, uri, 2)) == [("L103", (2, 12, 2, 19))]

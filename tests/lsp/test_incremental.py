@@ -14,9 +14,26 @@ from rhetlint.lint.session import Session
 STORIES = Path(__file__).resolve().parents[2] / "benchmarks" / "sourcing" / "stories"
 # Insertions that move sentence, paragraph and quotation boundaries, add flagged words (built-in rules and
 # the test plugin's "zork"/"blorp") and suppression comments.
-INSERTS = ["claimed", "slammed", " zork ", "blorp", "“", "”", '"', "\n\n", "\n", " ", ". ", "“so-called”",
-           "<!-- rhetlint-disable-next-line L103 -->\n", "<!-- rhetlint-disable L101 -->",
-           "<!-- rhetlint-enable L101 -->", "# ", "> ", "- "]
+INSERTS = [
+    "claimed",
+    "slammed",
+    " zork ",
+    "blorp",
+    "“",
+    "”",
+    '"',
+    "\n\n",
+    "\n",
+    " ",
+    ". ",
+    "“so-called”",
+    "<!-- rhetlint-disable-next-line L103 -->\n",
+    "<!-- rhetlint-disable L101 -->",
+    "<!-- rhetlint-enable L101 -->",
+    "# ",
+    "> ",
+    "- ",
+]
 
 CRASHING_PLUGIN = '''
 from rhetlint import Finding, hookimpl, rule
@@ -59,7 +76,7 @@ def random_edits(linter: Linter, source: str, path: str, edits: int, seed: int) 
     for step in range(edits):
         at = rng.randrange(len(source) + 1)
         if rng.random() < 0.3:
-            source = source[:at] + source[at + rng.randrange(1, 12):]
+            source = source[:at] + source[at + rng.randrange(1, 12) :]
         else:
             source = source[:at] + rng.choice(INSERTS) + source[at:]
         _, got = incremental.lint(source, path)
@@ -85,12 +102,17 @@ def test_random_text_and_html_edits_match_a_full_lint(linter, project, suffix):
 def test_random_edits_of_text_typed_one_paragraph_per_line_match_a_full_lint(linter, project):
     story = (STORIES / "03-wind-farm.md").read_text(encoding="utf-8")
     lines = "\n".join(" ".join(p.split()) for p in story.split("\n\n"))  # one paragraph per line
-    random_edits(linter, lines + "\nShe was angry about\nclaims that the vote was rigged.\n",
-                 str(project.root / "draft.txt"), edits=60, seed=11)
+    random_edits(
+        linter,
+        lines + "\nShe was angry about\nclaims that the vote was rigged.\n",
+        str(project.root / "draft.txt"),
+        edits=60,
+        seed=11,
+    )
 
 
 def test_a_word_in_the_previous_paragraph_does_not_guard_this_one(linter, project):
-    """"about" before "claims" would make it a noun, but a paragraph's findings depend on it alone."""
+    """ "about" before "claims" would make it a noun, but a paragraph's findings depend on it alone."""
     path = str(project.root / "draft.txt")
     before = "She was angry about\n\nclaims that the vote was rigged."
     incremental = IncrementalLinter(linter)

@@ -18,11 +18,14 @@ def pmap(encoding: str) -> PositionMap:
     return PositionMap(TEXT, PositionCodec(encoding))
 
 
-@pytest.mark.parametrize(("encoding", "at_b", "line_end", "at_z"), [
-    ("utf-8", 7, 8, 4),  # b after 3+4 bytes; z after "y" (1) and U+2028 (3)
-    ("utf-16", 3, 4, 2),  # b after 1+2 units
-    ("utf-32", 2, 3, 2),
-])
+@pytest.mark.parametrize(
+    ("encoding", "at_b", "line_end", "at_z"),
+    [
+        ("utf-8", 7, 8, 4),  # b after 3+4 bytes; z after "y" (1) and U+2028 (3)
+        ("utf-16", 3, 4, 2),  # b after 1+2 units
+        ("utf-32", 2, 3, 2),
+    ],
+)
 def test_offsets_to_positions(encoding, at_b, line_end, at_z):
     m = pmap(encoding)
     assert m.position(2) == types.Position(line=0, character=at_b)
@@ -41,18 +44,31 @@ def test_client_positions_are_clamped_and_round_forward():
 
 
 def test_settings_accept_editor_spellings_and_report_bad_values():
-    settings, problems = EditorSettings.parse({"rhetlint": {
-        "select": ["L1"], "extendSelect": "L106, RL001", "allow-local-plugins": True, "debounceMs": 100,
-        "ignore": [3], "colour": "red"}})
+    settings, problems = EditorSettings.parse(
+        {
+            "rhetlint": {
+                "select": ["L1"],
+                "extendSelect": "L106, RL001",
+                "allow-local-plugins": True,
+                "debounceMs": 100,
+                "ignore": [3],
+                "colour": "red",
+            }
+        }
+    )
     assert (settings.select, settings.extend_select, settings.ignore) == (("L1",), ("L106", "RL001"), ())
     assert (settings.allow_local_plugins, settings.debounce_ms) == (True, 100)
     assert [p.split(" must")[0].split(" (")[0] for p in problems] == [
-        "setting rhetlint.ignore", "unknown setting rhetlint.colour"]
+        "setting rhetlint.ignore",
+        "unknown setting rhetlint.colour",
+    ]
 
 
 def test_settings_section_ignores_other_servers_settings():
     assert settings_section({"rhetlint": {"ignore": ["L101"]}}) == {"ignore": ["L101"]}
     assert settings_section({"ignore": ["L101"], "allowLocalPlugins": False}) == {
-        "ignore": ["L101"], "allowLocalPlugins": False}
+        "ignore": ["L101"],
+        "allowLocalPlugins": False,
+    }
     assert settings_section({"pylsp": {"plugins": {}}}) == {}
     assert settings_section(None) == {}

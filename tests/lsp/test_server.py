@@ -39,11 +39,16 @@ def pos(line: int, character: int) -> types.Position:
     return types.Position(line=line, character=character)
 
 
-async def code_actions(client: LanguageClient, uri: str, diagnostic: types.Diagnostic,
-                       only: list[str] | None = None) -> list[types.CodeAction]:
-    result = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), range=diagnostic.range,
-        context=types.CodeActionContext(diagnostics=[diagnostic], only=only)))
+async def code_actions(
+    client: LanguageClient, uri: str, diagnostic: types.Diagnostic, only: list[str] | None = None
+) -> list[types.CodeAction]:
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic], only=only),
+        )
+    )
     return [a for a in result or [] if isinstance(a, types.CodeAction)]
 
 
@@ -68,31 +73,48 @@ async def test_open_hover_fix_edit_close(client: LanguageClient, news):
         assert d.code_description.href == RULE_URL
         assert d.data["rule"] == "loaded-saying-verb"
         assert d.data["version"] == 1
-        assert [(f["title"], f["newText"]) for f in d.data["fixes"]] == [("Replace 'claimed' with 'said'", "said")]
+        assert [(f["title"], f["newText"]) for f in d.data["fixes"]] == [
+            ("Replace 'claimed' with 'said'", "said")
+        ]
         fix_range = d.data["fixes"][0]["range"]
-        assert (fix_range["start"]["character"], fix_range["end"]["character"]) == \
-            (d.range.start.character, d.range.end.character)
+        assert (fix_range["start"]["character"], fix_range["end"]["character"]) == (
+            d.range.start.character,
+            d.range.end.character,
+        )
     first = diagnostics[0]
 
     # hover: on the word shows the rule page; one unit before it (the space) shows nothing
-    hover = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=pos(2, start)))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=pos(2, start))
+    )
     assert hover is not None and as_tuple(hover.range) == (2, start, 2, end)
     assert "L103 loaded-saying-verb" in hover.contents.value
     assert "## What it flags" in hover.contents.value
-    assert await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=pos(2, start - 1))) is None
-    inside = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=pos(2, end - 1)))
+    assert (
+        await client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=pos(2, start - 1))
+        )
+        is None
+    )
+    inside = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=pos(2, end - 1))
+    )
     assert inside is not None
-    assert await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=pos(2, end))) is None
+    assert (
+        await client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=pos(2, end))
+        )
+        is None
+    )
 
     # code actions: the fix, fix-all for the rule (two in the file), and the per-line suppression
     actions = await code_actions(client, uri, first)
     titles = [a.title for a in actions]
-    assert titles == ["Replace 'claimed' with 'said'", "Fix all of loaded-saying-verb in this file",
-                      "Disable loaded-saying-verb for this line"]
+    assert titles == [
+        "Replace 'claimed' with 'said'",
+        "Fix all of loaded-saying-verb in this file",
+        "Disable loaded-saying-verb for this line",
+    ]
     assert actions[0].is_preferred and actions[0].kind == types.CodeActionKind.QuickFix
     edits = edits_of(actions[0].edit, uri)
     assert [as_tuple(e.range) for e in edits] == [(2, start, 2, end)]
@@ -100,15 +122,19 @@ async def test_open_hover_fix_edit_close(client: LanguageClient, news):
     # edit: apply the fix as the editor would, send the text (the server asks for full sync), get diagnostics
     fixed = apply_edits(DRAFT, edits, enc)
     assert fixed.splitlines()[2] == "“Fine,” she wrote — 🎉 Jones said the vote was fair."
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
+        )
+    )
     diagnostics = await diagnostics_for(client, uri, 2)
     assert [as_tuple(d.range) for d in diagnostics] == [SECOND]
 
     # close -> the document's diagnostics are cleared
-    client.text_document_did_close(types.DidCloseTextDocumentParams(
-        text_document=types.TextDocumentIdentifier(uri=uri)))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
     await wait_until(lambda: len(publishes(client, uri)) == 3)
     last = publishes(client, uri)[-1]
     assert (last.version, list(last.diagnostics)) == (None, [])
@@ -125,9 +151,12 @@ async def test_disable_for_this_line(client: LanguageClient, news):
     assert [as_tuple(e.range) for e in edits] == [(2, LINE_END[enc], 2, LINE_END[enc])]
     disabled = apply_edits(DRAFT, edits, enc)
     assert disabled.splitlines()[2].endswith("was fair. <!-- rhetlint-disable-line loaded-saying-verb -->")
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=disabled)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=disabled)],
+        )
+    )
     diagnostics = await diagnostics_for(client, uri, 2)
     assert [(d.code, as_tuple(d.range)) for d in diagnostics] == [("L103", SECOND)]  # and no RL001
 
@@ -153,11 +182,16 @@ async def test_plain_text_suppression_goes_on_the_line_above(client: LanguageCli
     edits = edits_of(action.edit, uri)
     assert [as_tuple(e.range) for e in edits] == [(2, 0, 2, 0)]
     disabled = apply_edits(text, edits, enc)
-    assert disabled.splitlines()[2:] == ["  # rhetlint-disable-next-line loaded-saying-verb",
-                                         "  “Fine,” — 🎉 Jones claimed the vote was fair."]
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=disabled)]))
+    assert disabled.splitlines()[2:] == [
+        "  # rhetlint-disable-next-line loaded-saying-verb",
+        "  “Fine,” — 🎉 Jones claimed the vote was fair.",
+    ]
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=disabled)],
+        )
+    )
     assert await diagnostics_for(client, uri, 2) == []
 
 
@@ -167,8 +201,9 @@ async def test_only_source_fix_all(client: LanguageClient, news):
     uri = open_doc(client, news / "budget.md", DRAFT)
     first = (await diagnostics_for(client, uri, 1))[0]
     actions = await code_actions(client, uri, first, only=["source.fixAll"])
-    assert [(a.title, a.kind) for a in actions] == [("Fix all rhetlint problems in this file",
-                                                      "source.fixAll.rhetlint")]
+    assert [(a.title, a.kind) for a in actions] == [
+        ("Fix all rhetlint problems in this file", "source.fixAll.rhetlint")
+    ]
     assert apply_edits(DRAFT, edits_of(actions[0].edit, uri), enc) == DRAFT.replace("claimed", "said")
 
 

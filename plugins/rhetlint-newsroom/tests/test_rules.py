@@ -43,8 +43,9 @@ def test_every_rule_has_a_fixture() -> None:
 
 
 def test_docs_pages(rhetlint_update: bool) -> None:
-    check_rule_docs(rhetlint_newsroom, HERE.parent / "docs" / "rules", plugin_name="newsroom",
-                    update=rhetlint_update)
+    check_rule_docs(
+        rhetlint_newsroom, HERE.parent / "docs" / "rules", plugin_name="newsroom", update=rhetlint_update
+    )
 
 
 def test_said_after_quote() -> None:

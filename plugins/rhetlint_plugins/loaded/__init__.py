@@ -78,7 +78,9 @@ def _message(hit: Hit[Entry], matched: str) -> str:
         advice = "drop the adverb or state plainly what happened"
     elif entry.instead:
         options = [f"'{inflect_like(i, entry.pos, hit.pattern.form)}'" for i in entry.instead[:3]]
-        advice = "consider " + (", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0])
+        advice = "consider " + (
+            ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0]
+        )
     elif entry.rule == "contentious-label":
         advice = "describe what the person or group did, or attribute the label to a source"
     else:
@@ -100,8 +102,14 @@ def lexicon_findings(doc: Document, options: Options, rule_name: str) -> Iterato
             continue
         replacement = _replacement(hit, matched)
         fixes = (Fix(f"Replace '{matched}' with '{replacement}'", replacement),) if replacement else ()
-        yield Finding(hit.start, hit.end, _message(hit, matched), fixes=fixes, severity=entry.severity,
-                      data={"term": entry.match[0], "form": hit.pattern.form})
+        yield Finding(
+            hit.start,
+            hit.end,
+            _message(hit, matched),
+            fixes=fixes,
+            severity=entry.severity,
+            data={"term": entry.match[0], "form": hit.pattern.form},
+        )
 
 
 def lexicon_rule(code: str, name: str, doc: str, severity: str = "warning") -> Rule:
@@ -110,11 +118,20 @@ def lexicon_rule(code: str, name: str, doc: str, severity: str = "warning") -> R
 
     check.__doc__ = doc
     check.__name__ = name.replace("-", "_")
-    return rule(code=code, name=name, category="loaded-language", severity=severity,
-                options=LEXICON_OPTIONS, scope="sentence")(check)
+    return rule(
+        code=code,
+        name=name,
+        category="loaded-language",
+        severity=severity,
+        options=LEXICON_OPTIONS,
+        scope="sentence",
+    )(check)
 
 
-emotive_language = lexicon_rule("L101", "emotive-language", """Emotive or dramatising wording in the writer's voice.
+emotive_language = lexicon_rule(
+    "L101",
+    "emotive-language",
+    """Emotive or dramatising wording in the writer's voice.
 
 ## What it flags
 Verbs, adjectives and adverbs that dramatise a conflict or judge a motive: "slammed", "blasted", "lashed
@@ -134,9 +151,13 @@ drama to the facts and to the people quoted.
     The governor criticized the proposal, calling it "a giveaway."
 
 Use the neutral verb the message suggests, or quote the person whose judgement it is.
-""")
+""",
+)
 
-contentious_label = lexicon_rule("L102", "contentious-label", """A value-laden label for a person, group or government.
+contentious_label = lexicon_rule(
+    "L102",
+    "contentious-label",
+    """A value-laden label for a person, group or government.
 
 ## What it flags
 Labels such as "regime", "terrorist", "extremist", "thug", "radical" or "militant" used in the writer's own
@@ -154,9 +175,13 @@ labels says the same), so that readers can see whose judgement it is.
     Security forces broke up the protest, witnesses said.
 
 Describe what the people did, use their own name for themselves or their office, or attribute the label.
-""")
+""",
+)
 
-loaded_saying_verb = lexicon_rule("L103", "loaded-saying-verb", """A verb of saying that implies admission, exposure, doubt or triumph.
+loaded_saying_verb = lexicon_rule(
+    "L103",
+    "loaded-saying-verb",
+    """A verb of saying that implies admission, exposure, doubt or triumph.
 
 ## What it flags
 "claimed", "admitted", "conceded", "insisted", "revealed", "trumpeted", "boasted", "confessed" and their
@@ -174,9 +199,13 @@ undecided wrongdoing when the accuser is named.
     The company said the spill was contained. The mayor said the budget was late.
 
 The quick fix replaces the verb with the neutral one in the same tense.
-""")
+""",
+)
 
-editorializing = lexicon_rule("L104", "editorializing", """Certainty or comment markers the writer adds without a source.
+editorializing = lexicon_rule(
+    "L104",
+    "editorializing",
+    """Certainty or comment markers the writer adds without a source.
 
 ## What it flags
 "clearly", "obviously", "of course", "unmistakably", "undeniably", "it is no secret", "the clearest sign
@@ -191,9 +220,13 @@ clear, the facts show it; if it is a judgement, someone should be quoted making 
 
 ## Instead
     Opposition leader Ana Ruiz called the plan "a bid for votes" and predicted it would fail.
-""")
+""",
+)
 
-doubt_marker = lexicon_rule("L105", "doubt-marker", """Words that signal the writer doubts what they describe.
+doubt_marker = lexicon_rule(
+    "L105",
+    "doubt-marker",
+    """Words that signal the writer doubts what they describe.
 
 ## What it flags
 "so-called", "purported", "supposed", "self-styled", "self-proclaimed" and similar markers of doubt in the
@@ -208,9 +241,13 @@ guidance on words to watch and newsroom guides ask writers to attribute the disp
 
 ## Instead
     The reform, which opponents call a tax increase, passed on Tuesday.
-""")
+""",
+)
 
-contested_framing = lexicon_rule("L107", "contested-framing", """A term one side of a dispute prefers, where a neutral term exists.
+contested_framing = lexicon_rule(
+    "L107",
+    "contested-framing",
+    """A term one side of a dispute prefers, where a neutral term exists.
 
 ## What it flags
 Paired terms where each side has its own word: "pro-life" / "pro-choice" (neutral: "anti-abortion" /
@@ -228,9 +265,14 @@ that the story does not take a side in its vocabulary.
     The bill would repeal the estate tax and deport undocumented immigrants.
 
 The message names the neutral choice; quote a side's own term when the term itself is the news.
-""", severity="warning")
+""",
+    severity="warning",
+)
 
-puffery = lexicon_rule("L108", "puffery", """Promotional wording that praises without a checkable fact.
+puffery = lexicon_rule(
+    "L108",
+    "puffery",
+    """Promotional wording that praises without a checkable fact.
 
 ## What it flags
 "legendary", "iconic", "world-class", "renowned", "visionary", "groundbreaking" and similar puffery in
@@ -245,9 +287,14 @@ matters with a fact, or attribute the praise.
 
 ## Instead
     The coach, who won four national titles, opened a training centre with an indoor track.
-""", severity="info")
+""",
+    severity="info",
+)
 
-euphemism = lexicon_rule("L109", "euphemism", """Softening wording that hides what happened.
+euphemism = lexicon_rule(
+    "L109",
+    "euphemism",
+    """Softening wording that hides what happened.
 
 ## What it flags
 Euphemisms such as "collateral damage", "enhanced interrogation", "passed away" (in hard news) or "let go"
@@ -262,11 +309,19 @@ Plain words are both clearer and more neutral.
 
 ## Instead
     Several civilians were killed in the strike; 200 workers were dismissed.
-""", severity="info")
+""",
+    severity="info",
+)
 
 
-@rule(code="L106", name="scare-quotes", category="loaded-language", severity="warning",
-      options={"quote_aware": True, "max_words": 3}, scope="sentence")
+@rule(
+    code="L106",
+    name="scare-quotes",
+    category="loaded-language",
+    severity="warning",
+    options={"quote_aware": True, "max_words": 3},
+    scope="sentence",
+)
 def scare_quotes_rule(doc: Document, options: Options) -> Iterator[Finding]:
     """A word or short phrase put in quotation marks that no one is quoted as saying.
 
@@ -286,13 +341,24 @@ def scare_quotes_rule(doc: Document, options: Options) -> Iterator[Finding]:
         The ministry published its report on Friday; opposition lawmakers said it left out the audit.
     """
     for quote, inner in scare_quotes(doc, options.max_words):
-        yield Finding(quote.start, quote.end,
-                      f"'{inner}' in quotation marks with no speaker reads as doubt; drop the quotation "
-                      f"marks or say who used the word")
+        yield Finding(
+            quote.start,
+            quote.end,
+            f"'{inner}' in quotation marks with no speaker reads as doubt; drop the quotation "
+            f"marks or say who used the word",
+        )
 
 
-LEXICON_RULES = (emotive_language, contentious_label, loaded_saying_verb, editorializing, doubt_marker,
-                 contested_framing, puffery, euphemism)
+LEXICON_RULES = (
+    emotive_language,
+    contentious_label,
+    loaded_saying_verb,
+    editorializing,
+    doubt_marker,
+    contested_framing,
+    puffery,
+    euphemism,
+)
 
 
 @hookimpl

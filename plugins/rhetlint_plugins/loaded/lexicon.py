@@ -37,8 +37,23 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 # The built-in lexicon files, one per rule.
-BUILTIN_FILES = ("emotive", "judgement", "dramatic", "glorifying", "conflict", "insult", "pathos", "labels",
-                 "partisan", "saying", "editorializing", "doubt", "framings", "puffery", "euphemism")
+BUILTIN_FILES = (
+    "emotive",
+    "judgement",
+    "dramatic",
+    "glorifying",
+    "conflict",
+    "insult",
+    "pathos",
+    "labels",
+    "partisan",
+    "saying",
+    "editorializing",
+    "doubt",
+    "framings",
+    "puffery",
+    "euphemism",
+)
 # Rules about what to call someone or something: an adjective there names ("pro-life", "alt-right"), and its
 # -ly adverb is no word anyone writes, so adverbs are derived only for the other rules unless asked for.
 NAMING_RULES = frozenset({"contentious-label", "contested-framing", "euphemism"})
@@ -108,10 +123,21 @@ def read_term(raw: Any, default_rule: str, where: str) -> Entry | tuple[str, str
         return frozenset(w.lower().replace("’", "'") for w in table.words(key, blank=True))
 
     return Entry(
-        rule=rule, match=match, pos=pos, why=why, instead=tuple(table.words("instead", blank=True)),
-        head=head, forms=tuple(f.lower() for f in table.words("forms", blank=True)),
-        not_before=words("not_before"), not_after=words("not_after"), only_before=words("only_before"),
-        unattributed_only=unattributed_only, severity=severity, fix=fix, adverb=adverb, origin=where,
+        rule=rule,
+        match=match,
+        pos=pos,
+        why=why,
+        instead=tuple(table.words("instead", blank=True)),
+        head=head,
+        forms=tuple(f.lower() for f in table.words("forms", blank=True)),
+        not_before=words("not_before"),
+        not_after=words("not_after"),
+        only_before=words("only_before"),
+        unattributed_only=unattributed_only,
+        severity=severity,
+        fix=fix,
+        adverb=adverb,
+        origin=where,
     )
 
 
@@ -141,7 +167,9 @@ def builtin_lexicon() -> Lexicon:
             texts[name] = resource.read_text("utf-8")
     # a new entry field or a new parse-time default invalidates old caches
     schema = ",".join([f.name for f in dataclasses.fields(Entry)] + sorted(NAMING_RULES))
-    key = hashlib.sha1("\0".join([schema, *(f"{n}\0{t}" for n, t in texts.items())]).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha1(
+        "\0".join([schema, *(f"{n}\0{t}" for n, t in texts.items())]).encode("utf-8")
+    ).hexdigest()[:16]
     cache_folder = _cache_dir()
     cache_file = cache_folder / f"lexicon-{key}.json" if cache_folder else None
     if cache_file is not None:
@@ -178,8 +206,9 @@ def _row_from_entry(entry: Entry) -> dict[str, Any]:
 
 def _entry_from_row(row: dict[str, Any]) -> Entry:
     """Rebuild an Entry from its JSON row (a plain data format: the cache never runs code)."""
-    values: dict[str, Any] = {name: row[name] if collection is None else collection(row[name])
-                              for name, collection in _ROW_FIELDS}
+    values: dict[str, Any] = {
+        name: row[name] if collection is None else collection(row[name]) for name, collection in _ROW_FIELDS
+    }
     return Entry(**values)
 
 

@@ -23,8 +23,11 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 def patterns(entry: Entry) -> list[Pattern[Entry]]:
     """Every surface form of an entry's phrases, each standing for the entry."""
-    neighbours = Neighbours(entry.not_after, entry.not_before, entry.only_before) \
-        if entry.not_after or entry.not_before or entry.only_before else None
+    neighbours = (
+        Neighbours(entry.not_after, entry.not_before, entry.only_before)
+        if entry.not_after or entry.not_before or entry.only_before
+        else None
+    )
     pos, head = entry.pos, entry.head
     out: list[Pattern[Entry]] = []
     for phrase in entry.match:
@@ -45,8 +48,20 @@ def patterns(entry: Entry) -> list[Pattern[Entry]]:
             # a single capitalised word may be a name, and a verb's base or -s form a noun
             maybe_not = len(forms) == 1 or (pos == "verb" and form in ("base", "3sg"))
             guard = reads_as_loaded if maybe_not else None
-            out.append(Pattern(forms, ("",) * (len(forms) - 1), phrase, form, None, "", "", neighbours, guard,
-                               meaning=entry))
+            out.append(
+                Pattern(
+                    forms,
+                    ("",) * (len(forms) - 1),
+                    phrase,
+                    form,
+                    None,
+                    "",
+                    "",
+                    neighbours,
+                    guard,
+                    meaning=entry,
+                )
+            )
     return out
 
 

@@ -93,7 +93,8 @@ def merged_source_count(doc: Document, sources: list[Source]) -> int:
                 continue
             same_name = _contains(names[i], names[j]) or _contains(names[j], names[i])
             speaks_for = identified[j].type == "named-organisation" and (
-                any(names[j] in c for c in contexts) or _contains(affiliation, names[j]))
+                any(names[j] in c for c in contexts) or _contains(affiliation, names[j])
+            )
             if same_name or speaks_for:
                 parent[root(i)] = root(j)
     return len({root(i) for i in range(len(identified))})

@@ -26,5 +26,13 @@ from rhetlint.analysis.attribution.grammar import NOUN_MARKERS
 from rhetlint.analysis.attribution.lexicon import Cue, CueLexicon, lexicon
 from rhetlint.analysis.attribution.model import ATTRIBUTION_KINDS, SOURCE_TYPES, Attribution
 
-__all__ = ["ATTRIBUTION_KINDS", "NOUN_MARKERS", "SOURCE_TYPES", "Attribution", "Cue", "CueLexicon",
-           "find_attributions", "lexicon"]
+__all__ = [
+    "ATTRIBUTION_KINDS",
+    "NOUN_MARKERS",
+    "SOURCE_TYPES",
+    "Attribution",
+    "Cue",
+    "CueLexicon",
+    "find_attributions",
+    "lexicon",
+]

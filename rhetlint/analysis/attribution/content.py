@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from rhetlint.text.tokens import Token
 
 
-def content(r: Reading, sent: Sentence, toks: list[Token], k: int, cue_end: int, src: Subject,
-            inverted: bool) -> tuple[Span | None, bool]:
+def content(
+    r: Reading, sent: Sentence, toks: list[Token], k: int, cue_end: int, src: Subject, inverted: bool
+) -> tuple[Span | None, bool]:
     """The words a verb cue at token k credits to the source at ``src``, and whether they are a quotation."""
     first = min(src[0], k)
     q = r.quotes.before(toks, first)

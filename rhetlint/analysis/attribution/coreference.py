@@ -80,7 +80,7 @@ class Coreference:
 
     # --- resolution ------------------------------------------------------------------------------------
     def pronoun(self, pronoun: str, offset: int) -> SpeakerGuess:
-        """"He" and "she" mean the last named person, "they" the last group, "it" the last organisation."""
+        """ "He" and "she" mean the last named person, "they" the last group, "it" the last organisation."""
         want = PRONOUNS[pronoun]
         if want == "person":
             found = self.find(offset, lambda r: r.type == "named-person")
@@ -105,21 +105,25 @@ class Coreference:
             if found is not None:
                 return SpeakerGuess("named-person", head, found.speaker, tuple(found.roles), True)
         roles = tuple(bare(t.norm) for t in pre if bare(t.norm) in titles)
-        if words[0].norm == "the" and head in titles and not head.startswith("spokes") and \
-                not head.endswith("s"):
+        if (
+            words[0].norm == "the"
+            and head in titles
+            and not head.startswith("spokes")
+            and not head.endswith("s")
+        ):
             # "the mayor said": a single office-holder a reader can identify, not an anonymous source
             return SpeakerGuess("named-person", head, None, roles)
         return SpeakerGuess(fallback, head, None, roles, plural=head.endswith("s"))
 
     def organisation(self, head: str, offset: int, words: list[Token]) -> SpeakerGuess:
-        """"The agency said": the last named organisation with that word in its name."""
+        """ "The agency said": the last named organisation with that word in its name."""
         found = self.find(offset, lambda r: r.type == "named-organisation" and head in r.speaker.lower())
         if found is not None and words[0].norm in DEFINITE:
             return SpeakerGuess("named-organisation", head, found.speaker, (), True)
         return SpeakerGuess("named-organisation", head, None, ())
 
     def follow_up(self, head: str, offset: int) -> SpeakerGuess | None:
-        """"The people said" after "two people who have seen the draft said": the same unnamed source."""
+        """ "The people said" after "two people who have seen the draft said": the same unnamed source."""
         earlier = self.find(offset, lambda r: r.head == head and r.type == "anonymous")
         if earlier is not None:
             return SpeakerGuess("anonymous", head, None, (), True, earlier.plural)

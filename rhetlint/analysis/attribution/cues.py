@@ -36,19 +36,33 @@ def read_according(r: Reading, toks: list[Token], k: int) -> int:
         content = r.tok_span(toks, right[1], n)
     elif k > 0:
         content = trimmed(r, toks[0].start, toks[k].start)
-    r.record("according-to", r.tok_span(toks, k, k + 2), r.tok_span(toks, right[0], right[1]), content, guess,
-             "according")
+    r.record(
+        "according-to",
+        r.tok_span(toks, k, k + 2),
+        r.tok_span(toks, right[0], right[1]),
+        content,
+        guess,
+        "according",
+    )
     return right[1] - 1
 
 
-def read_phrase(r: Reading, toks: list[Token], k: int, options: tuple[tuple[tuple[str, ...], str], ...]) -> int:
+def read_phrase(
+    r: Reading, toks: list[Token], k: int, options: tuple[tuple[tuple[str, ...], str], ...]
+) -> int:
     """Read a sourceless phrase ("conventional wisdom", "it is no secret") starting at token k; return the
     last token index it used."""
     for rest, kind in options:
         m = len(rest)
-        if tuple(t.norm for t in toks[k + 1:k + 1 + m]) == rest:
-            r.record("sourceless", r.tok_span(toks, k, k + 1 + m), None, r.tok_span(toks, 0, len(toks)),
-                     SpeakerGuess(kind, "", None, ()), "phrase")
+        if tuple(t.norm for t in toks[k + 1 : k + 1 + m]) == rest:
+            r.record(
+                "sourceless",
+                r.tok_span(toks, k, k + 1 + m),
+                None,
+                r.tok_span(toks, 0, len(toks)),
+                SpeakerGuess(kind, "", None, ()),
+                "phrase",
+            )
             return k + m
     return k
 
@@ -59,7 +73,7 @@ def read_colon_quote(r: Reading, sent: Sentence, toks: list[Token]) -> None:
     for i in range(min(5, len(toks) - 1)):
         between = gap(text, toks, i + 1)
         if ":" in between:
-            if not all(t.text[:1].isupper() for t in toks[:i + 1]):
+            if not all(t.text[:1].isupper() for t in toks[: i + 1]):
                 return
             colon = toks[i].end + between.index(":")
             p = colon + 1
@@ -74,8 +88,14 @@ def read_colon_quote(r: Reading, sent: Sentence, toks: list[Token]) -> None:
                 return
             guess = classify(r, toks, 0, i + 1, "speech")
             if guess is not None:
-                r.record("quote" if q is not None else "paraphrase", r.span(colon, colon + 1),
-                         r.tok_span(toks, 0, i + 1), content, guess, "colon")
+                r.record(
+                    "quote" if q is not None else "paraphrase",
+                    r.span(colon, colon + 1),
+                    r.tok_span(toks, 0, i + 1),
+                    content,
+                    guess,
+                    "colon",
+                )
             return
         if hard_gap(text, toks, i + 1):
             return
@@ -83,7 +103,7 @@ def read_colon_quote(r: Reading, sent: Sentence, toks: list[Token]) -> None:
 
 def _speaker_label(r: Reading, toks: list[Token], i: int, sent: Sentence) -> bool:
     """A colon after a transcript speaker ("FALLIN:") or a headline source ("Lynch: No outside …")."""
-    if all(t.text.isupper() and len(t.text) > 1 for t in toks[:i + 1]):
+    if all(t.text.isupper() and len(t.text) > 1 for t in toks[: i + 1]):
         return True
     block = r.doc.blocks[sent.block]
     return block.kind in ("heading", "title") or sent.block == 0

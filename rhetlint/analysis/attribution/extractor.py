@@ -66,7 +66,9 @@ def _read_cues(r: Reading) -> set[int]:
     return with_cues
 
 
-def _cue_sentences(doc: Document, triggers: frozenset[str]) -> Iterator[tuple[int, Sentence, list[Token], int]]:
+def _cue_sentences(
+    doc: Document, triggers: frozenset[str]
+) -> Iterator[tuple[int, Sentence, list[Token], int]]:
     """The sentences that hold a word that can start a cue: (sentence index, sentence, its tokens, the index
     of the first such word among them)."""
     tokens = doc.tokens
@@ -83,7 +85,7 @@ def _cue_sentences(doc: Document, triggers: frozenset[str]) -> Iterator[tuple[in
         done_sentence = si
         sent = sentences[si]
         a = token_index(sent.start)
-        yield si, sent, tokens[a:token_index(sent.end, a)], i - a
+        yield si, sent, tokens[a : token_index(sent.end, a)], i - a
 
 
 def _read_colons(r: Reading, with_cues: set[int]) -> None:

@@ -21,7 +21,7 @@ DASH_GAP = re.compile(r"\s-{1,2}\s|[—–]")
 
 def gap(text: str, toks: list[Token], i: int) -> str:
     """Text between token i-1 and token i."""
-    return text[toks[i - 1].end:toks[i].start] if i > 0 else ""
+    return text[toks[i - 1].end : toks[i].start] if i > 0 else ""
 
 
 def hard_gap(text: str, toks: list[Token], i: int) -> bool:

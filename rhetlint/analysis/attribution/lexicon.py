@@ -22,8 +22,22 @@ from rhetlint.analysis.wordlists import tagged_phrases, word_set
 from rhetlint.text.inflect import verb_forms
 
 # Classes and tags allowed after a verb in attribution_verbs.txt (documented in that file's header).
-VERB_CLASSES = frozenset({"say", "speech", "clause", "belief", "as", "stance", "evidence", "refusal", "quote",
-                          "impression", "hearsay", "past"})
+VERB_CLASSES = frozenset(
+    {
+        "say",
+        "speech",
+        "clause",
+        "belief",
+        "as",
+        "stance",
+        "evidence",
+        "refusal",
+        "quote",
+        "impression",
+        "hearsay",
+        "past",
+    }
+)
 # Cue classes whose subject must look like a source (a name, pronoun, role, group or document).
 NEEDS_SOURCE_LIKE = frozenset({"speech", "clause", "belief", "as", "stance", "refusal", "quote"})
 # Cue classes that may take an inverted subject after a quotation or comma ("…," said Smith).
@@ -77,8 +91,11 @@ def lexicon() -> CueLexicon:
         phrases.setdefault(words[0], []).append((tuple(words[1:]), tags[0] if tags else "none"))
     demonyms = word_set("attribution_demonyms")
     # demonyms and their adjectives ("Israeli officials", "U.S. diplomats") describe a source, never name one
-    adjectives = frozenset({d[:-1] for d in demonyms if d.endswith("s")} | demonyms
-                           | {"u.s", "us", "american", "republican", "democratic", "gop"})
+    adjectives = frozenset(
+        {d[:-1] for d in demonyms if d.endswith("s")}
+        | demonyms
+        | {"u.s", "us", "american", "republican", "democratic", "gop"}
+    )
     lex = CueLexicon(
         cues=ordered,
         phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
@@ -96,7 +113,15 @@ def lexicon() -> CueLexicon:
         not_first_names=frozenset(),
     )
     nouns = lex.anonymous | lex.vague | lex.institutions | lex.titles | lex.org_words | lex.documents
-    not_names = (NAME_DROP | QUANTIFIERS | lex.titles | adjectives | TIME_WORDS | frozenset(PRONOUNS)
-                 | CLAUSE_WORDS | ASIDE_OPENERS)
+    not_names = (
+        NAME_DROP
+        | QUANTIFIERS
+        | lex.titles
+        | adjectives
+        | TIME_WORDS
+        | frozenset(PRONOUNS)
+        | CLAUSE_WORDS
+        | ASIDE_OPENERS
+    )
     not_first_names = lex.titles | lex.places | NAME_DROP | frozenset(PRONOUNS) | CLAUSE_WORDS
     return lex._replace(nouns=nouns, not_names=not_names, not_first_names=not_first_names)

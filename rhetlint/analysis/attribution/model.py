@@ -41,5 +41,3 @@ class SpeakerGuess(NamedTuple):
     roles: tuple[str, ...]
     resolved: bool = False
     plural: bool = False
-
-

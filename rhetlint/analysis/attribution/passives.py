@@ -23,21 +23,89 @@ if TYPE_CHECKING:
     from rhetlint.text.tokens import Token
 
 # Adverbs that make a passive report general ("is widely believed", "has long been seen as").
-GENERAL_ADVERBS = frozenset({"widely", "generally", "commonly", "often", "broadly", "popularly",
-                             "universally", "increasingly", "largely", "frequently", "sometimes",
-                             "traditionally", "long", "usually", "typically", "occasionally", "variously",
-                             "repeatedly", "roundly"})
+GENERAL_ADVERBS = frozenset(
+    {
+        "widely",
+        "generally",
+        "commonly",
+        "often",
+        "broadly",
+        "popularly",
+        "universally",
+        "increasingly",
+        "largely",
+        "frequently",
+        "sometimes",
+        "traditionally",
+        "long",
+        "usually",
+        "typically",
+        "occasionally",
+        "variously",
+        "repeatedly",
+        "roundly",
+    }
+)
 # Adverbs allowed between "be" and a participle ("is widely believed", "was not expected").
-PASSIVE_SKIP = GENERAL_ADVERBS | frozenset({"not", "also", "still", "now", "being", "been", "already",
-                                            "even", "once", "then", "never", "previously", "privately",
-                                            "publicly", "reportedly", "initially", "originally", "first"})
+PASSIVE_SKIP = GENERAL_ADVERBS | frozenset(
+    {
+        "not",
+        "also",
+        "still",
+        "now",
+        "being",
+        "been",
+        "already",
+        "even",
+        "once",
+        "then",
+        "never",
+        "previously",
+        "privately",
+        "publicly",
+        "reportedly",
+        "initially",
+        "originally",
+        "first",
+    }
+)
 # What may stand before a passive participle back to its subject: those adverbs and forms of "be".
 PASSIVE_LEFT = PASSIVE_SKIP | BE
 # Speech verbs whose passive still reports what someone said ("was criticized", "was asked").
-PASSIVE_SPEECH = frozenset({"ask", "criticize", "criticise", "accuse", "praise", "condemn", "blame", "predict",
-                            "confirm", "estimate", "quote", "cite", "warn", "urge", "promise", "deny",
-                            "question", "dismiss", "reject", "challenge", "dispute", "hail", "label", "brand",
-                            "dub", "describe", "characterize", "characterise", "deem", "call"})
+PASSIVE_SPEECH = frozenset(
+    {
+        "ask",
+        "criticize",
+        "criticise",
+        "accuse",
+        "praise",
+        "condemn",
+        "blame",
+        "predict",
+        "confirm",
+        "estimate",
+        "quote",
+        "cite",
+        "warn",
+        "urge",
+        "promise",
+        "deny",
+        "question",
+        "dismiss",
+        "reject",
+        "challenge",
+        "dispute",
+        "hail",
+        "label",
+        "brand",
+        "dub",
+        "describe",
+        "characterize",
+        "characterise",
+        "deem",
+        "call",
+    }
+)
 # Describing verbs whose agentless passive is a vague attribution even without "to"/"as" ("was called a hoax").
 DESCRIBING = frozenset({"call", "describe", "label", "brand", "dub", "deem", "consider", "regard", "term"})
 # Verbs that name rather than judge when a name follows ("is called `the Twenties'", "is known as Teesside").
@@ -83,7 +151,7 @@ def _passive(r: Reading, toks: list[Token], be: int, cue_end: int, entry: Cue, g
         used = _credit_agent(r, toks, cue_end + 2, cue, (0, be), entry.cls)
         if used >= 0:
             return used
-    if entry.cls == "as" and not any(t.norm in ("as", "to") for t in toks[cue_end + 1:cue_end + 4]):
+    if entry.cls == "as" and not any(t.norm in ("as", "to") for t in toks[cue_end + 1 : cue_end + 4]):
         return cue_end  # "are often seen in trees": seeing, not a view
     _agentless(r, toks, be, cue_end, entry, general, nxt)
     return cue_end
@@ -99,7 +167,9 @@ def _reduced_passive(r: Reading, toks: list[Token], k: int, cue_end: int, cls: s
     return -1
 
 
-def _credit_agent(r: Reading, toks: list[Token], i: int, cue: Span, content: tuple[int, int], cls: str) -> int:
+def _credit_agent(
+    r: Reading, toks: list[Token], i: int, cue: Span, content: tuple[int, int], cls: str
+) -> int:
     """Record a paraphrase whose source is the agent starting at token i and whose content is the tokens in
     ``content``; return the agent's last token index, or -1 when it does not look like a source."""
     right = right_np(r, toks, i)
@@ -109,8 +179,14 @@ def _credit_agent(r: Reading, toks: list[Token], i: int, cue: Span, content: tup
     if guess is None:
         return -1
     a, b = content
-    r.record("paraphrase", cue, r.tok_span(toks, right[0], right[1]), r.tok_span(toks, a, b) if b > a else None,
-             guess, cls)
+    r.record(
+        "paraphrase",
+        cue,
+        r.tok_span(toks, right[0], right[1]),
+        r.tok_span(toks, a, b) if b > a else None,
+        guess,
+        cls,
+    )
     return right[1] - 1
 
 
@@ -119,21 +195,37 @@ def _reports(entry: Cue) -> bool:
     return entry.cls in ("say", "clause", "belief", "as") or entry.hearsay or entry.base in PASSIVE_SPEECH
 
 
-def _agentless(r: Reading, toks: list[Token], j: int, cue_end: int, entry: Cue, general: bool, nxt: str) -> None:
+def _agentless(
+    r: Reading, toks: list[Token], j: int, cue_end: int, entry: Cue, general: bool, nxt: str
+) -> None:
     """Record a passive with no agent ("is believed", "it is said that …") as a sourceless attribution."""
     n = len(toks)
     it = _expletive_it(r.text, toks, j)
     expletive = it >= 0 or toks[j].norm == "it's"
-    vague = entry.hearsay and not _naming(r, toks, cue_end, entry, nxt) and (
-        expletive or general or (entry.base in DESCRIBING and _complement(r, toks, cue_end, nxt))
-        or nxt in ("to", "as") or entry.cls == "as")
+    vague = (
+        entry.hearsay
+        and not _naming(r, toks, cue_end, entry, nxt)
+        and (
+            expletive
+            or general
+            or (entry.base in DESCRIBING and _complement(r, toks, cue_end, nxt))
+            or nxt in ("to", "as")
+            or entry.cls == "as"
+        )
+    )
     if expletive and nxt == "that" and cue_end + 2 < n:
         content = r.tok_span(toks, cue_end + 2, n)
     else:
         content = r.tok_span(toks, 0, n)
     cue_start = toks[it].start if it >= 0 and toks[j].norm != "it's" else toks[j].start  # "it is said"
-    r.record("sourceless", r.span(cue_start, toks[cue_end].end), None, content,
-             SpeakerGuess("vague" if vague else "none", "", None, ()), entry.cls)
+    r.record(
+        "sourceless",
+        r.span(cue_start, toks[cue_end].end),
+        None,
+        content,
+        SpeakerGuess("vague" if vague else "none", "", None, ()),
+        entry.cls,
+    )
 
 
 def _expletive_it(text: str, toks: list[Token], j: int) -> int:
@@ -147,12 +239,20 @@ def _expletive_it(text: str, toks: list[Token], j: int) -> int:
 
 def _naming(r: Reading, toks: list[Token], cue_end: int, entry: Cue, nxt: str) -> bool:
     """A naming verb followed by a name or a quoted term ("is called `the Twenties'", "is known as Teesside")."""
-    return entry.base in NAMING and (nxt == "as" or any(
-        toks[i].text[:1].isupper() or QUOTE_MARK.search(gap(r.text, toks, i))
-        for i in range(cue_end + 1, min(len(toks), cue_end + 3))))
+    return entry.base in NAMING and (
+        nxt == "as"
+        or any(
+            toks[i].text[:1].isupper() or QUOTE_MARK.search(gap(r.text, toks, i))
+            for i in range(cue_end + 1, min(len(toks), cue_end + 3))
+        )
+    )
 
 
 def _complement(r: Reading, toks: list[Token], cue_end: int, nxt: str) -> bool:
     """A describing verb followed directly by what it calls the subject ("was called a hoax")."""
-    return bool(nxt) and not hard_gap(r.text, toks, cue_end + 1) and nxt not in PREPOSITIONS \
+    return (
+        bool(nxt)
+        and not hard_gap(r.text, toks, cue_end + 1)
+        and nxt not in PREPOSITIONS
         and nxt not in CLAUSE_WORDS
+    )

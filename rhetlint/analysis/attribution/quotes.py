@@ -63,8 +63,8 @@ class QuoteIndex:
         """Whether the last quotation mark before ``offset`` in its sentence closes a quotation although it is
         an opening mark ('…,“ said Jim Clyburn'): punctuation before it, a space after it."""
         text = self.text
-        mark = max(text.rfind(c, sent.start, offset) for c in "\"“”")
-        return mark > sent.start and text[mark - 1] in ",.!?" and text[mark + 1:mark + 2] == " "
+        mark = max(text.rfind(c, sent.start, offset) for c in '"“”')
+        return mark > sent.start and text[mark - 1] in ",.!?" and text[mark + 1 : mark + 2] == " "
 
     def before(self, toks: list[Token], i: int) -> Quote | None:
         """The quotation that ends right before token i (ignoring commas and spaces)."""
@@ -98,8 +98,12 @@ class QuoteIndex:
         text = self.text
         while p > 0 and text[p - 1] in " \t":
             p -= 1
-        return p > 0 and text[p - 1] in "\"”»’'" and p in self.by_end or (
-            p > 1 and text[p - 1] in "\"”»’'" and text[p - 2] in ".!?,")
+        return (
+            p > 0
+            and text[p - 1] in "\"”»’'"
+            and p in self.by_end
+            or (p > 1 and text[p - 1] in "\"”»’'" and text[p - 2] in ".!?,")
+        )
 
     def closes(self, toks: list[Token], k: int) -> bool:
         """Whether a quotation ends between token k-1 and token k ('…," said Smith')."""
@@ -112,8 +116,9 @@ def credit_continued_quotes(r: Reading) -> None:
     if not quotes:
         return
     covered = sorted((a.content.start, a.content.end) for a in found if a.content is not None)
-    by_content = sorted((a.content.start, i) for i, a in enumerate(found)
-                        if a.kind == "quote" and a.content is not None)
+    by_content = sorted(
+        (a.content.start, i) for i, a in enumerate(found) if a.kind == "quote" and a.content is not None
+    )
     cov_starts = [c[0] for c in covered]
     q_starts = [c[0] for c in by_content]
     for q in quotes:
@@ -125,8 +130,20 @@ def credit_continued_quotes(r: Reading) -> None:
         prev = found[by_content[j][1]]
         if q.start - prev.content.end > CONTINUATION_REACH:  # type: ignore[union-attr]
             continue
-        found.append(Attribution("quote", None, None, r.span(q.start, q.end), prev.source_type, prev.speaker,
-                                 "continuation", prev.head, prev.roles, True))
+        found.append(
+            Attribution(
+                "quote",
+                None,
+                None,
+                r.span(q.start, q.end),
+                prev.source_type,
+                prev.speaker,
+                "continuation",
+                prev.head,
+                prev.roles,
+                True,
+            )
+        )
 
 
 def _overlaps(q: Quote, covered: list[tuple[int, int]], starts: list[int]) -> bool:

@@ -44,12 +44,33 @@ class Reading:
         start, end = toks[s].start, toks[e - 1].end
         return Span(start, end, visible(self.text[start:end]))
 
-    def record(self, kind: str, cue: Span | None, source: Span | None, content: Span | None, guess: SpeakerGuess,
-               cls: str) -> None:
+    def record(
+        self,
+        kind: str,
+        cue: Span | None,
+        source: Span | None,
+        content: Span | None,
+        guess: SpeakerGuess,
+        cls: str,
+    ) -> None:
         """Add an attribution, and remember its source for the mentions after it."""
         if guess.speaker and visible(guess.speaker) != guess.speaker:
-            guess = guess._replace(speaker=visible(guess.speaker))  # "O&rsquo;Brien" and "O’Brien" are one name
-        self.found.append(Attribution(kind, cue, source, content, guess.type, guess.speaker, cls, guess.head,
-                                      guess.roles, guess.resolved))
+            guess = guess._replace(
+                speaker=visible(guess.speaker)
+            )  # "O&rsquo;Brien" and "O’Brien" are one name
+        self.found.append(
+            Attribution(
+                kind,
+                cue,
+                source,
+                content,
+                guess.type,
+                guess.speaker,
+                cls,
+                guess.head,
+                guess.roles,
+                guess.resolved,
+            )
+        )
         if source is not None:
             self.names.remember(source.start, guess)

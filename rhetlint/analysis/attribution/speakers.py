@@ -40,25 +40,129 @@ if TYPE_CHECKING:
     from rhetlint.text.tokens import Token
 
 # Title-list words that qualify a role rather than name one ("senior", "former").
-ROLE_MODIFIERS = frozenset({"senior", "former", "acting", "interim", "state", "federal", "foreign", "vice",
-                            "deputy", "assistant", "associate", "prime", "press", "general", "chief"})
+ROLE_MODIFIERS = frozenset(
+    {
+        "senior",
+        "former",
+        "acting",
+        "interim",
+        "state",
+        "federal",
+        "foreign",
+        "vice",
+        "deputy",
+        "assistant",
+        "associate",
+        "prime",
+        "press",
+        "general",
+        "chief",
+    }
+)
 # Unnamed-source nouns that a definite mention refers back to ("the people", "the officials").
-FOLLOW_UP_HEADS = frozenset({"people", "person", "official", "officials", "source", "sources", "diplomat",
-                             "diplomats", "aide", "aides", "adviser", "advisers", "insider", "insiders"})
+FOLLOW_UP_HEADS = frozenset(
+    {
+        "people",
+        "person",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "diplomat",
+        "diplomats",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "insider",
+        "insiders",
+    }
+)
 # Words that end a noun phrase's head and begin a modifier ("officials familiar with", "head of").
-POSTMOD = frozenset({"of", "at", "in", "for", "from", "with", "on", "familiar", "close", "who", "which", "that",
-                     "to", "under", "within", "inside", "outside", "near", "across", "between", "among",
-                     "representing", "working", "involved", "briefed", "knowledgeable", "aware", "based"})
+POSTMOD = frozenset(
+    {
+        "of",
+        "at",
+        "in",
+        "for",
+        "from",
+        "with",
+        "on",
+        "familiar",
+        "close",
+        "who",
+        "which",
+        "that",
+        "to",
+        "under",
+        "within",
+        "inside",
+        "outside",
+        "near",
+        "across",
+        "between",
+        "among",
+        "representing",
+        "working",
+        "involved",
+        "briefed",
+        "knowledgeable",
+        "aware",
+        "based",
+    }
+)
 # A year, which makes a study or census identifiable ("a 2019 study").
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Nouns whose evidence verbs ("found", "shows") are cues even when the subject is a person group.
-RESEARCHERS = frozenset({"researchers", "scientists", "investigators", "experts", "analysts", "economists",
-                         "auditors", "inspectors", "scholars", "historians", "pollsters", "researcher",
-                         "scientist", "economist", "analyst", "investigator", "auditor", "inspector"})
+RESEARCHERS = frozenset(
+    {
+        "researchers",
+        "scientists",
+        "investigators",
+        "experts",
+        "analysts",
+        "economists",
+        "auditors",
+        "inspectors",
+        "scholars",
+        "historians",
+        "pollsters",
+        "researcher",
+        "scientist",
+        "economist",
+        "analyst",
+        "investigator",
+        "auditor",
+        "inspector",
+    }
+)
 # Nouns that look like people, so an unknown subject of "said" is an unnamed person rather than a thing.
-PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "woman", "women", "people",
-                   "person", "child", "children", "teen", "teens", "ers", "ors", "ists", "ians", "ants",
-                   "ents", "ee", "ees")
+PERSON_SUFFIXES = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "ant",
+    "ent",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "people",
+    "person",
+    "child",
+    "children",
+    "teen",
+    "teens",
+    "ers",
+    "ors",
+    "ists",
+    "ians",
+    "ants",
+    "ents",
+    "ee",
+    "ees",
+)
 # Words that stand for a speaker by themselves ("he said", "another said").
 PRONOUN_LIKE = frozenset(PRONOUNS) | REFERRING
 # Heads that are an anonymous source when a modifier says they know ("people familiar with", "those who").
@@ -117,7 +221,7 @@ def _quantified_head(lex: CueLexicon, words: list[Token], norms: list[str], h: i
         inner = bare(norms[-1])
         return inner, _names_people(lex, inner) or inner in ("people", "them", "us", "those")
     if norms[0] in QUANTIFIERS and len(norms) > 1 and head not in QUANTIFIERS:
-        return head, _names_people(lex, head) or any(t.text[:1].isupper() for t in words[1:h + 1])
+        return head, _names_people(lex, head) or any(t.text[:1].isupper() for t in words[1 : h + 1])
     return head, True
 
 
@@ -140,23 +244,29 @@ def _place(r: Reading, words: list[Token], norms: list[str]) -> SpeakerGuess | N
     lowered = " ".join(norms)
     the = norms[0] == "the"
     stripped = " ".join(norms[1:]) if the and len(norms) > 1 else lowered
-    if stripped in lex.places or (lowered in lex.demonyms and len(norms) == 1 and lowered.endswith("s")) or (
-            the and stripped in lex.demonyms):
+    if (
+        stripped in lex.places
+        or (lowered in lex.demonyms and len(norms) == 1 and lowered.endswith("s"))
+        or (the and stripped in lex.demonyms)
+    ):
         if not (len(words) == 1 and r.names.surname(words[0].text, words[0].start)):
-            return SpeakerGuess("place-for-government", stripped, name_text(r, words), (),
-                                plural=stripped in lex.demonyms)
+            return SpeakerGuess(
+                "place-for-government", stripped, name_text(r, words), (), plural=stripped in lex.demonyms
+            )
     return None
 
 
-def _document(r: Reading, toks: list[Token], s: int, e: int, h: int, head: str, cls: str) -> SpeakerGuess | None:
+def _document(
+    r: Reading, toks: list[Token], s: int, e: int, h: int, head: str, cls: str
+) -> SpeakerGuess | None:
     """A document as the source ("the report", "a Pew survey", "a study by the ministry"): named after its
     owner or author when the text gives one."""
     lex = r.lex
     words = toks[s:e]
-    pre = words[:h + 1]
+    pre = words[: h + 1]
     owner = [t for t in pre[:-1] if t.norm.endswith("'s") and t.text[:1].isupper()]
     if owner:
-        owned = classify_name(r, pre[:pre.index(owner[-1]) + 1], head)
+        owned = classify_name(r, pre[: pre.index(owner[-1]) + 1], head)
         return owned._replace(head=head)
     if e - s > h + 2 and words[h + 1].norm in ("from", "by", "of"):
         author = classify(r, toks, s + h + 2, e, "say")
@@ -175,28 +285,45 @@ def _document(r: Reading, toks: list[Token], s: int, e: int, h: int, head: str, 
 def _identifiable(lex: CueLexicon, words: list[Token], pre: list[Token]) -> bool:
     """A document named by a capitalised word or a year ("the Pew survey", "a 2019 census")."""
     first = words[0]
-    return any(t.text[:1].isupper() and t.norm not in TIME_WORDS for t in pre[1:]) or (
-        first.text[:1].isupper() and first.norm not in lex.nouns and first.norm not in NAME_DROP
-        and first.norm not in QUANTIFIERS) or any(YEAR.fullmatch(t.norm) for t in pre)
+    return (
+        any(t.text[:1].isupper() and t.norm not in TIME_WORDS for t in pre[1:])
+        or (
+            first.text[:1].isupper()
+            and first.norm not in lex.nouns
+            and first.norm not in NAME_DROP
+            and first.norm not in QUANTIFIERS
+        )
+        or any(YEAR.fullmatch(t.norm) for t in pre)
+    )
 
 
-def _by_head(r: Reading, words: list[Token], norms: list[str], h: int, head: str,
-             cls: str) -> SpeakerGuess | None:
+def _by_head(
+    r: Reading, words: list[Token], norms: list[str], h: int, head: str, cls: str
+) -> SpeakerGuess | None:
     """Type a source by its head word: people in the know, an anonymous or an institutional head."""
     lex = r.lex
-    if cls == "evidence" and head not in RESEARCHERS and not any(
-            t.text[:1].isupper() and t.norm not in lex.vague for t in words):
+    if (
+        cls == "evidence"
+        and head not in RESEARCHERS
+        and not any(t.text[:1].isupper() and t.norm not in lex.vague for t in words)
+    ):
         return None  # an evidence verb ("found", "shows") needs researchers or a name as its subject
-    if head in KNOWING_HEADS and (any(p in IN_THE_KNOW for p in norms[h + 1:]) or norms[h + 1:h + 2] == ["who"]):
-        return SpeakerGuess("anonymous", head, None, (), plural=head != "person")  # "two people who have seen it"
+    if head in KNOWING_HEADS and (
+        any(p in IN_THE_KNOW for p in norms[h + 1 :]) or norms[h + 1 : h + 2] == ["who"]
+    ):
+        return SpeakerGuess(
+            "anonymous", head, None, (), plural=head != "person"
+        )  # "two people who have seen it"
     if head in lex.anonymous:
-        return r.names.role(words, words[:h + 1], head, "anonymous")
+        return r.names.role(words, words[: h + 1], head, "anonymous")
     if head in lex.institutions:
         return SpeakerGuess("named-organisation", head, name_text(r, words), (), plural=True)
-    return _by_capitals(r, words, words[:h + 1], head, cls)
+    return _by_capitals(r, words, words[: h + 1], head, cls)
 
 
-def _by_capitals(r: Reading, words: list[Token], pre: list[Token], head: str, cls: str) -> SpeakerGuess | None:
+def _by_capitals(
+    r: Reading, words: list[Token], pre: list[Token], head: str, cls: str
+) -> SpeakerGuess | None:
     """Type a source by the capitalised words before its head: a named group, a bare role, a name."""
     lex = r.lex
     first = words[0].norm
@@ -219,8 +346,13 @@ def _by_capitals(r: Reading, words: list[Token], pre: list[Token], head: str, cl
 def _named_beside_title(r: Reading, pre: list[Token]) -> bool:
     """Whether a title comes with a capitalised word that is no title ("Mayor Ruiz", not "the Mayor")."""
     lex = r.lex
-    return any(t.norm not in lex.titles and t.text[:1].isupper() and t.norm not in lex.org_words
-               and not function_word(r, t) for t in pre)
+    return any(
+        t.norm not in lex.titles
+        and t.text[:1].isupper()
+        and t.norm not in lex.org_words
+        and not function_word(r, t)
+        for t in pre
+    )
 
 
 def _unlisted(words: list[Token], head: str, cls: str) -> SpeakerGuess | None:
@@ -240,13 +372,18 @@ def function_word(r: Reading, tok: Token) -> bool:
     if n in r.lex.not_names or len(n) == 1:
         return True
     # a capitalised word opening a sentence may be any word: "Speaking to reporters", "Indeed"
-    return (n.endswith(("ing", "ly", "ed")) or n in AUX_SKIP or n in NOT_NP_END) and r.doc.starts_sentence(tok.start)
+    return (n.endswith(("ing", "ly", "ed")) or n in AUX_SKIP or n in NOT_NP_END) and r.doc.starts_sentence(
+        tok.start
+    )
 
 
 def names_someone(r: Reading, tok: Token) -> bool:
     """A capitalised word that is not a grammar word, list noun or title: part of a name."""
-    return tok.text[:1].isupper() and not function_word(r, tok) and (
-        bare(tok.norm) not in r.lex.nouns or bare(tok.norm) in r.lex.org_words)
+    return (
+        tok.text[:1].isupper()
+        and not function_word(r, tok)
+        and (bare(tok.norm) not in r.lex.nouns or bare(tok.norm) in r.lex.org_words)
+    )
 
 
 def classify_name(r: Reading, pre: list[Token], head: str, words: list[Token] | None = None) -> SpeakerGuess:
@@ -266,17 +403,21 @@ def classify_name(r: Reading, pre: list[Token], head: str, words: list[Token] | 
 
 
 def _organisation_name(r: Reading, pre: list[Token]) -> bool:
-    """"The Ledger", or a name with an organisation word or an acronym in it ("Harbor Workers Union", "NATO")."""
+    """ "The Ledger", or a name with an organisation word or an acronym in it ("Harbor Workers Union", "NATO")."""
     titles, org_words = r.lex.titles, r.lex.org_words
     if pre[0].norm == "the" and not any(bare(t.norm) in titles for t in pre):
         return True
-    return any(bare(t.norm) in org_words or (t.text.isupper() and len(t.text) > 1 and t.norm != "i") for t in pre)
+    return any(
+        bare(t.norm) in org_words or (t.text.isupper() and len(t.text) > 1 and t.norm != "i") for t in pre
+    )
 
 
 def _person(r: Reading, pre: list[Token], head: str, roles_from: list[Token]) -> SpeakerGuess:
     """A named person, with the titles given with the name; a lone place name stands for its government."""
     lex = r.lex
-    roles = tuple(bare(t.norm) for t in roles_from if bare(t.norm) in lex.titles and t.norm not in ROLE_MODIFIERS)
+    roles = tuple(
+        bare(t.norm) for t in roles_from if bare(t.norm) in lex.titles and t.norm not in ROLE_MODIFIERS
+    )
     parts = [t for t in pre if not function_word(r, t) and t.text[:1].isupper()]
     if not parts:
         return SpeakerGuess("named-person", head, None, roles)
@@ -291,8 +432,9 @@ def _person(r: Reading, pre: list[Token], head: str, roles_from: list[Token]) ->
     return r.names.register(SpeakerGuess("named-person", bare(parts[-1].norm), name, roles))
 
 
-def _lone_place(r: Reading, pre: list[Token], part: Token, head: str,
-                roles: tuple[str, ...]) -> SpeakerGuess | None:
+def _lone_place(
+    r: Reading, pre: list[Token], part: Token, head: str, roles: tuple[str, ...]
+) -> SpeakerGuess | None:
     """A name that is only a place ("Florida said", "the Florida governor"): its government or a named
     office, unless it is the surname of someone named earlier."""
     if bare(part.norm) not in r.lex.places or not all(t is part or t.norm in NAME_DROP for t in pre):
@@ -313,7 +455,7 @@ def _titled_name(r: Reading, pre: list[Token]) -> int | None:
             last_title = i
     if last_title is None or last_title == len(pre) - 1:
         return None
-    rest = pre[last_title + 1:]
+    rest = pre[last_title + 1 :]
     if all(t.text[:1].isupper() and bare(t.norm) not in lex.org_words and not t.text.isupper() for t in rest):
         return last_title + 1
     return None
@@ -325,14 +467,14 @@ def name_text(r: Reading, words: list[Token]) -> str:
         words = words[1:]
     if not words:
         return ""
-    return strip_possessive(visible(r.text[words[0].start:words[-1].end]))
+    return strip_possessive(visible(r.text[words[0].start : words[-1].end]))
 
 
 def with_appositive_roles(r: Reading, toks: list[Token], src: Subject, guess: SpeakerGuess) -> SpeakerGuess:
     """Add the roles an appositive gives a named person ("Ana Ruiz, a spokeswoman for the port,")."""
     titles = r.lex.titles
     roles = list(guess.roles)
-    for t in toks[src[3]:src[1]]:
+    for t in toks[src[3] : src[1]]:
         if t.norm in POSTMOD or t.norm in RELATIVES:
             break
         role = bare(t.norm)

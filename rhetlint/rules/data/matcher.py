@@ -128,14 +128,20 @@ class PhraseMatcher(Generic[T]):
         singles, pairs = self._singles, self._pairs
         for word, candidates in list(singles.items()):
             possessive = word + "'s"
-            singles[possessive] = self._merged(singles[possessive], candidates) if possessive in singles \
-                else candidates
+            singles[possessive] = (
+                self._merged(singles[possessive], candidates) if possessive in singles else candidates
+            )
         for (word, second), candidates in list(pairs.items()):
             two = [p for p in candidates if len(p.words) == 2]
             if two:
                 key = word, second + "'s"
-                pairs[key] = self._merged(pairs[key], two) if key in pairs else \
-                    candidates if len(two) == len(candidates) else two
+                pairs[key] = (
+                    self._merged(pairs[key], two)
+                    if key in pairs
+                    else candidates
+                    if len(two) == len(candidates)
+                    else two
+                )
 
     def _merged(self, some: list[Pattern[T]], more: list[Pattern[T]]) -> list[Pattern[T]]:
         return sorted(some + more, key=self._ranked)

@@ -11,8 +11,11 @@ def doc_page(spec: RuleSpec) -> str:
     more = f" and {len(spec.listed) - 12} more" if len(spec.listed) > 12 else ""
     forms = {"verb": " (in every verb form)", "noun": " (singular and plural)"}.get(spec.inflect, "")
     few = ", ".join(p for p, _ in spec.listed[:3]) + (", …" if len(spec.listed) > 3 else "")
-    summary = spec.summary or (f"Wording the style guide avoids: {few}." if spec.kind == "existence"
-                               else f"Wording the style guide replaces: {few}.")
+    summary = spec.summary or (
+        f"Wording the style guide avoids: {few}."
+        if spec.kind == "existence"
+        else f"Wording the style guide replaces: {few}."
+    )
     flags = spec.description or f"The words and phrases {shown}{more}{forms}."
     if spec.quote_aware:
         flags += "\nWords inside a direct quotation are the speaker's and are not flagged."
@@ -25,5 +28,7 @@ def doc_page(spec: RuleSpec) -> str:
     else:
         instead = "Rephrase without it."
     example_block = "\n".join("    " + line for line in example.splitlines())
-    return (f"{summary}\n\n## What it flags\n{flags}\n\n## Why it matters\n{spec.why}\n\n"
-            f"## Example\n{example_block}\n\n## Instead\n{instead}\n")
+    return (
+        f"{summary}\n\n## What it flags\n{flags}\n\n## Why it matters\n{spec.why}\n\n"
+        f"## Example\n{example_block}\n\n## Instead\n{instead}\n"
+    )

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 # Words before a verb's base or -s form that make it a noun ("a slam dunk", "the claims").
 DETERMINERS = frozenset(
-    "a an the his her its their our my your this these those that such no any some every each of".split())
+    "a an the his her its their our my your this these those that such no any some every each of".split()
+)
 
 
 @lru_cache(maxsize=8192)
@@ -93,7 +94,9 @@ def normalise(text: str, ignore_case: bool) -> str:
     return unify_marks(text.lower() if ignore_case else text)
 
 
-def inflected(words: tuple[Position, ...], index: int, inflect: str) -> list[tuple[str, tuple[Position, ...]]]:
+def inflected(
+    words: tuple[Position, ...], index: int, inflect: str
+) -> list[tuple[str, tuple[Position, ...]]]:
     """``words`` with the word at ``index`` in each form of ``inflect`` ("verb" or "noun"): one (form, words)
     per form, holding every surface of that form (each base listed at ``index`` gives its own)."""
     by_form: dict[str, list[str]] = {}
@@ -166,14 +169,16 @@ def _parse(pattern: str, ignore_case: bool) -> _Parsed:
     return _Parsed(words, punctuation[1:-1], punctuation[0], punctuation[-1])
 
 
-def expand(pattern: str, inflect: str, head: int | None, ignore_case: bool,
-           replacement: str | None = None) -> list[Pattern[None]]:
+def expand(
+    pattern: str, inflect: str, head: int | None, ignore_case: bool, replacement: str | None = None
+) -> list[Pattern[None]]:
     """Every surface of ``pattern``: the inflected forms of its head word, each with its replacement."""
     parsed = _parse(pattern, ignore_case)
     words, gaps = tuple(parsed.words), tuple(parsed.gaps)
     if inflect == "none":
-        return [Pattern(words, gaps, pattern, "as-written", replacement, parsed.lead, parsed.trail,
-                        meaning=None)]
+        return [
+            Pattern(words, gaps, pattern, "as-written", replacement, parsed.lead, parsed.trail, meaning=None)
+        ]
     index = (head if head is not None else (1 if inflect == "verb" else len(words))) - 1
     if not 0 <= index < len(words):
         raise ValueError(f"'head' {index + 1} is outside pattern {pattern!r}")
@@ -183,7 +188,17 @@ def expand(pattern: str, inflect: str, head: int | None, ignore_case: bool,
     for form, forms in inflected(words, index, inflect):
         swapped = inflect_like(replacement, inflect, form) if replacement else replacement
         as_noun = inflect == "verb" and index == 0 and form in ("base", "3sg")
-        out.append(Pattern(forms, gaps, pattern, form, swapped, parsed.lead, parsed.trail,
-                           guard=_reads_as_verb if as_noun else None, meaning=None))
+        out.append(
+            Pattern(
+                forms,
+                gaps,
+                pattern,
+                form,
+                swapped,
+                parsed.lead,
+                parsed.trail,
+                guard=_reads_as_verb if as_noun else None,
+                meaning=None,
+            )
+        )
     return out
-

@@ -41,8 +41,9 @@ def config_plugin(config: Config) -> RulesPlugin | None:
         for r in load_rules(path):
             for key in (r.code, r.name):
                 if key in seen:
-                    raise DataRuleError(f"{config.label}: rule-files {path} and {seen[key]} both define "
-                                        f"{key!r}")
+                    raise DataRuleError(
+                        f"{config.label}: rule-files {path} and {seen[key]} both define {key!r}"
+                    )
                 seen[key] = path
             rules.append(r)
     return RulesPlugin(rules)

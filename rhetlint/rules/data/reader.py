@@ -146,10 +146,13 @@ class TableReader:
         try:
             names = _fields(value)
         except ValueError as exc:
-            raise self.fail(f"'{key}' is not a valid template ({exc}); write {{{{ and }}}} for braces") \
-                from None
+            raise self.fail(
+                f"'{key}' is not a valid template ({exc}); write {{{{ and }}}} for braces"
+            ) from None
         unknown = sorted(n for n in names if n not in allowed)
         if unknown:
-            raise self.fail(f"'{key}' uses unknown placeholder {{{unknown[0]}}} "
-                            f"(known: {', '.join('{' + a + '}' for a in sorted(allowed))})")
+            raise self.fail(
+                f"'{key}' uses unknown placeholder {{{unknown[0]}}} "
+                f"(known: {', '.join('{' + a + '}' for a in sorted(allowed))})"
+            )
         return value

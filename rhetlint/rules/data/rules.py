@@ -44,8 +44,13 @@ def _make_check(spec: RuleSpec) -> Callable[[Document, Options], Iterator[Findin
                 values["replacement"] = replacement
                 title = f"Replace '{matched}' with '{replacement}'" if replacement else f"Delete '{matched}'"
                 fixes = (Fix(title, replacement),)
-            yield Finding(hit.start, hit.end, spec.message.format_map(values), fixes=fixes,
-                          data={"pattern": hit.pattern.source, "form": hit.pattern.form})
+            yield Finding(
+                hit.start,
+                hit.end,
+                spec.message.format_map(values),
+                fixes=fixes,
+                data={"pattern": hit.pattern.source, "form": hit.pattern.form},
+            )
 
     check.__name__ = spec.name.replace("-", "_")
     return check
@@ -59,11 +64,19 @@ def rule_from_table(raw: Mapping[str, Any], where: str = "<rule>", url: str = ""
     spec = read_rule_spec(raw, where)
     doc = doc_page(spec)
     try:
-        return Rule(code=spec.code, name=spec.name, category=spec.category, severity=spec.severity,
-                    check=_make_check(spec), summary=doc.split("\n\n", 1)[0].replace("\n", " "), doc=doc,
-                    options={"quote_aware": spec.quote_aware, "allow": []}, scope="sentence",
-                    url=spec.url or url.replace("{name}", spec.name).replace("{code}", spec.code),
-                    enabled_by_default=spec.enabled)
+        return Rule(
+            code=spec.code,
+            name=spec.name,
+            category=spec.category,
+            severity=spec.severity,
+            check=_make_check(spec),
+            summary=doc.split("\n\n", 1)[0].replace("\n", " "),
+            doc=doc,
+            options={"quote_aware": spec.quote_aware, "allow": []},
+            scope="sentence",
+            url=spec.url or url.replace("{name}", spec.name).replace("{code}", spec.code),
+            enabled_by_default=spec.enabled,
+        )
     except RuleError as exc:
         raise DataRuleError(f"{spec.where}: {exc}") from None
 
@@ -72,8 +85,9 @@ def rules_from_mapping(data: Mapping[str, Any], label: str = "<rules>", url: str
     """Build the rules of a parsed rule file: its ``[[rule]]`` tables, in order."""
     unknown = sorted(set(data) - {"rule"})
     if unknown:
-        raise DataRuleError(f"{label}: unknown top-level key {unknown[0]!r} "
-                            "(a rule file holds [[rule]] tables)")
+        raise DataRuleError(
+            f"{label}: unknown top-level key {unknown[0]!r} (a rule file holds [[rule]] tables)"
+        )
     tables = array_of_tables(data, "rule", label)
     rules = [rule_from_table(raw, f"{label}: rule {i}", url) for i, raw in enumerate(tables, 1)]
     seen: dict[str, int] = {}

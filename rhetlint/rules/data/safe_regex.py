@@ -55,8 +55,10 @@ def check_regex(source: str) -> None:
             if e.isdigit():
                 raise RegexNotAllowed("uses a backreference")
             if e.isalnum() and e not in ALLOWED_ESCAPES:
-                raise RegexNotAllowed(f"uses the escape \\{e} (allowed: \\w \\W \\d \\D \\s \\S \\b \\B, "
-                                      "and a backslash before a symbol)")
+                raise RegexNotAllowed(
+                    f"uses the escape \\{e} (allowed: \\w \\W \\d \\D \\s \\S \\b \\B, "
+                    "and a backslash before a symbol)"
+                )
             last, i = "atom", i + 2
             continue
         if c == "[":
@@ -81,8 +83,9 @@ def check_regex(source: str) -> None:
         if c == "(":
             if source.startswith("(?", i):
                 if not source.startswith("(?:", i):
-                    raise RegexNotAllowed("uses a (?…) construct; only plain (…) and (?:…) groups are "
-                                          "allowed")
+                    raise RegexNotAllowed(
+                        "uses a (?…) construct; only plain (…) and (?:…) groups are allowed"
+                    )
                 i += 1
             stack.append(_Group())
             last, i = None, i + 1
@@ -104,8 +107,10 @@ def check_regex(source: str) -> None:
             if last is None:
                 raise RegexNotAllowed("has a quantifier with nothing to repeat")
             if isinstance(last, _Group) and (last.repeats_inside or last.alternatives):
-                raise RegexNotAllowed("repeats a group that itself repeats or has alternatives (such as "
-                                      "(a+)+ or (a|ab)*), which can backtrack without end")
+                raise RegexNotAllowed(
+                    "repeats a group that itself repeats or has alternatives (such as "
+                    "(a+)+ or (a|ab)*), which can backtrack without end"
+                )
             if counted:
                 low = int(counted[1] or 0)
                 high = int(counted[3]) if counted[3] else None

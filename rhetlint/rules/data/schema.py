@@ -19,15 +19,50 @@ RULE_KINDS = ("existence", "substitution")
 TERM_KIND = "term"
 INFLECTIONS = ("none", "verb", "noun")
 PARTS_OF_SPEECH = ("verb", "noun", "adj", "adv", "phrase")  # of a term: verbs and nouns are inflected
-RULE_KEYS = frozenset({
-    "code", "name", "kind", "category", "severity", "summary", "description", "why", "example", "instead",
-    "message", "tokens", "phrases", "swap", "inflect", "head", "ignore_case", "quote_aware", "replacement",
-    "url", "enabled",
-})
-TERM_KEYS = frozenset({
-    "match", "pos", "why", "instead", "head", "forms", "not_before", "not_after", "only_before",
-    "unattributed_only", "severity", "rule", "disable", "fix", "adverb",
-})
+RULE_KEYS = frozenset(
+    {
+        "code",
+        "name",
+        "kind",
+        "category",
+        "severity",
+        "summary",
+        "description",
+        "why",
+        "example",
+        "instead",
+        "message",
+        "tokens",
+        "phrases",
+        "swap",
+        "inflect",
+        "head",
+        "ignore_case",
+        "quote_aware",
+        "replacement",
+        "url",
+        "enabled",
+    }
+)
+TERM_KEYS = frozenset(
+    {
+        "match",
+        "pos",
+        "why",
+        "instead",
+        "head",
+        "forms",
+        "not_before",
+        "not_after",
+        "only_before",
+        "unattributed_only",
+        "severity",
+        "rule",
+        "disable",
+        "fix",
+        "adverb",
+    }
+)
 PLACEHOLDERS = frozenset({"match", "replacement", "pattern"})
 DEFAULT_CATEGORY = "style"
 DEFAULT_MESSAGES = {
@@ -80,8 +115,9 @@ def read_rule_spec(raw: Any, where: str) -> RuleSpec:
 
     if kind == "existence":
         if "swap" in r:
-            raise r.fail("'swap' belongs to kind = \"substitution\"; an existence rule lists 'tokens' or "
-                         "'phrases'")
+            raise r.fail(
+                "'swap' belongs to kind = \"substitution\"; an existence rule lists 'tokens' or 'phrases'"
+            )
         tokens, phrases = r.words("tokens"), r.words("phrases")
         for token in tokens:
             if len(token.split()) != 1:
@@ -93,11 +129,12 @@ def read_rule_spec(raw: Any, where: str) -> RuleSpec:
     else:
         for key in ("tokens", "phrases", "replacement"):
             if key in r:
-                raise r.fail(f"'{key}' belongs to kind = \"existence\"; a substitution rule has a 'swap' "
-                             "table")
+                raise r.fail(
+                    f"'{key}' belongs to kind = \"existence\"; a substitution rule has a 'swap' table"
+                )
         swap = raw.get("swap")
         if not isinstance(swap, dict) or not swap or not all(isinstance(v, str) for v in swap.values()):
-            raise r.fail("'swap' must be a non-empty table of \"pattern\" = \"replacement\"")
+            raise r.fail('\'swap\' must be a non-empty table of "pattern" = "replacement"')
         listed = list(swap.items())
         allowed = PLACEHOLDERS
 
@@ -111,11 +148,24 @@ def read_rule_spec(raw: Any, where: str) -> RuleSpec:
             raise r.fail(str(exc)) from None
 
     return RuleSpec(
-        code=code, name=name, kind=kind,
-        category=r.text("category", DEFAULT_CATEGORY) or DEFAULT_CATEGORY, severity=severity,
-        message=r.template("message", DEFAULT_MESSAGES[kind], allowed), patterns=patterns, listed=listed,
-        inflect=inflect, quote_aware=r.flag("quote_aware", True), replacement=replacement,
-        summary=r.text("summary"), description=r.text("description"), why=why,
-        example=r.text("example"), instead=r.text("instead"), url=r.text("url"),
-        enabled=r.flag("enabled", True), ignore_case=ignore_case, where=where,
+        code=code,
+        name=name,
+        kind=kind,
+        category=r.text("category", DEFAULT_CATEGORY) or DEFAULT_CATEGORY,
+        severity=severity,
+        message=r.template("message", DEFAULT_MESSAGES[kind], allowed),
+        patterns=patterns,
+        listed=listed,
+        inflect=inflect,
+        quote_aware=r.flag("quote_aware", True),
+        replacement=replacement,
+        summary=r.text("summary"),
+        description=r.text("description"),
+        why=why,
+        example=r.text("example"),
+        instead=r.text("instead"),
+        url=r.text("url"),
+        enabled=r.flag("enabled", True),
+        ignore_case=ignore_case,
+        where=where,
     )

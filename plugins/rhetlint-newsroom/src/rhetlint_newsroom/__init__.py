@@ -30,8 +30,15 @@ EXCLAMATION = re.compile(r"\??!+")
 HOUSE_RULES = load_rules(files(__name__) / "house.toml", url=DOCS_URL + "{name}.md")
 
 
-@rule(code="NE101", name="exclamation-mark", category="style", severity="warning",
-      options={"quote_aware": True}, scope="sentence", url=DOCS_URL + "exclamation-mark.md")
+@rule(
+    code="NE101",
+    name="exclamation-mark",
+    category="style",
+    severity="warning",
+    options={"quote_aware": True},
+    scope="sentence",
+    url=DOCS_URL + "exclamation-mark.md",
+)
 def exclamation_mark(doc: Document, options: Options) -> Iterator[Finding]:
     """An exclamation mark in the writer's own voice.
 
@@ -54,9 +61,12 @@ def exclamation_mark(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         marks = match.group()
         replacement = "?" if marks.startswith("?") else "."
-        yield Finding(match.start(), match.end(),
-                      f"'{marks}' in the writer's voice; let the facts carry the emphasis",
-                      fixes=(Fix(f"Replace '{marks}' with '{replacement}'", replacement),))
+        yield Finding(
+            match.start(),
+            match.end(),
+            f"'{marks}' in the writer's voice; let the facts carry the emphasis",
+            fixes=(Fix(f"Replace '{marks}' with '{replacement}'", replacement),),
+        )
 
 
 @hookimpl

@@ -8,9 +8,29 @@ from rhetlint import Document, Finding, Fix, Options, rule
 from rhetlint.text.inflect import verb_forms
 
 # Verbs of saying the house style replaces with "said" when they attribute a quotation.
-COLOURED = ("state", "exclaim", "declare", "remark", "note", "explain", "assert", "claim", "insist",
-            "proclaim", "opine", "retort", "quip", "laugh", "smile", "chuckle", "sigh", "gush", "admit",
-            "concede", "reveal")
+COLOURED = (
+    "state",
+    "exclaim",
+    "declare",
+    "remark",
+    "note",
+    "explain",
+    "assert",
+    "claim",
+    "insist",
+    "proclaim",
+    "opine",
+    "retort",
+    "quip",
+    "laugh",
+    "smile",
+    "chuckle",
+    "sigh",
+    "gush",
+    "admit",
+    "concede",
+    "reveal",
+)
 # Verbs that attribute plainly; when one follows the quotation the rule has nothing to say.
 PLAIN = frozenset({"said", "says", "told", "tells", "asked", "asks", "added", "adds", "wrote", "writes"})
 # Marks that end the attribution: past them, a verb belongs to another clause.
@@ -21,15 +41,25 @@ WINDOW = 6
 
 def past_forms(verbs: tuple[str, ...]) -> dict[str, str]:
     """Map each past-tense surface ("stated") to its base ("state")."""
-    return {surface: verb for verb in verbs for surface, form in verb_forms(verb).items()
-            if form in ("past", "pp")}
+    return {
+        surface: verb
+        for verb in verbs
+        for surface, form in verb_forms(verb).items()
+        if form in ("past", "pp")
+    }
 
 
 PAST = past_forms(COLOURED)
 
 
-@rule(code="NE201", name="said-after-quote", category="attribution", severity="warning",
-      options={"allow": []}, scope="paragraph")
+@rule(
+    code="NE201",
+    name="said-after-quote",
+    category="attribution",
+    severity="warning",
+    options={"allow": []},
+    scope="paragraph",
+)
 def said_after_quote(doc: Document, options: Options) -> Iterator[Finding]:
     """A coloured verb of saying attributing a direct quotation.
 
@@ -71,6 +101,10 @@ def said_after_quote(doc: Document, options: Options) -> Iterator[Finding]:
             base = PAST.get(token.norm)
             if base and base not in allowed:
                 message = f"'{token.text}' colours the quotation; the house verb of attribution is 'said'"
-                yield Finding(token.start, token.end, message,
-                              fixes=(Fix(f"Replace '{token.text}' with 'said'", "said"),))
+                yield Finding(
+                    token.start,
+                    token.end,
+                    message,
+                    fixes=(Fix(f"Replace '{token.text}' with 'said'", "said"),),
+                )
                 break
