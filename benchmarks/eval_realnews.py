@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -86,46 +87,39 @@ def _shared(a: Entry, b: Entry) -> int:
 class Comparison:
     """Counts from comparing predicted tables with gold ones, summed over stories."""
 
-    gold: int = 0
-    predicted: int = 0
-    gold_matched: int = 0
-    predicted_matched: int = 0
-    split: int = 0
-    merged: int = 0
-    typed: int = 0
-    typed_right: int = 0
-    side_pairs: int = 0
-    side_pairs_agreeing: int = 0
+    # gold, predicted, gold_matched, predicted_matched, split, merged, typed, typed_right, side_pairs,
+    # side_pairs_agreeing
+    n: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
 
     def add(self, story: str, gold: list[Entry], predicted: list[Entry]) -> None:
         overlap = [[_shared(g, p) for p in predicted] for g in gold]
-        self.gold += len(gold)
-        self.predicted += len(predicted)
+        self.n["gold"] += len(gold)
+        self.n["predicted"] += len(predicted)
         best: dict[int, int] = {}
         for i, g in enumerate(gold):
             hits = [j for j, n in enumerate(overlap[i]) if n]
             if not hits:
                 self.problems.append(f"{story}: missed {g.name!r} ({g.type})")
                 continue
-            self.gold_matched += 1
+            self.n["gold_matched"] += 1
             if len(hits) > 1:
-                self.split += 1
+                self.n["split"] += 1
                 self.problems.append(f"{story}: {g.name!r} split into {[predicted[j].name for j in hits]}")
             best[i] = max(hits, key=lambda j: overlap[i][j])
-            self.typed += 1
+            self.n["typed"] += 1
             if predicted[best[i]].type == g.type:
-                self.typed_right += 1
+                self.n["typed_right"] += 1
             else:
                 self.problems.append(f"{story}: {g.name!r} typed {predicted[best[i]].type}, gold {g.type}")
         for j, p in enumerate(predicted):
             hits = [i for i in range(len(gold)) if overlap[i][j]]
             if hits:
-                self.predicted_matched += 1
+                self.n["predicted_matched"] += 1
             else:
                 self.problems.append(f"{story}: extra source {p.name!r} ({p.type})")
             if len(hits) > 1:
-                self.merged += 1
+                self.n["merged"] += 1
                 self.problems.append(f"{story}: {p.name!r} merges {[gold[i].name for i in hits]}")
         for i, k in combinations(sorted(best), 2):
             g_same = gold[i].side == gold[k].side != NEUTRAL
@@ -133,23 +127,24 @@ class Comparison:
             p_same = p_i.side == p_k.side != NEUTRAL
             if {gold[i].side, gold[k].side, p_i.side, p_k.side} == {NEUTRAL}:
                 continue
-            self.side_pairs += 1
-            self.side_pairs_agreeing += g_same == p_same
+            self.n["side_pairs"] += 1
+            self.n["side_pairs_agreeing"] += g_same == p_same
 
     def lines(self) -> Iterable[str]:
-        def ratio(a: int, b: int) -> str:
-            return f"{a / b:.3f}" if b else "-"
+        def ratio(a: str, b: str) -> str:
+            return f"{n[a] / n[b]:.3f}" if n[b] else "-"
 
-        p, r = ratio(self.predicted_matched, self.predicted), ratio(self.gold_matched, self.gold)
-        yield f"{'sources':38s} P={p} R={r} (predicted {self.predicted}, gold {self.gold})"
+        n = self.n
+        p, r = ratio("predicted_matched", "predicted"), ratio("gold_matched", "gold")
+        yield f"{'sources':38s} P={p} R={r} (predicted {n['predicted']}, gold {n['gold']})"
         yield (
-            f"{'gold sources split / merged':38s} {ratio(self.split, self.gold)} / "
-            f"{ratio(self.merged, self.gold)} ({self.split} split, {self.merged} merged)"
+            f"{'gold sources split / merged':38s} {ratio('split', 'gold')} / {ratio('merged', 'gold')} "
+            f"({n['split']} split, {n['merged']} merged)"
         )
-        yield f"{'type accuracy':38s} {ratio(self.typed_right, self.typed)} ({self.typed_right} of {self.typed})"
+        yield f"{'type accuracy':38s} {ratio('typed_right', 'typed')} ({n['typed_right']} of {n['typed']})"
         yield (
-            f"{'pairwise side agreement':38s} {ratio(self.side_pairs_agreeing, self.side_pairs)} "
-            f"({self.side_pairs_agreeing} of {self.side_pairs} pairs)"
+            f"{'pairwise side agreement':38s} {ratio('side_pairs_agreeing', 'side_pairs')} "
+            f"({n['side_pairs_agreeing']} of {n['side_pairs']} pairs)"
         )
 
 

@@ -9,9 +9,17 @@ Speed figures come from ``python -m benchmarks.speed`` and ``python -m benchmark
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 FAMILIES = ("loaded", "attribution", "sourcing", "realnews")
+# what each family's section is headed
+TITLES = {
+    "loaded": "loaded language",
+    "attribution": "attribution",
+    "sourcing": "sourcing",
+    "realnews": "who speaks for whom on real news",
+}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -19,26 +27,10 @@ def main(argv: list[str] | None = None) -> None:
     unknown = [w for w in wanted if w not in FAMILIES]
     if unknown:
         raise SystemExit(f"unknown family {unknown[0]!r}; choose from {', '.join(FAMILIES)}")
-    if "loaded" in wanted:
-        from benchmarks import eval_loaded
-
-        print("#### loaded language")
-        eval_loaded.main([])
-    if "attribution" in wanted:
-        from benchmarks import eval_attribution
-
-        print("#### attribution")
-        eval_attribution.main([])
-    if "sourcing" in wanted:
-        from benchmarks import eval_sourcing
-
-        print("#### sourcing")
-        eval_sourcing.main([])
-    if "realnews" in wanted:
-        from benchmarks import eval_realnews
-
-        print("#### who speaks for whom on real news")
-        eval_realnews.main([])
+    for family in FAMILIES:
+        if family in wanted:
+            print(f"#### {TITLES[family]}")
+            importlib.import_module(f"benchmarks.eval_{family}").main([])
 
 
 if __name__ == "__main__":

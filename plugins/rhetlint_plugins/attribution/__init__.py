@@ -25,40 +25,14 @@ __version__ = "0.1.0"
 
 # Phrases that explain why a source is unnamed (AP and Reuters ask writers to say why anonymity was granted).
 DEFAULT_ANONYMITY_REASONS = [
-    "condition of anonymity",
-    "on condition that",
-    "spoke anonymously",
-    "speaking anonymously",
-    "requested anonymity",
-    "insisted on anonymity",
-    "granted anonymity",
-    "in exchange for anonymity",
-    "not authorized",
-    "not authorised",
-    "not permitted to",
-    "not allowed to",
-    "not cleared to",
-    "declined to be named",
-    "declined to be identified",
-    "asked not to be named",
-    "asked not to be identified",
-    "not to be named",
-    "not to be identified",
-    "without being named",
-    "without being identified",
-    "could not be named",
-    "cannot be named",
-    "fear of reprisal",
-    "fear of retaliation",
-    "for fear of",
-    "on background",
-    "because of the sensitivity",
-    "to discuss private",
-    "to discuss internal",
-    "to discuss confidential",
-    "to speak publicly",
-    "to speak on the record",
-    "to comment publicly",
+    "condition of anonymity", "on condition that", "spoke anonymously", "speaking anonymously",
+    "requested anonymity", "insisted on anonymity", "granted anonymity", "in exchange for anonymity",
+    "not authorized", "not authorised", "not permitted to", "not allowed to", "not cleared to",
+    "declined to be named", "declined to be identified", "asked not to be named", "asked not to be identified",
+    "not to be named", "not to be identified", "without being named", "without being identified",
+    "could not be named", "cannot be named", "fear of reprisal", "fear of retaliation", "for fear of",
+    "on background", "because of the sensitivity", "to discuss private", "to discuss internal",
+    "to discuss confidential", "to speak publicly", "to speak on the record", "to comment publicly",
 ]
 # How far (in characters) an explanation of anonymity reaches to other mentions of the same unnamed source.
 EXPLANATION_WINDOW = 2000
@@ -72,28 +46,9 @@ MARKER_RANK = {"prediction": 0, "motive": 0, "fact": 1, "judgement": 2, "certain
 # Modal verbs after which an effect verb is a prediction ("will doom", "could cripple").
 MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "won't", "wouldn't", "'ll"})
 # Adverbs that may sit between a modal and its verb ("will surely doom", "could eventually cripple").
-MODAL_ADVERBS = frozenset(
-    {
-        "surely",
-        "certainly",
-        "likely",
-        "probably",
-        "inevitably",
-        "eventually",
-        "only",
-        "further",
-        "also",
-        "soon",
-        "quickly",
-        "badly",
-        "seriously",
-        "permanently",
-        "not",
-        "ultimately",
-        "fatally",
-        "even",
-    }
-)
+MODAL_ADVERBS = frozenset({"surely", "certainly", "likely", "probably", "inevitably", "eventually", "only",
+                           "further", "also", "soon", "quickly", "badly", "seriously", "permanently", "not",
+                           "ultimately", "fatally", "even"})
 # A citation in the text: "[3]", "[^note]", "(Smith 2019)", "(Smith et al., 2019)".
 CITATION = re.compile(r"\[\^?\w{1,20}\]|\([A-Z][^()]{0,80}\b(?:1[89]|20)\d\d[a-z]?\)")
 # A named study, poll or report: "a Pew Research Center survey", "a study by Harvard", "the 2023 Census".
@@ -102,26 +57,18 @@ NAMED_STUDY = re.compile(
     r"(?:by|from|of|in|published|released|conducted|commissioned)\s+(?:the\s+|a\s+)?(?:\d{4}\s+)?[A-Z]"
     r"|\b(?!(?:The|An?|Some|Many|Most|Several|Other|New|Recent|These|Those|Such|One|Two|Three|Recent)\b)"
     r"[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]+)*\s+(?:\d{4}\s+)?(?:stud(?:y|ies)|polls?|surveys?|reports?|"
-    r"research|analysis|paper|census|audit)\b"
-)
+    r"research|analysis|paper|census|audit)\b")
 # Cue classes that report a view rather than speech: a group "wanting" something is the writer's claim.
 VIEW_CLASSES = frozenset({"belief", "as"})
 # Cue classes whose verbs credit a claim to someone ("said", "believes", "found").
 REPORTING_CLASSES = frozenset({"say", "speech", "clause", "belief", "as", "evidence", "quote"})
 # Source types that count as sourcing for A101 (vague and place sources have their own rules).
-SOURCED_TYPES = frozenset(
-    {"named-person", "named-organisation", "anonymous", "vague", "place-for-government"}
-)
+SOURCED_TYPES = frozenset({"named-person", "named-organisation", "anonymous", "vague", "place-for-government"})
 
 
 # --- A102 ----------------------------------------------------------------------------------------------
-@rule(
-    code="A102",
-    name="vague-attribution",
-    category="attribution",
-    severity="warning",
-    options={"quote_aware": True, "extra_vague_sources": []},
-)
+@rule(code="A102", name="vague-attribution", category="attribution", severity="warning",
+      options={"quote_aware": True, "extra_vague_sources": []})
 def vague_attribution(doc: Document, options: Options) -> Iterator[Finding]:
     """Views credited to an unnamed crowd or authority ("critics say", "it is widely believed").
 
@@ -170,17 +117,8 @@ def vague_attribution(doc: Document, options: Options) -> Iterator[Finding]:
 
 
 # --- A103 ----------------------------------------------------------------------------------------------
-@rule(
-    code="A103",
-    name="anonymous-source",
-    category="attribution",
-    severity="info",
-    options={
-        "quote_aware": True,
-        "anonymity_reasons": DEFAULT_ANONYMITY_REASONS,
-        "extra_anonymous_sources": [],
-    },
-)
+@rule(code="A103", name="anonymous-source", category="attribution", severity="info",
+      options={"quote_aware": True, "anonymity_reasons": DEFAULT_ANONYMITY_REASONS, "extra_anonymous_sources": []})
 def anonymous_source(doc: Document, options: Options) -> Iterator[Finding]:
     """An unnamed source ("officials said") with no stated reason for anonymity.
 
@@ -207,15 +145,9 @@ def anonymous_source(doc: Document, options: Options) -> Iterator[Finding]:
     reasons = _reason_pattern(tuple(options.anonymity_reasons))
     extra = frozenset(w.lower() for w in options.extra_anonymous_sources)
     reported = _Reported(doc)
-    mentions = [
-        att
-        for att in doc.attributions
-        if att.source is not None
-        and (
-            (att.source_type == "anonymous" and att.head in _unnamed_heads())
-            or (att.head in extra and att.source_type != "named-person")
-        )
-    ]
+    mentions = [att for att in doc.attributions if att.source is not None and (
+        (att.source_type == "anonymous" and att.head in _unnamed_heads())
+        or (att.head in extra and att.source_type != "named-person"))]
     # "a manager at the mine, who spoke on condition of anonymity …" explains "the manager said" later on,
     # and "company officials said" is explained by "The officials, who asked not to be named, …" after it
     explained = [(_group_key(a), a.source.start) for a in mentions if _explained(doc, a, reasons)]  # type: ignore[union-attr]
@@ -232,23 +164,15 @@ def anonymous_source(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         flagged[key] = at
         start, end = _claim_span(att)
-        yield Finding(
-            start,
-            end,
-            f"{_quoted(doc, start, end)} does not name the source or say why it is unnamed: readers "
-            f"cannot tell who is speaking or why they should be trusted",
-            data={"source_type": att.source_type, "head": att.head},
-        )
+        yield Finding(start, end,
+                      f"{_quoted(doc, start, end)} does not name the source or say why it is unnamed: readers "
+                      f"cannot tell who is speaking or why they should be trusted",
+                      data={"source_type": att.source_type, "head": att.head})
 
 
 # --- A104 ----------------------------------------------------------------------------------------------
-@rule(
-    code="A104",
-    name="place-as-speaker",
-    category="attribution",
-    severity="info",
-    options={"quote_aware": True, "ignore_places": []},
-)
+@rule(code="A104", name="place-as-speaker", category="attribution", severity="info",
+      options={"quote_aware": True, "ignore_places": []})
 def place_as_speaker(doc: Document, options: Options) -> Iterator[Finding]:
     """A country, capital or people standing in for a speaker ("Jerusalem considers", "Israel sees").
 
@@ -283,25 +207,16 @@ def place_as_speaker(doc: Document, options: Options) -> Iterator[Finding]:
         if options.quote_aware and _cue_in_quote(doc, att):
             continue
         start, end = _claim_span(att)
-        place = att.speaker or doc.source[att.source.start : att.source.end]
-        yield Finding(
-            start,
-            end,
-            f"{_quoted(doc, start, end)} makes '{place}' the speaker: name who holds or stated this "
-            f"view (an official, an office, a spokesperson)",
-            data={"place": place},
-        )
+        place = att.speaker or doc.source[att.source.start:att.source.end]
+        yield Finding(start, end,
+                      f"{_quoted(doc, start, end)} makes '{place}' the speaker: name who holds or stated this "
+                      f"view (an official, an office, a spokesperson)",
+                      data={"place": place})
 
 
 # --- A101 ----------------------------------------------------------------------------------------------
-@rule(
-    code="A101",
-    name="unsourced-claim",
-    category="attribution",
-    severity="info",
-    options={"quote_aware": True, "kinds": CLAIM_KINDS, "extra_markers": []},
-    yields_to=("loaded-language",),
-)
+@rule(code="A101", name="unsourced-claim", category="attribution", severity="info",
+      options={"quote_aware": True, "kinds": CLAIM_KINDS, "extra_markers": []}, yields_to=("loaded-language",))
 def unsourced_claim(doc: Document, options: Options) -> Iterator[Finding]:
     """A judgement, prediction, motive or contested fact in the writer's voice with no source.
 
@@ -339,21 +254,14 @@ def unsourced_claim(doc: Document, options: Options) -> Iterator[Finding]:
     anchors = index.anchors
     for k in [i for i, t in enumerate(tokens) if t.norm in anchors]:  # one cheap pass over the words
         si = doc.sentence_index(tokens[k].start)
-        if (
-            si < 0
-            or si in attributed
-            or tokens[k].start >= sentences[si].end
-            or (si in markers and MARKER_RANK[markers[si][2]] == 0)
-        ):
+        if si < 0 or si in attributed or tokens[k].start >= sentences[si].end or (
+                si in markers and MARKER_RANK[markers[si][2]] == 0):
             continue
         sentence = sentences[si]
         lo = doc.token_index(sentence.start, 0, k + 1)
         hit = _match_marker(tokens, k, lo, doc.token_index(sentence.end, k), index, kinds)
-        if (
-            hit is not None
-            and not (options.quote_aware and doc.in_quote(hit[0]))
-            and (si not in markers or MARKER_RANK[hit[2]] < MARKER_RANK[markers[si][2]])
-        ):
+        if hit is not None and not (options.quote_aware and doc.in_quote(hit[0])) and (
+                si not in markers or MARKER_RANK[hit[2]] < MARKER_RANK[markers[si][2]]):
             markers[si] = hit
     for si in sorted(markers.keys() | groups.keys()):
         sentence = sentences[si]
@@ -368,13 +276,9 @@ def unsourced_claim(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if group is not None:  # "Democrats fear the split will hurt Clinton": the group claim is the finding
             start, end = _claim_span(group)
-            yield Finding(
-                start,
-                end,
-                f"{_quoted(doc, start, end)} states what a whole group thinks or wants with no "
-                f"source: cite a poll, a vote or a named spokesperson",
-                data={"kind": "group"},
-            )
+            yield Finding(start, end,
+                          f"{_quoted(doc, start, end)} states what a whole group thinks or wants with no "
+                          f"source: cite a poll, a vote or a named spokesperson", data={"kind": "group"})
         else:
             start, end, kind = markers[si]
             yield Finding(start, end, _claim_message(doc.source[start:end], kind), data={"kind": kind})
@@ -397,13 +301,9 @@ class _Reported:
 
     def __init__(self, doc: Document) -> None:
         # A stance ("voted on a plan that critics say …") credits no words: its object is not reported speech.
-        spans = sorted(
-            (a.content.start, a.content.end, a.cue.start if a.cue else -1)
-            for a in doc.attributions
-            if a.content is not None
-            and a.cue_class != "stance"
-            and a.source_type in ("named-person", "named-organisation", "anonymous")
-        )
+        spans = sorted((a.content.start, a.content.end, a.cue.start if a.cue else -1) for a in doc.attributions
+                       if a.content is not None and a.cue_class != "stance"
+                       and a.source_type in ("named-person", "named-organisation", "anonymous"))
         self.spans = spans
         self.longest = max((e - s for s, e, _ in spans), default=0)
         self.starts = [s for s, _, _ in spans]
@@ -480,32 +380,12 @@ def _unnamed_heads() -> frozenset[str]:
 @cache
 def _research_words() -> frozenset[str]:
     """Vague heads that stand for evidence rather than people ("research shows", "studies found")."""
-    return frozenset(
-        {
-            "research",
-            "studies",
-            "study",
-            "polls",
-            "poll",
-            "surveys",
-            "survey",
-            "data",
-            "evidence",
-            "science",
-            "reports",
-            "analysis",
-            "analyses",
-            "findings",
-            "statistics",
-            "figures",
-        }
-    )
+    return frozenset({"research", "studies", "study", "polls", "poll", "surveys", "survey", "data", "evidence",
+                      "science", "reports", "analysis", "analyses", "findings", "statistics", "figures"})
 
 
 def _cites(doc: Document, sentence: Sentence) -> bool:
-    return NAMED_STUDY.search(doc.text, sentence.start, sentence.end) is not None or _links_or_cites(
-        doc, sentence
-    )
+    return NAMED_STUDY.search(doc.text, sentence.start, sentence.end) is not None or _links_or_cites(doc, sentence)
 
 
 def _links_or_cites(doc: Document, sentence: Sentence) -> bool:
@@ -583,9 +463,7 @@ def _marker_index(extra: tuple[str, ...]) -> _Markers:
     kinds = {"certainty", "judgement", "prediction", "effect", "motive", "fact"}
     single: dict[str, str] = {}
     anchored: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
-    rows = list(tagged_phrases("attribution_claims", kinds, max_tags=1)) + [
-        (e, ("judgement",)) for e in extra
-    ]
+    rows = list(tagged_phrases("attribution_claims", kinds, max_tags=1)) + [(e, ("judgement",)) for e in extra]
     for phrase, tags in rows:
         words = tuple(phrase.split())
         if not words or not tags:
@@ -599,20 +477,15 @@ def _marker_index(extra: tuple[str, ...]) -> _Markers:
     return _Markers(single, frozen, frozenset(single) | frozenset(anchored))
 
 
-def _match_marker(
-    tokens: list[Any], k: int, lo: int, hi: int, index: _Markers, kinds: frozenset[str]
-) -> tuple[int, int, str] | None:
+def _match_marker(tokens: list[Any], k: int, lo: int, hi: int, index: _Markers,
+                  kinds: frozenset[str]) -> tuple[int, int, str] | None:
     """Match a claim marker around token k (within tokens lo..hi); effect verbs need a modal before them."""
     norm = tokens[k].norm
     for words, at, phrase_kind in index.anchored.get(norm, ()):
         first = k - at
         last = first + len(words) - 1
-        if (
-            first >= lo
-            and last < hi
-            and phrase_kind in kinds
-            and all(tokens[first + i].norm == w for i, w in enumerate(words))
-        ):
+        if first >= lo and last < hi and phrase_kind in kinds and all(
+                tokens[first + i].norm == w for i, w in enumerate(words)):
             return tokens[first].start, tokens[last].end, phrase_kind
     kind = index.single.get(norm)
     if kind is None:

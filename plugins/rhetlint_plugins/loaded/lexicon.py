@@ -14,7 +14,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import sys
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -28,13 +27,9 @@ from rhetlint.rules.data import (
     DataRuleError,
     TableReader,
     array_of_tables,
+    parse_toml,
     read_toml,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 # The built-in lexicon files, one per rule.
 BUILTIN_FILES = (
@@ -183,7 +178,8 @@ def builtin_lexicon() -> Lexicon:
             pass  # no cache yet, or an unreadable one: parse the TOML
     lexicon = Lexicon()
     for name, text in texts.items():
-        load_into(lexicon, tomllib.loads(text), f"lexicon/{name}.toml")
+        label = f"lexicon/{name}.toml"
+        load_into(lexicon, parse_toml(text, label), label)
     if cache_file is not None:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)

@@ -43,9 +43,7 @@ def _related(doc: Document, table: SourceTable) -> tuple[Related, ...]:
         start, end = anchor(source.attributions[0])
         side = source.side or NEUTRAL
         n = len(source.attributions)
-        out.append(
-            Related(start, end, f"{source.name} ({source.type}, {side}): {n} attribution{'s' * (n != 1)}")
-        )
+        out.append(Related(start, end, f"{source.name} ({source.type}, {side}): {n} attribution{'s' * (n != 1)}"))
     return tuple(out)
 
 
@@ -61,15 +59,9 @@ def _counts(counter) -> str:
     return ", ".join(f"{side} {n}" for side, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-@rule(
-    code="S101",
-    name="one-sided-sourcing",
-    category="sourcing",
-    severity="warning",
-    scope="document",
-    options=COMMON_OPTIONS
-    | {"threshold": 0.8, "min_attributions": 3, "min_quoted_words": 40, "min_majority_sources": 1},
-)
+@rule(code="S101", name="one-sided-sourcing", category="sourcing", severity="warning", scope="document",
+      options=COMMON_OPTIONS | {"threshold": 0.8, "min_attributions": 3, "min_quoted_words": 40,
+                                "min_majority_sources": 1})
 def one_sided_sourcing(doc: Document, options: Options) -> Iterator[Finding]:
     """A story that names two or more sides but lets one of them do nearly all the talking.
 
@@ -115,40 +107,20 @@ def one_sided_sourcing(doc: Document, options: Options) -> Iterator[Finding]:
     if not reasons:
         return
     # A newsroom that wants one-sidedness to mean "a side speaking through several voices" raises this.
-    majority = (
-        max(sided.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        if total
-        else max(quoted, key=lambda side: quoted[side])
-    )
+    majority = max(sided.items(), key=lambda kv: (kv[1], kv[0]))[0] if total else max(quoted, key=lambda side: quoted[side])
     if sum(1 for s in table.sources if s.side == majority) < options.min_majority_sources:
         return
     start, end = _first_anchor(doc, table)
     neutral = table.by_side.get(NEUTRAL, 0)
-    message = (
-        f"one-sided sourcing: {'; '.join(reasons)} (attributions per side: {_counts(sided)}"
-        f"{f'; neutral {neutral}' if neutral else ''})"
-    )
-    yield Finding(
-        start,
-        end,
-        message,
-        related=_related(doc, table),
-        data={
-            "by_side": dict(table.by_side),
-            "quoted_by_side": dict(table.quoted_by_side),
-            "parties": sorted(table.parties),
-        },
-    )
+    message = (f"one-sided sourcing: {'; '.join(reasons)} (attributions per side: {_counts(sided)}"
+               f"{f'; neutral {neutral}' if neutral else ''})")
+    yield Finding(start, end, message, related=_related(doc, table),
+                  data={"by_side": dict(table.by_side), "quoted_by_side": dict(table.quoted_by_side),
+                        "parties": sorted(table.parties)})
 
 
-@rule(
-    code="S102",
-    name="single-source",
-    category="sourcing",
-    severity="warning",
-    scope="document",
-    options=COMMON_OPTIONS | {"min_paragraphs": 4},
-)
+@rule(code="S102", name="single-source", category="sourcing", severity="warning", scope="document",
+      options=COMMON_OPTIONS | {"min_paragraphs": 4})
 def single_source(doc: Document, options: Options) -> Iterator[Finding]:
     """A story of several paragraphs that rests on one source.
 
@@ -180,23 +152,12 @@ def single_source(doc: Document, options: Options) -> Iterator[Finding]:
     main = max(sources, key=lambda s: len(s.attributions))
     n = sum(len(s.attributions) for s in sources)
     start, end = _first_anchor(doc, table)
-    yield Finding(
-        start,
-        end,
-        f"the story rests on a single source, {main.name} ({n} attribution"
-        f"{'s' * (n != 1)} in {paragraphs} paragraphs)",
-        related=_related(doc, table),
-    )
+    yield Finding(start, end, f"the story rests on a single source, {main.name} ({n} attribution"
+                              f"{'s' * (n != 1)} in {paragraphs} paragraphs)", related=_related(doc, table))
 
 
-@rule(
-    code="S103",
-    name="anonymous-heavy-sourcing",
-    category="sourcing",
-    severity="warning",
-    scope="document",
-    options=COMMON_OPTIONS | {"threshold": 0.5, "min_attributions": 3},
-)
+@rule(code="S103", name="anonymous-heavy-sourcing", category="sourcing", severity="warning", scope="document",
+      options=COMMON_OPTIONS | {"threshold": 0.5, "min_attributions": 3})
 def anonymous_heavy_sourcing(doc: Document, options: Options) -> Iterator[Finding]:
     """A story where most attributions go to unnamed or vague sources.
 
@@ -228,23 +189,12 @@ def anonymous_heavy_sourcing(doc: Document, options: Options) -> Iterator[Findin
         return
     start, end = anchor(unnamed[0])
     kinds = _counts(Counter(a.source_type for a in unnamed))
-    yield Finding(
-        start,
-        end,
-        f"{len(unnamed)} of {total} attributions ({len(unnamed) / total:.0%}) credit "
-        f"unnamed or vague sources ({kinds})",
-        related=_related(doc, table),
-    )
+    yield Finding(start, end, f"{len(unnamed)} of {total} attributions ({len(unnamed) / total:.0%}) credit "
+                              f"unnamed or vague sources ({kinds})", related=_related(doc, table))
 
 
-@rule(
-    code="S104",
-    name="foil-sourcing",
-    category="sourcing",
-    severity="info",
-    scope="document",
-    options=COMMON_OPTIONS | {"min_majority": 3},
-)
+@rule(code="S104", name="foil-sourcing", category="sourcing", severity="info", scope="document",
+      options=COMMON_OPTIONS | {"min_majority": 3})
 def foil_sourcing(doc: Document, options: Options) -> Iterator[Finding]:
     """The other side appears only to be rebutted.
 
@@ -277,13 +227,8 @@ def foil_sourcing(doc: Document, options: Options) -> Iterator[Finding]:
     if not minority or any(i + 1 >= len(order) or order[i + 1] != major for i in minority):
         return
     start, end = anchor(table.attributions[minority[0]])
-    yield Finding(
-        start,
-        end,
-        f"every attribution from {minor} is immediately rebutted by {major}; "
-        f"the minority side never has the last word",
-        related=_related(doc, table),
-    )
+    yield Finding(start, end, f"every attribution from {minor} is immediately rebutted by {major}; "
+                              f"the minority side never has the last word", related=_related(doc, table))
 
 
 @hookimpl

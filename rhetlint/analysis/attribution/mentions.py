@@ -38,83 +38,14 @@ Subject = tuple[int, int, int, int]
 # Determiners that open a noun phrase.
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those"})
 # Words that end a noun phrase read rightwards ("said Smith on Tuesday", "according to officials in Kyiv").
-RIGHT_STOP = frozenset(
-    {
-        "on",
-        "in",
-        "at",
-        "during",
-        "after",
-        "before",
-        "when",
-        "while",
-        "as",
-        "to",
-        "that",
-        "about",
-        "yesterday",
-        "today",
-        "tonight",
-        "last",
-        "this",
-        "earlier",
-        "who",
-        "which",
-        "and",
-        "but",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "said",
-        "says",
-        "told",
-        "because",
-        "if",
-        "than",
-        "with",
-        "since",
-        "by",
-        "via",
-        "into",
-        "over",
-        "through",
-        "amid",
-        "despite",
-        "where",
-        "whose",
-        "there",
-        "it",
-        "not",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "adding",
-        "saying",
-        "noting",
-        "so",
-        "or",
-        "under",
-        "across",
-        "against",
-        "until",
-        "also",
-        "per",
-    }
-)
+RIGHT_STOP = frozenset({"on", "in", "at", "during", "after", "before", "when", "while", "as", "to", "that",
+                        "about", "yesterday", "today", "tonight", "last", "this", "earlier", "who", "which",
+                        "and", "but", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+                        "could", "can", "may", "might", "said", "says", "told", "because", "if", "than",
+                        "with", "since", "by", "via", "into", "over", "through", "amid", "despite", "where",
+                        "whose", "there", "it", "not", "monday", "tuesday", "wednesday", "thursday", "friday",
+                        "saturday", "sunday", "adding", "saying", "noting", "so", "or", "under", "across",
+                        "against", "until", "also", "per"})
 # Capitalised words that still stop a noun phrase read rightwards ("said Smith On Tuesday", "said Smith He").
 NOT_NAME_STOPS = TIME_WORDS | frozenset(PRONOUNS)
 # Words that end no noun phrase but may be a whole subject ("Some argue", "Another said").
@@ -132,9 +63,8 @@ def skippable(r: Reading, tok: Token) -> bool:
     n = tok.norm
     if n in ("most", "more", "less", "least", "very") and tok.text.islower():
         return _next_is_adverb(r, tok)  # "most recently defended"
-    return (n in AUX_SKIP and tok.text.islower()) or (
-        len(n) > 4 and n.endswith("ly") and tok.text.islower() and n not in r.lex.nouns
-    )
+    return (n in AUX_SKIP and tok.text.islower()) or (len(n) > 4 and n.endswith("ly") and tok.text.islower()
+                                                      and n not in r.lex.nouns)
 
 
 def _next_is_adverb(r: Reading, tok: Token) -> bool:
@@ -155,10 +85,8 @@ def np_start(r: Reading, toks: list[Token], e: int) -> int:
     m = e
     while m > 0 and e - m < MAX_NP - 1 and not hard_gap(text, toks, m):
         before = toks[m - 1]
-        if (
-            before.norm in CLAUSE_WORDS
-            and not (before.norm == "to" and m >= 2 and toks[m - 2].norm in IN_THE_KNOW)
-        ) or _verbish(r, before):
+        if (before.norm in CLAUSE_WORDS and not (before.norm == "to" and m >= 2 and toks[m - 2].norm in
+                                                 IN_THE_KNOW)) or _verbish(r, before):
             break  # a clause boundary, except "sources close to the minister"
         if toks[m].norm in DETERMINERS and before.norm not in PREPOSITIONS:
             break  # "a project [that] the union says": the determiner opens the subject
@@ -188,21 +116,15 @@ def inverted_ok(r: Reading, toks: list[Token], right: tuple[int, int]) -> bool:
     """An inverted subject opens like a noun phrase or holds a name ("says political scientist Ann Lee")."""
     if _np_opens(r, toks[right[0]]):
         return True
-    return any(t.text[:1].isupper() and not function_word(r, t) for t in toks[right[0] : right[1]])
+    return any(t.text[:1].isupper() and not function_word(r, t) for t in toks[right[0]:right[1]])
 
 
 def _np_opens(r: Reading, tok: Token) -> bool:
     """Whether a word can start an inverted subject ("said Smith", "said the spokesman")."""
     n = tok.norm
     lex = r.lex
-    return (
-        tok.text[:1].isupper()
-        or n in ("the", "a", "an", "one", "two", "three", "he", "she", "they")
-        or n in lex.anonymous
-        or n in lex.vague
-        or n in lex.titles
-        or n in QUANTIFIERS
-    )
+    return (tok.text[:1].isupper() or n in ("the", "a", "an", "one", "two", "three", "he", "she", "they")
+            or n in lex.anonymous or n in lex.vague or n in lex.titles or n in QUANTIFIERS)
 
 
 # --- the subject before a verb ---------------------------------------------------------------------------
@@ -238,8 +160,7 @@ def _adjacent_subject(r: Reading, toks: list[Token], j: int) -> Subject | None:
         # "in three states", "under the plan": no noun phrase ends here, unless the word is the
         # whole subject ("Some argue", "Many believe")
         if norm not in WHOLE_SUBJECTS or (
-            j > 0 and not hard_gap(r.text, toks, j) and toks[j - 1].norm not in CLAUSE_WORDS
-        ):
+                j > 0 and not hard_gap(r.text, toks, j) and toks[j - 1].norm not in CLAUSE_WORDS):
             return None
     s = np_start(r, toks, j)
     return _before_relative(r, toks, s, j) or (s, j + 1, s, j + 1)
@@ -249,12 +170,8 @@ def _before_relative(r: Reading, toks: list[Token], s: int, j: int) -> Subject |
     """A subject whose noun phrase from token s to j is a relative clause: the noun before "who" is the
     head ("the man who ran the campaign said", "two people who have seen a draft of the report said")."""
     lead = toks[s]
-    if (
-        s > 1
-        and toks[s - 1].norm in RELATIVES
-        and toks[s - 1].norm != "whose"
-        and not (lead.norm in PRONOUNS or lead.norm in DETERMINERS or lead.text[:1].isupper())
-    ):
+    if s > 1 and toks[s - 1].norm in RELATIVES and toks[s - 1].norm != "whose" and not (
+            lead.norm in PRONOUNS or lead.norm in DETERMINERS or lead.text[:1].isupper()):
         s2 = np_start(r, toks, s - 2)  # "the man who ran the campaign said"
         return (s2, j + 1, s2, s - 1)
     for w in range(s - 1, max(0, s - 6), -1):  # "two people who have seen a draft of the report said"

@@ -38,117 +38,23 @@ if TYPE_CHECKING:
     from rhetlint.text.tokens import Token
 
 # Words after which a bare verb form is a verb whatever the subject ("will say", "did not want", "to").
-BASE_LICENSORS = frozenset(
-    {
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "shall",
-        "do",
-        "does",
-        "did",
-        "don't",
-        "doesn't",
-        "didn't",
-        "won't",
-        "wouldn't",
-        "couldn't",
-        "can't",
-        "cannot",
-        "shouldn't",
-        "to",
-        "'ll",
-        "let",
-        "please",
-    }
-)
+BASE_LICENSORS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "do",
+                            "does", "did", "don't", "doesn't", "didn't", "won't", "wouldn't", "couldn't",
+                            "can't", "cannot", "shouldn't", "to", "'ll", "let", "please"})
 # Forms of "have": a bare form after one is a noun ("has support").
 HAVE = frozenset({"has", "have", "had", "having"})
 # Plural nouns that do not end in -s ("people say", "police believe").
-PLURAL_NOUNS = frozenset(
-    {
-        "people",
-        "police",
-        "media",
-        "staff",
-        "public",
-        "clergy",
-        "faithful",
-        "men",
-        "women",
-        "children",
-        "folks",
-        "youth",
-        "data",
-        "gop",
-        "leadership",
-        "government",
-    }
-)
+PLURAL_NOUNS = frozenset({"people", "police", "media", "staff", "public", "clergy", "faithful", "men", "women",
+                          "children", "folks", "youth", "data", "gop", "leadership", "government"})
 # Verbs that hand their subject to a following infinitive cue ("continued to complain", "began to argue").
-CHAIN_VERBS = (
-    "continue",
-    "begin",
-    "start",
-    "try",
-    "attempt",
-    "go",
-    "move",
-    "rush",
-    "hasten",
-    "repeat",
-    "choose",
-    "vow",
-    "threaten",
-    "appear",
-    "seem",
-    "proceed",
-    "hurry",
-    "dare",
-)
+CHAIN_VERBS = ("continue", "begin", "start", "try", "attempt", "go", "move", "rush", "hasten", "repeat",
+               "choose", "vow", "threaten", "appear", "seem", "proceed", "hurry", "dare")
 # Words that open a subordinate clause with its own subject ("when Trump spotted …", "because she …").
-CLAUSE_OPENERS = frozenset(
-    {
-        "when",
-        "because",
-        "while",
-        "after",
-        "before",
-        "since",
-        "although",
-        "though",
-        "if",
-        "unless",
-        "until",
-        "whereas",
-        "once",
-    }
-)
+CLAUSE_OPENERS = frozenset({"when", "because", "while", "after", "before", "since", "although", "though", "if",
+                            "unless", "until", "whereas", "once"})
 # Words before an -ing cue that make it a participle clause of the main subject ("after saying", "by arguing").
-PARTICIPLE_LEADS = frozenset(
-    {
-        "by",
-        "after",
-        "while",
-        "without",
-        "before",
-        "when",
-        "in",
-        "through",
-        "since",
-        "also",
-        "and",
-        "again",
-        "repeatedly",
-        "even",
-        "then",
-    }
-)
+PARTICIPLE_LEADS = frozenset({"by", "after", "while", "without", "before", "when", "in", "through", "since",
+                              "also", "and", "again", "repeatedly", "even", "then"})
 # Words after a quantifier that make a cue form a noun ("some claims were", "many reports of").
 BE_AUX_OF = BE | AUX_SKIP | {"of"}
 # Words that may open a participle clause's subject ("Smith", "the", "he", "officials", "some", "head of").
@@ -161,23 +67,8 @@ PLURAL_SUBJECTS = frozenset({"i", "you", "we", "they"}) | QUANTIFIERS | PLURAL_N
 CHECKED_CLASSES = frozenset({"refusal", "as", "clause"})
 # Words after "in a" that stretch a cue to "said in a (written) statement".
 STATEMENT_KINDS = frozenset({"written", "emailed", "televised", "radio", "tv", "brief", "separate"})
-STATEMENTS = frozenset(
-    {
-        "statement",
-        "interview",
-        "email",
-        "letter",
-        "post",
-        "tweet",
-        "speech",
-        "memo",
-        "note",
-        "release",
-        "op-ed",
-        "video",
-        "message",
-    }
-)
+STATEMENTS = frozenset({"statement", "interview", "email", "letter", "post", "tweet", "speech", "memo", "note",
+                        "release", "op-ed", "video", "message"})
 
 
 def read_verb(r: Reading, sent: Sentence, toks: list[Token], k: int, entries: tuple[Cue, ...]) -> int:
@@ -185,7 +76,7 @@ def read_verb(r: Reading, sent: Sentence, toks: list[Token], k: int, entries: tu
     entry = None
     for cand in entries:
         m = len(cand.particle)
-        if m == 0 or tuple(t.norm for t in toks[k + 1 : k + 1 + m]) == cand.particle:
+        if m == 0 or tuple(t.norm for t in toks[k + 1:k + 1 + m]) == cand.particle:
             entry = cand
             break
     if entry is None:
@@ -210,16 +101,13 @@ def _noun_here(r: Reading, toks: list[Token], k: int, entry: Cue, prev: Token | 
     form = entry.form
     if prev is not None:
         if form not in ("past", "pp") and (
-            prev.norm in NOUN_MARKERS or (prev.norm.endswith("'s") and form in ("base", "3sg"))
-        ):
+                prev.norm in NOUN_MARKERS or (prev.norm.endswith("'s") and form in ("base", "3sg"))):
             return True  # a noun: "the report", "Smith's claims"
         if prev.norm in QUANTIFIERS and nxt in BE_AUX_OF:
             return True  # "some claims were false", "many reports of": a noun after a quantifier
     if form in ("base", "3sg") and nxt == "of" and toks[k].norm in r.lex.nouns:
         return True  # "reports of"
-    return (
-        k == 0 and form == "base" and not entry.particle and entry.cls != "impression"
-    )  # "Say what you will"
+    return k == 0 and form == "base" and not entry.particle and entry.cls != "impression"  # "Say what you will"
 
 
 def _verb_start(r: Reading, toks: list[Token], k: int, entry: Cue, prev: Token | None) -> int:
@@ -235,17 +123,8 @@ def _verb_start(r: Reading, toks: list[Token], k: int, entry: Cue, prev: Token |
     return start
 
 
-def _read_active(
-    r: Reading,
-    sent: Sentence,
-    toks: list[Token],
-    k: int,
-    head_k: int,
-    cue_end: int,
-    entry: Cue,
-    prev: Token | None,
-    nxt: str,
-) -> int:
+def _read_active(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: int, cue_end: int, entry: Cue,
+                 prev: Token | None, nxt: str) -> int:
     """Read an active reporting verb: check that the words around it fit its class, find its source and
     record it; return the last token index used."""
     if entry.base == "ask" and nxt == "not":
@@ -255,12 +134,8 @@ def _read_active(
         _impression(r, toks, k, cue_end, entry, nxt)
         return cue_end
     participle = entry.form == "ing" and (prev is None or prev.norm not in BE)  # ", saying …"
-    if (
-        cls in CHECKED_CLASSES
-        and not _fits_class(r, toks, k, cue_end, cls, nxt)
-        or participle
-        and not (comma_gap(r.text, toks, k) or (prev is not None and prev.norm in PARTICIPLE_LEADS))
-    ):
+    if cls in CHECKED_CLASSES and not _fits_class(r, toks, k, cue_end, cls, nxt) or participle and not (
+            comma_gap(r.text, toks, k) or (prev is not None and prev.norm in PARTICIPLE_LEADS)):
         return k  # "sees the deal as a trap"; "his worst showing": a noun, not ", saying …"
     found = _source(r, sent, toks, k, head_k, cue_end, entry, participle)
     if found is None:
@@ -271,14 +146,8 @@ def _read_active(
 def _impression(r: Reading, toks: list[Token], k: int, cue_end: int, entry: Cue, nxt: str) -> None:
     """An impression in the writer's voice ("appears to", "seems"): the whole sentence, credited to nobody."""
     if nxt in ("to", "that", "as", "like") or (entry.base == "seem" and nxt):
-        r.record(
-            "impression",
-            r.tok_span(toks, k, cue_end + 1),
-            None,
-            r.tok_span(toks, 0, len(toks)),
-            SpeakerGuess("none", "", None, ()),
-            entry.cls,
-        )
+        r.record("impression", r.tok_span(toks, k, cue_end + 1), None, r.tok_span(toks, 0, len(toks)),
+                 SpeakerGuess("none", "", None, ()), entry.cls)
 
 
 def _fits_class(r: Reading, toks: list[Token], k: int, cue_end: int, cls: str, nxt: str) -> bool:
@@ -286,10 +155,8 @@ def _fits_class(r: Reading, toks: list[Token], k: int, cue_end: int, cls: str, n
     clause verb a clause."""
     if cls == "refusal" and nxt != "to":
         return False
-    if cls == "as" and not any(
-        t.norm == "as" or (t.norm == "to" and i + 1 < len(toks) and toks[i + 1].norm == "be")
-        for i, t in enumerate(toks[cue_end + 1 : cue_end + 9], cue_end + 1)
-    ):
+    if cls == "as" and not any(t.norm == "as" or (t.norm == "to" and i + 1 < len(toks) and toks[i + 1].norm == "be")
+                               for i, t in enumerate(toks[cue_end + 1:cue_end + 9], cue_end + 1)):
         return False  # "sees the deal as a trap", "perceived to be unfair"
     return cls != "clause" or _clause_follows(r, toks, k, cue_end)
 
@@ -302,7 +169,7 @@ def _clause_follows(r: Reading, toks: list[Token], k: int, cue_end: int) -> bool
     nxt = toks[cue_end + 1].norm
     if nxt in ("that", "whether", "if", "why", "how", "what", "when", "who", "about"):
         return True
-    between = r.text[toks[cue_end].end : toks[cue_end + 1].start]
+    between = r.text[toks[cue_end].end:toks[cue_end + 1].start]
     if between.strip(" ") and HARD_GAP.search(between):
         return True
     return hard_gap(r.text, toks, k) or any(r.quotes.before(toks, i) for i in range(max(0, k - 4), k + 1))
@@ -321,16 +188,8 @@ def _chain_forms() -> frozenset[str]:
 
 
 # --- the source --------------------------------------------------------------------------------------------
-def _source(
-    r: Reading,
-    sent: Sentence,
-    toks: list[Token],
-    k: int,
-    head_k: int,
-    cue_end: int,
-    entry: Cue,
-    participle: bool,
-) -> tuple[Subject, SpeakerGuess | None, bool] | None:
+def _source(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: int, cue_end: int, entry: Cue,
+            participle: bool) -> tuple[Subject, SpeakerGuess | None, bool] | None:
     """The source of the verb at token k, its type when already known, and whether it is inverted: for a
     participle the subject it shares; else an inverted subject after a comma or quotation, the subject
     before the verb, or the subject a coordinated verb shares ("He claimed vast wealth and said …")."""
@@ -361,19 +220,11 @@ def _after_quote(r: Reading, sent: Sentence, toks: list[Token], k: int) -> tuple
     sentence splitter, or 'Said Ellis: "…"'), and whether a quotation ends right before it at all."""
     opens_after_quote = k == 0 and (r.quotes.follows(sent) or toks[k].text == "Said")
     return opens_after_quote, opens_after_quote or (
-        k > 0 and hard_gap(r.text, toks, k) and r.quotes.closes(toks, k)
-    )
+        k > 0 and hard_gap(r.text, toks, k) and r.quotes.closes(toks, k))
 
 
-def _inverted_after_break(
-    r: Reading,
-    toks: list[Token],
-    k: int,
-    cue_end: int,
-    entry: Cue,
-    after_quote: bool,
-    opens_after_quote: bool,
-) -> tuple[int, int] | None:
+def _inverted_after_break(r: Reading, toks: list[Token], k: int, cue_end: int, entry: Cue, after_quote: bool,
+                          opens_after_quote: bool) -> tuple[int, int] | None:
     """A subject after the verb when a quotation or other hard punctuation comes before it ('"…," said
     Smith', "— says the ministry")."""
     cls = entry.cls
@@ -382,11 +233,8 @@ def _inverted_after_break(
     if not (opens_after_quote or (k > 0 and hard_gap(r.text, toks, k))):
         return None
     right = right_np(r, toks, cue_end + 1)
-    if (
-        right is not None
-        and inverted_ok(r, toks, right)
-        and (after_quote or right[1] == len(toks) or comma_gap(r.text, toks, right[1]))
-    ):
+    if right is not None and inverted_ok(r, toks, right) and (
+            after_quote or right[1] == len(toks) or comma_gap(r.text, toks, right[1])):
         return right
     return None
 
@@ -395,16 +243,10 @@ def _inverted_between_commas(r: Reading, toks: list[Token], cue_end: int) -> tup
     """A short source after the verb that ends the sentence or a comma-bounded aside ("…, said Dan Gerstein,")
     and is typed as a source."""
     right = right_np(r, toks, cue_end + 1)
-    if (
-        right is not None
-        and (right[1] == len(toks) or comma_gap(r.text, toks, right[1]))
-        and inverted_ok(r, toks, right)
-        and right[1] - right[0] <= 6
-        and not any(
-            t.text.islower() and (t.norm.endswith("ed") or t.norm in BE) for t in toks[right[0] : right[1]]
-        )
-        and classify(r, toks, right[0], right[1], "speech") is not None
-    ):
+    if right is not None and (right[1] == len(toks) or comma_gap(r.text, toks, right[1])) and \
+            inverted_ok(r, toks, right) and right[1] - right[0] <= 6 and not any(
+                t.text.islower() and (t.norm.endswith("ed") or t.norm in BE) for t in toks[right[0]:right[1]]
+            ) and classify(r, toks, right[0], right[1], "speech") is not None:
         return right
     return None
 
@@ -475,16 +317,8 @@ def _clause_start(toks: list[Token], k: int) -> int:
 
 
 # --- typing and recording ----------------------------------------------------------------------------------
-def _credit(
-    r: Reading,
-    sent: Sentence,
-    toks: list[Token],
-    k: int,
-    head_k: int,
-    cue_end: int,
-    entry: Cue,
-    found: tuple[Subject, SpeakerGuess | None, bool],
-) -> int:
+def _credit(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: int, cue_end: int, entry: Cue,
+            found: tuple[Subject, SpeakerGuess | None, bool]) -> int:
     """Type the source found for the verb at k and record the attribution; return the last token index used."""
     src, guess, inverted = found
     if entry.cls == "quote" and not r.quotes.before(toks, min(src[0], k)):
@@ -495,32 +329,20 @@ def _credit(
             return k
     last = cue_end if inverted else _extend_cue(r, toks, cue_end)
     words, quoted = content(r, sent, toks, k, last, src, inverted)
-    r.record(
-        "quote" if quoted else "paraphrase",
-        r.span(toks[head_k].start, toks[last].end),
-        r.tok_span(toks, src[0], src[1]),
-        words,
-        guess,
-        entry.cls,
-    )
+    r.record("quote" if quoted else "paraphrase", r.span(toks[head_k].start, toks[last].end),
+             r.tok_span(toks, src[0], src[1]), words, guess, entry.cls)
     return max(last, src[1] - 1) if inverted else last
 
 
-def _subject_guess(
-    r: Reading, toks: list[Token], k: int, src: Subject, entry: Cue, inverted: bool
-) -> SpeakerGuess | None:
+def _subject_guess(r: Reading, toks: list[Token], k: int, src: Subject, entry: Cue,
+                   inverted: bool) -> SpeakerGuess | None:
     """Type the subject found for the verb at k, with the stricter test a present form needs."""
     form, cls = entry.form, entry.cls
     if form == "base" and not inverted and not _base_agrees(r, toks, k, src):
         return None  # "Mrs. Clinton has support", "Clinton support": a noun, not a plural subject's verb
     strict = cls
-    if (
-        cls == "say"
-        and form in ("base", "3sg")
-        and src[3] - src[2] > 1
-        and not inverted
-        and not r.quotes.before(toks, min(src[0], k))
-    ):
+    if cls == "say" and form in ("base", "3sg") and src[3] - src[2] > 1 and not inverted \
+            and not r.quotes.before(toks, min(src[0], k)):
         strict = "speech"  # "blue states": a present form needs a subject that looks like a source
     guess = classify(r, toks, src[2], src[3], strict)
     if guess is not None and src[1] > src[3] and guess.type == "named-person":
@@ -553,12 +375,7 @@ def _extend_cue(r: Reading, toks: list[Token], cue_end: int) -> int:
     """Stretch "said" to "said in a statement" when those words follow; return the cue's last token."""
     n = len(toks)
     i = cue_end + 1
-    if (
-        i + 2 < n
-        and toks[i].norm == "in"
-        and toks[i + 1].norm in ("a", "an")
-        and not hard_gap(r.text, toks, i)
-    ):
+    if i + 2 < n and toks[i].norm == "in" and toks[i + 1].norm in ("a", "an") and not hard_gap(r.text, toks, i):
         j = i + 2
         if toks[j].norm in STATEMENT_KINDS and j + 1 < n:
             j += 1

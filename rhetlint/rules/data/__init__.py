@@ -17,7 +17,7 @@ from __future__ import annotations
 from rhetlint.rules.data.matcher import Guard, Hit, PhraseMatcher, Scan
 from rhetlint.rules.data.patterns import Neighbours, Pattern, Position, Word, inflected, literals
 from rhetlint.rules.data.plugin import CONFIG_PLUGIN_NAME, RulesPlugin, config_plugin
-from rhetlint.rules.data.reader import DataRuleError, TableReader, array_of_tables, read_toml
+from rhetlint.rules.data.reader import DataRuleError, TableReader, array_of_tables, parse_toml, read_toml
 from rhetlint.rules.data.rules import load_rules, rule_from_table, rules_from_mapping
 from rhetlint.rules.data.safe_regex import MAX_TOKEN_LENGTH, RegexNotAllowed, check_regex
 from rhetlint.rules.data.schema import PARTS_OF_SPEECH, RULE_KINDS, TERM_KEYS, TERM_KIND
@@ -51,5 +51,6 @@ __all__ = [
     "array_of_tables",
     "inflected",
     "literals",
+    "parse_toml",
     "read_toml",
 ]

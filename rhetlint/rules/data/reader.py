@@ -33,6 +33,14 @@ class _Readable(Protocol):
     def read_bytes(self) -> bytes: ...
 
 
+def parse_toml(text: str, label: str) -> dict[str, Any]:
+    """Parse TOML text, raising DataRuleError that names ``label`` when it is not valid."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataRuleError(f"{label}: invalid TOML: {exc}") from None
+
+
 def read_toml(path: str | PathLike[str] | _Readable, what: str) -> tuple[dict[str, Any], str]:
     """The parsed TOML of a ``what`` file ("rule", "lexicon") and the label its errors start with."""
     source: _Readable = Path(path) if isinstance(path, (str, PathLike)) else path
