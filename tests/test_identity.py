@@ -120,3 +120,16 @@ def test_sources_report_shows_the_affiliation_and_its_evidence():
     (source,) = json.loads(json.dumps(sources_json([doc])))["documents"][0]["sources"]
     assert source["affiliation"] == "Harbor Port Authority" and source["roles"] == ["spokeswoman"]
     assert source["evidence"]["affiliation"] == {"text": "Harbor Port Authority", "start": 32, "end": 53}
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Senators voted 53-44 to confirm the judge on Tuesday.", []),
+        ("The donor has pleaded guilty to fraud, prosecutors said.", ["prosecutors"]),
+        ("The department released a list of names on Friday.", []),
+        ("The vote signalled a shift in the party.", []),
+    ],
+)
+def test_actions_and_events_are_not_speech(text, speakers):
+    assert [s.name for s in Document.from_text(text).sources] == speakers
