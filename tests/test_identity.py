@@ -133,3 +133,14 @@ def test_sources_report_shows_the_affiliation_and_its_evidence():
 )
 def test_actions_and_events_are_not_speech(text, speakers):
     assert [s.name for s in Document.from_text(text).sources] == speakers
+
+
+def test_a_quotation_that_ends_its_sentence_is_not_the_next_speakers():
+    text = (
+        "Prime Minister Aron Veld supports a compromise, saying the government “will not give up a single "
+        "village.” Vestan officials said on Wednesday that the talks would resume.\n"
+    )
+    sources = {s.name: s for s in Document.from_text(text).sources}
+    assert sources["Vestan officials"].quoted_words == 0 and not sources["Vestan officials"].has_direct_quote
+    quote_then_speaker = Document.from_text("“We will win,” Smith said.\n").sources
+    assert [(s.name, s.quoted_words) for s in quote_then_speaker] == [("Smith", 3)]

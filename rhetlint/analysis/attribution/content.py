@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rhetlint.analysis.attribution.mentions import Subject
     from rhetlint.analysis.attribution.reading import Reading
     from rhetlint.model.document import Sentence, Span
+    from rhetlint.text.quotes import Quote
     from rhetlint.text.tokens import Token
 
 
@@ -24,14 +25,22 @@ def content(
 ) -> tuple[Span | None, bool]:
     """The words a verb cue at token k credits to the source at ``src``, and whether they are a quotation."""
     first = min(src[0], k)
-    q = r.quotes.before(toks, first)
-    if q is not None:
-        return r.span(q.start, q.end), True
     after = src[1] - 1 if inverted else cue_end
+    q = r.quotes.before(toks, first)
+    if q is not None and not (_ends_a_sentence(r.text, q) and after + 2 < len(toks)):
+        # a quotation closed by a full stop ('… village." Officials said on Wednesday that …') is the end
+        # of an earlier sentence, not this speaker's words, when the cue goes on to credit its own clause
+        return r.span(q.start, q.end), True
     q = r.quotes.after(toks, after, sent.end + 1)
     if q is not None and q.start < sent.end:
         return r.span(q.start, q.end), True
     return _clause_content(r, toks, first, after), False
+
+
+def _ends_a_sentence(text: str, q: Quote) -> bool:
+    """Whether a quotation's words end with a full stop before the closing mark ('… village."')."""
+    inner = text[q.start : q.end].rstrip().rstrip("\"”’'").rstrip()
+    return inner.endswith(".") and not inner.endswith("..")
 
 
 def _clause_content(r: Reading, toks: list[Token], first: int, after: int) -> Span | None:
