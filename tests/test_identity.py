@@ -144,3 +144,31 @@ def test_a_quotation_that_ends_its_sentence_is_not_the_next_speakers():
     assert sources["Vestan officials"].quoted_words == 0 and not sources["Vestan officials"].has_direct_quote
     quote_then_speaker = Document.from_text("“We will win,” Smith said.\n").sources
     assert [(s.name, s.quoted_words) for s in quote_then_speaker] == [("Smith", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The plan will fail, a retired general said on Monday. Gen. Ana Price said troops were not ready.",
+            [("Ana Price", "named-person", 2)],
+        ),
+        (
+            "Two committee chairmen said the bill was dead. Chairman Ada Okafor said it would not come up.",
+            [("Ada Okafor", "named-person", 2)],
+        ),
+    ],
+)
+def test_people_described_by_role_and_named_later_are_named(text, expected):
+    assert table(text) == expected
+
+
+def test_role_descriptions_carry_their_organisation():
+    text = (
+        "The union’s chief negotiator, Jana Kowalski, said the offer was poor. A spokeswoman for Dalton "
+        "Logistics said talks would continue.\n"
+    )
+    assert [(s.name, s.affiliation) for s in Document.from_text(text).sources] == [
+        ("Jana Kowalski", "union"),
+        ("spokeswoman for Dalton Logistics", "Dalton Logistics"),
+    ]

@@ -35,6 +35,35 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 NAMED = ("named-person", "named-organisation")
+# Abbreviated and plural titles, as the role they name: "Gen. Ana Price" is the general, "two committee
+# chairmen" are chairmen.
+ROLE_FORMS = {
+    "gen": "general",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "maj": "major",
+    "cmdr": "commander",
+    "prof": "professor",
+    "dr": "doctor",
+    "supt": "superintendent",
+    "atty": "attorney",
+    "amb": "ambassador",
+    "chairmen": "chairman",
+    "chairwomen": "chairwoman",
+    "spokesmen": "spokesman",
+    "spokeswomen": "spokeswoman",
+    "congressmen": "congressman",
+    "congresswomen": "congresswoman",
+    "councilmen": "councilman",
+}
+# An organisation named inside a role description: "a spokeswoman for Dalton Logistics".
+ROLE_FOR = None  # compiled below, once _ORG is defined
 # Documents credited with words: the words are their author's ("a statement from the company said").
 DOCUMENTS = frozenset(
     {
@@ -67,6 +96,7 @@ _ORG = (
 # What follows a name to say whom the person speaks for: ", a spokeswoman for the Port Authority",
 # ", president of Local 218 of the warehouse workers' union", ", the union's chief negotiator",
 # ", a department spokeswoman".
+ROLE_FOR = re.compile(r"\b(?:for|of|at|with|from)\s+(?:the\s+)?(" + _ORG + r")")
 APPOSITIVE = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:"
     r"(?:[\w-]+\s+){0,4}?(?:of|for|at|with|from)\s+(?:the\s+)?(?P<org>"
@@ -78,6 +108,15 @@ APPOSITIVE = re.compile(
 )
 
 
+def role(word: str) -> str:
+    """A title or role word in one form: abbreviations spelt out, plurals made singular."""
+    bare = _bare(word)
+    bare = ROLE_FORMS.get(bare, bare)
+    if bare.endswith("s") and not bare.endswith("ss") and bare[:-1] in word_set("attribution_titles"):
+        bare = bare[:-1]
+    return bare
+
+
 def _bare(token: str) -> str:
     """A token as the word lists spell it: lower case, no trailing full stop or possessive."""
     return POSSESSIVE.sub("", token).rstrip(".,").lower()
@@ -86,7 +125,8 @@ def _bare(token: str) -> str:
 def _is_title(token: str) -> bool:
     """A title or role word ("Sen.", "Sen.-elect", "Adviser", "Publisher")."""
     titles = word_set("attribution_titles")
-    return any(part.rstrip(".") in titles for part in _bare(token).split("-") if part)
+    parts = [part.rstrip(".") for part in _bare(token).split("-") if part]
+    return any(part in titles or ROLE_FORMS.get(part) in titles for part in parts)
 
 
 def _is_name_token(token: str) -> bool:
@@ -126,7 +166,7 @@ def split_name(name: str) -> tuple[str, tuple[str, ...], str]:
         )
     ):
         return name, (), ""
-    roles = tuple(_bare(t) for t in prefix if _is_title(t) or _bare(t) in HONORIFICS)
+    roles = tuple(role(t) for t in prefix if _is_title(t) or _bare(t) in HONORIFICS)
     if not roles and not any(_bare(t) in word_set("attribution_org_words") for t in prefix):
         if all(t.islower() for t in prefix):
             return " ".join(personal), (), ""  # words the clause ran on with ("first time Trump")
@@ -167,6 +207,10 @@ def _split_titles(doc: Document, sources: list[Source]) -> None:
                 source.name = named.group(1)
         if source.type == "named-person" and not any(w[:1].isupper() for w in source.name.split()):
             source.type = "anonymous"  # "the city's fire chief": a role, not a name
+        if source.type == "anonymous":
+            source.roles = tuple(
+                dict.fromkeys(source.roles + tuple(role(w) for w in source.name.split() if _is_title(w)))
+            )
         if source.type not in NAMED:
             continue
         source.name = " ".join(source.name.split())  # a name that wraps across lines in the draft
@@ -175,8 +219,12 @@ def _split_titles(doc: Document, sources: list[Source]) -> None:
             source.name, source.type = personal, "named-person"
         for mention in source.mentions:
             written = doc.source[mention.start : mention.end]
-            head = written.split(",")[0]
+            parts = written.split(",")
+            head = parts[0]
             _, more_roles, more_affiliation = split_name(" ".join(head.split()))
+            if len(parts) > 1 and source.name in " ".join(parts[1].split()) and not more_roles:
+                # "The union's chief negotiator, Jana Kowalski": the role comes first, the name after
+                more_roles, more_affiliation = _role_phrase(head)
             roles += more_roles
             if more_affiliation and not affiliation:
                 affiliation = more_affiliation
@@ -188,6 +236,14 @@ def _split_titles(doc: Document, sources: list[Source]) -> None:
             source.type = "named-person"
         if affiliation and not source.affiliation:
             source.affiliation = affiliation
+
+
+def _role_phrase(phrase: str) -> tuple[tuple[str, ...], str]:
+    """The roles and the organisation in a role description ("the union's chief negotiator")."""
+    words = phrase.split()
+    roles = tuple(role(w) for w in words if _is_title(w))
+    owner = next((POSSESSIVE.sub("", w) for w in words if POSSESSIVE.search(w)), "")
+    return roles, owner
 
 
 def _appositive(doc: Document, mention: Span) -> Span | None:
@@ -219,6 +275,10 @@ def _find_affiliations(doc: Document, sources: list[Source]) -> None:
             continue
         for mention in source.mentions:
             found = _appositive(doc, mention)
+            if found is None and source.type == "anonymous":
+                inner = ROLE_FOR.search(doc.text, mention.start, mention.end)  # "a spokeswoman for Dalton"
+                if inner is not None:
+                    found = Span(inner.start(1), inner.end(1), inner.group(1))
             if found is not None:
                 source.affiliation, source.affiliation_evidence = " ".join(found.text.split()), found
                 break
@@ -323,6 +383,8 @@ def _same_person(source: Source, people: list[Source], sources: list[Source]) ->
             return _nearest_before(matches, first) if matches else None
         return None
     if source.type == "anonymous" and source.roles:
-        holders = [p for p in people if set(p.roles) & set(source.roles)]
-        return holders[0] if len(holders) == 1 else None
+        wanted = {role(r) for r in source.roles}
+        holders = [p for p in people if wanted & {role(r) for r in p.roles}]
+        plural = source.name.split()[-1].lower().endswith("s")  # "two committee chairmen", named later
+        return holders[0] if len(holders) == 1 or (plural and holders) else None
     return None
