@@ -62,8 +62,6 @@ ROLE_FORMS = {
     "congresswomen": "congresswoman",
     "councilmen": "councilman",
 }
-# An organisation named inside a role description: "a spokeswoman for Dalton Logistics".
-ROLE_FOR = None  # compiled below, once _ORG is defined
 # Documents credited with words: the words are their author's ("a statement from the company said").
 DOCUMENTS = frozenset(
     {
@@ -96,6 +94,7 @@ _ORG = (
 # What follows a name to say whom the person speaks for: ", a spokeswoman for the Port Authority",
 # ", president of Local 218 of the warehouse workers' union", ", the union's chief negotiator",
 # ", a department spokeswoman".
+# An organisation named inside a role description: "a spokeswoman for Dalton Logistics".
 ROLE_FOR = re.compile(r"\b(?:for|of|at|with|from)\s+(?:the\s+)?(" + _ORG + r")")
 APPOSITIVE = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:"
