@@ -89,10 +89,9 @@ class MovedModules:
         warnings.warn(
             f"{spec.name} moved to {' / '.join(homes)}; the old name goes in rhetlint 1.0",
             DeprecationWarning,
-            stacklevel=3,
+            stacklevel=2,
         )
-        if len(homes) == 1:
-            return importlib.import_module(homes[0])
+        # always a stand-in: handing back the real module would let the import system rename its __spec__
         return _Alias(spec.name, homes)
 
     def exec_module(self, module: ModuleType) -> None:

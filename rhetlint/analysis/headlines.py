@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 # A title-like line is short and does not end a sentence.
 TITLE_MAX_WORDS = 16
+TITLE_MAX_CHARS = 200
 SENTENCE_END = '.!?"”’:;)'
 
 
@@ -23,6 +24,8 @@ def is_title_like(doc: Document, block: Block) -> bool:
     """A heading, or a short line with no closing punctuation whose words are mostly capitalised."""
     if block.kind in ("heading", "title"):
         return True
+    if block.end - block.start > TITLE_MAX_CHARS:
+        return False  # a paragraph, never read whole for each of its attributions
     text = doc.text[block.start : block.end].strip()
     words = text.split()
     if not words or len(words) > TITLE_MAX_WORDS or text[-1] in SENTENCE_END:

@@ -29,11 +29,19 @@ __all__ = ["resolve_identities", "split_name"]
 
 # Honorifics that stand before a surname and are never part of it.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "fr", "prof"})
+# Lower-case words inside personal names ("Bill de Blasio", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset(
+    {"de", "del", "della", "der", "van", "von", "bin", "al", "da", "di", "du", "la", "le"}
+)
+# Descriptions that do not narrow down who a role is ("a retired general" is Gen. Ana Price).
+NOT_NARROWING = frozenset({"retired", "former", "senior", "top", "longtime", "veteran", "outgoing", "new"})
 # Generational suffixes and other tokens that may end a personal name.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Pronouns that can stand as a speaker, and the kind of source each refers to.
-PERSON_PRONOUNS = frozenset({"he", "she", "i"})
-GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"they", "it"})
+# The writer's own voice ("I said that was nonsense", "we said in our editorial"): nobody to credit.
+WRITER_PRONOUNS = frozenset({"i", "we"})
 NAMED = ("named-person", "named-organisation")
 # Abbreviated and plural titles, as the role they name: "Gen. Ana Price" is the general, "two committee
 # chairmen" are chairmen.
@@ -88,9 +96,7 @@ ANTECEDENT_WINDOW = 600
 DETERMINERS = frozenset({"the", "a", "an", "former", "then", "now"})
 POSSESSIVE = re.compile(r"[’']s$")
 # An organisation's name as written: capitalised words, with "of", "for", "and", "&" or "the" inside.
-_ORG = (
-    r"(?:[A-Z][\w.&’'-]*|\d[\w-]*)(?:\s+(?:(?:of|for|and|&|the|on|de)\s+)?(?:[A-Z][\w.&’'-]*|\d[\w-]*)){0,6}"
-)
+_ORG = r"(?:[A-Z][\w.&’'-]*|\d[\w-]*)(?:\s+(?:(?:of|for|and|&|the|de)\s+)?(?:[A-Z][\w.&’'-]*|\d[\w-]*)){0,6}"
 # What follows a name to say whom the person speaks for: ", a spokeswoman for the Port Authority",
 # ", president of Local 218 of the warehouse workers' union", ", the union's chief negotiator",
 # ", a department spokeswoman".
@@ -98,7 +104,7 @@ _ORG = (
 ROLE_FOR = re.compile(r"\b(?:for|of|at|with|from)\s+(?:the\s+)?(" + _ORG + r")")
 APPOSITIVE = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:"
-    r"(?:[\w-]+\s+){0,4}?(?:of|for|at|with|from)\s+(?:the\s+)?(?P<org>"
+    r"(?P<role>(?:[\w-]+\s+){1,4}?)(?:of|for|at|with|from)\s+(?:the\s+)?(?P<org>"
     + _ORG
     + r"|(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
     r"|(?P<owner>" + _ORG + r"|[a-z][\w-]*(?:\s+[a-z][\w-]*)?)[’']s\s+(?:[\w-]+\s+){0,2}[\w-]+"
@@ -129,9 +135,11 @@ def _is_title(token: str) -> bool:
 
 
 def _is_name_token(token: str) -> bool:
-    """A word that can be part of a personal name: capitalised, an initial or a suffix, not a title or an
-    organisation word."""
+    """A word that can be part of a personal name: capitalised, an initial, a suffix or a particle ("de",
+    "van"), not a title or an organisation word."""
     bare = _bare(token)
+    if token in NAME_PARTICLES:
+        return True
     if not bare or not token[0].isupper() and bare not in NAME_SUFFIXES:
         return False
     if bare in NAME_SUFFIXES or re.fullmatch(r"[A-Z]\.", token):
@@ -146,6 +154,8 @@ def split_name(name: str) -> tuple[str, tuple[str, ...], str]:
     "New York Times")``; a name with no title or organisation before it comes back unchanged with no roles.
     """
     tokens = name.split()
+    if "of" in tokens:
+        return name, (), ""  # "University of Michigan", "Secretary of State": a body or an office
     k = len(tokens)
     # the last word may be a surname that is also a title ("Steve King", "Mr. Sheriff")
     if k > 1 and tokens[-1][:1].isupper() and _bare(tokens[-1]) not in word_set("attribution_org_words"):
@@ -215,7 +225,9 @@ def _split_titles(doc: Document, sources: list[Source]) -> None:
         source.name = " ".join(source.name.split())  # a name that wraps across lines in the draft
         personal, roles, affiliation = split_name(source.name)
         if personal != source.name:
-            source.name, source.type = personal, "named-person"
+            source.name = personal
+            if roles or affiliation:  # a title or an organisation before a personal name: a person
+                source.type = "named-person"
         for mention in source.mentions:
             written = doc.source[mention.start : mention.end]
             parts = written.split(",")
@@ -254,6 +266,8 @@ def _appositive(doc: Document, mention: Span) -> Span | None:
     m = APPOSITIVE.match(after)
     if m is None:
         return None
+    if m.group("org") and not any(_is_title(w) for w in m.group("role").split()):
+        return None  # "a resident of Springfield", "a critic of the Port Authority": not whom they speak for
     for group in ("org", "owner", "unit"):
         if m.group(group):
             start, end = origin + m.start(group), origin + m.end(group)
@@ -311,12 +325,13 @@ def resolve_identities(doc: Document, sources: list[Source]) -> list[Source]:
     out: list[Source] = []
     for source in kept:
         words = source.name.split()
-        if len(words) == 1 and _bare(words[0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            target = _antecedent(source, _bare(words[0]), kept)
+        if len(words) == 1 and _bare(words[0]) in PERSON_PRONOUNS | GROUP_PRONOUNS | WRITER_PRONOUNS:
+            word = _bare(words[0])
+            target = None if word in WRITER_PRONOUNS else _antecedent(source, word, kept)
             if target is not None:
                 _merge(target, source)
             continue  # a pronoun is never a source of its own
-        target = _same_person(source, people, kept)
+        target = _same_person(doc, source, people, kept)
         if target is not None and target is not source:
             _merge(target, source)
         else:
@@ -335,7 +350,7 @@ def _antecedent(pronoun: Source, word: str, sources: list[Source]) -> Source | N
     return _nearest_before(candidates, first)
 
 
-def _same_person(source: Source, people: list[Source], sources: list[Source]) -> Source | None:
+def _same_person(doc: Document, source: Source, people: list[Source], sources: list[Source]) -> Source | None:
     """The named person or body ``source`` stands for, when the story makes it plain; else None."""
     bare = [_bare(w) for w in source.name.split()]
     first = source.mentions[0].start if source.mentions else source.first_offset
@@ -350,9 +365,13 @@ def _same_person(source: Source, people: list[Source], sources: list[Source]) ->
     ):
         # "the statement said", "the company said": the nearest body named shortly before (a document's
         # author may be a person; a description like "the company" stands only for an organisation)
+        if bare[0] not in DOCUMENTS and source.name[:1].isupper():
+            return None  # "Department" cut from "The Department of Health" is a body of its own
         kinds = NAMED if bare[0] in DOCUMENTS else ("named-organisation",)
         bodies = [
-            s for s in sources if s is not source and s.type in kinds and _bare(s.name) not in DOCUMENTS
+            s
+            for s in sources
+            if s is not source and s.type in kinds and s.name[:1].isupper() and _bare(s.name) not in DOCUMENTS
         ]
         target = _nearest_before(bodies, first)
         if (
@@ -381,9 +400,23 @@ def _same_person(source: Source, people: list[Source], sources: list[Source]) ->
                 return matches[0]
             return _nearest_before(matches, first) if matches else None
         return None
-    if source.type == "anonymous" and source.roles:
+    if source.type == "anonymous" and source.roles and not source.name.lower().endswith("s"):
+        # "the city's fire chief" is "Fire Chief Allen Porter", not "Police Chief John Doe": the words that
+        # narrow the role (fire, union, company) must be the named person's too; a group is never one person
         wanted = {role(r) for r in source.roles}
-        holders = [p for p in people if wanted & {role(r) for r in p.roles}]
-        plural = source.name.split()[-1].lower().endswith("s")  # "two committee chairmen", named later
-        return holders[0] if len(holders) == 1 or (plural and holders) else None
+        narrowing = (
+            {w.lower() for w in source.name.split() if not _is_title(w) and not POSSESSIVE.search(w)}
+            - DETERMINERS
+            - NOT_NARROWING
+        )
+        holders = [
+            p for p in people if wanted & {role(r) for r in p.roles} and narrowing <= _words_about(doc, p)
+        ]
+        return holders[0] if len(holders) == 1 else None
     return None
+
+
+def _words_about(doc: Document, source: Source) -> set[str]:
+    """The lower-case words of a source's mentions and affiliation."""
+    text = " ".join(doc.source[m.start : m.end] for m in source.mentions) + " " + source.affiliation
+    return {POSSESSIVE.sub("", w).strip(",.").lower() for w in text.split()}

@@ -233,6 +233,8 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     try:
         from rhetlint.lsp.server import serve
     except ImportError as exc:  # the lsp extra is not installed
+        if not (exc.name or "").startswith(("pygls", "lsprotocol")):
+            raise
         print(
             f"rhetlint: error: the language server needs the 'lsp' extra ({(exc.name or 'pygls').split('.')[0]} is missing): "
             "pip install 'rhetlint[lsp]'",

@@ -87,7 +87,7 @@ def register_analysis(name: str, compute: Callable[[Document], Any]) -> None:
     """Make ``doc.analysis(name)`` compute ``compute(doc)`` once per document.
 
     The analyses (``rhetlint.analysis``) register themselves when imported, so the model needs no import of
-    the layers above it; ``import rhetlint`` imports them.
+    the layers above it; the linter imports them, and so does the first use of a name from ``rhetlint``.
     """
     _ANALYSES[name] = compute
 

@@ -13,10 +13,10 @@ import re
 # A line that is a caption, a video blurb, an advertisement marker, a "story highlights" box or a link list.
 FURNITURE_LINE = re.compile(
     r"^[ \t]*(?:"
-    r"(?:FILE )?PHOTOS?\s*:|(?:File )?Photos?\s*:|IMAGE\s*:|Image\s*:|VIDEO\s*:|Video\s*:"
-    r"|(?:Related|RELATED|Read [Mm]ore|READ MORE|More|MORE|See also|SEE ALSO)\s*:"
+    r"(?:FILE )?PHOTOS?[ \t]*:|(?:File )?Photos?[ \t]*:|IMAGE[ \t]*:|Image[ \t]*:|VIDEO[ \t]*:|Video[ \t]*:"
+    r"|(?:Related|RELATED|Read [Mm]ore|READ MORE|More|MORE|See also|SEE ALSO)[ \t]*:"
     r"|(?:Advertisement|ADVERTISEMENT)[ \t]*(?=\r?\n|\Z)"
-    r"|CLOSE\s"
+    r"|CLOSE[ \t]+(?=[A-Z])"
     r"|Story [Hh]ighlights\b|STORY HIGHLIGHTS\b"
     r")[^\r\n]*",
     re.M,
@@ -25,15 +25,17 @@ FURNITURE_LINE = re.compile(
 # "(AP Photo/Jane Roe, File)"; and a "Story Highlights" box run into the end of a caption line.
 # (Each pattern starts with a literal, which the regex engine searches for fast.)
 PHOTO_CREDIT = re.compile(
-    r"\((?:\s*(?:PHOTOS?|Photos?|Image|IMAGE|Video|VIDEO)\s*:[^()\r\n]{0,300}"
-    r"|(?:AP|AFP|Reuters|REUTERS|Getty)(?: Photo| Images)?/[^()\r\n]{0,120})\)"
+    r"\((?:[ \t]*(?:PHOTOS?|Photos?|Image|IMAGE|Video|VIDEO)[ \t]*:[^()\r\n]{0,300}"
+    r"|(?:AP|AFP) Photo/[^()\r\n]{0,120}|[^()\r\n]{0,80}/Getty Images)\)"
 )
-HIGHLIGHTS = re.compile(r"Story [Hh]ighlights\b[^\r\n]*")
+# A highlights box run into the end of a caption: "… AFP/Getty Images) Story Highlights Iran's president …".
+HIGHLIGHTS = re.compile(r"(?<=\) )Story [Hh]ighlights\b[^\r\n]*")
 # A link's hover text run into the prose: the person's full name, then (with no space) the site's
 # headlines, up to "MORE": "President Trump Donald John TrumpGOP senators balk … MORE on Thursday said".
 # The visible name ("Trump") is kept; the hover text starts at the full name that ends with it.
+# Words are bounded (a name's word is short) so a long run of capitals costs linear time.
 HOVER_TEXT = re.compile(
-    r"\b([A-Z][\w.'’-]*)[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){0,3}?\1(?=[A-Z\d\"'“‘])[^\r\n]{1,400}? MORE)\b"
+    r"\b([A-Z][\w.'’-]{0,30})[ \t]+((?:[A-Z][\w.'’-]{0,30}[ \t]+){0,3}?\1(?=[A-Z\d\"'“‘])[^\r\n]{1,400}? MORE)\b"
 )
 
 

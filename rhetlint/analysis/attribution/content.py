@@ -27,7 +27,7 @@ def content(
     first = min(src[0], k)
     after = src[1] - 1 if inverted else cue_end
     q = r.quotes.before(toks, first)
-    if q is not None and not (_ends_a_sentence(r.text, q) and after + 2 < len(toks)):
+    if q is not None and not (_ends_a_sentence(r.text, q) and _credits_a_clause(toks, after)):
         # a quotation closed by a full stop ('… village." Officials said on Wednesday that …') is the end
         # of an earlier sentence, not this speaker's words, when the cue goes on to credit its own clause
         return r.span(q.start, q.end), True
@@ -35,6 +35,14 @@ def content(
     if q is not None and q.start < sent.end:
         return r.span(q.start, q.end), True
     return _clause_content(r, toks, first, after), False
+
+
+def _credits_a_clause(toks: list[Token], after: int) -> bool:
+    """Whether the cue ending at token ``after`` goes on to credit a "that" clause of its own."""
+    s = after + 1
+    while s < len(toks) and toks[s].norm in TIME_WORDS and s - after < 4:
+        s += 1
+    return s < len(toks) and toks[s].norm == "that"
 
 
 def _ends_a_sentence(text: str, q: Quote) -> bool:
