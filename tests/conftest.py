@@ -27,8 +27,12 @@ BASE_CONFIG = 'plugins-dir = "plugins"\n'
 
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch):
-    """No entry-point plugins, no colour, no tracing, and a fresh config-file search for each test."""
+    """No entry-point plugins, no colour, no tracing, and a fresh config-file search for each test.
+
+    The test projects' own plugins-dir is trusted (RHETLINT_ALLOW_LOCAL_PLUGINS=1); tests of the refusal
+    unset it."""
     monkeypatch.setenv("RHETLINT_LOAD_PLUGINS", "")
+    monkeypatch.setenv("RHETLINT_ALLOW_LOCAL_PLUGINS", "1")
     monkeypatch.setenv("NO_COLOR", "1")
     for name in ("RHETLINT_TRACE_PLUGINS", "RHETLINT_CONTEXT"):
         monkeypatch.delenv(name, raising=False)

@@ -113,7 +113,13 @@ def newsroom(tmp_path) -> Path:
 
 def try_repo(hook_repo: Path, newsroom: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RHETLINT_")}
-    env.update(GIT_IDENTITY, PRE_COMMIT_HOME=str(newsroom.parent / "pre-commit-home"), NO_COLOR="1")
+    # the newsroom trusts its own configuration's plugins-dir, as a maintainer's machine or CI would say so
+    env.update(
+        GIT_IDENTITY,
+        PRE_COMMIT_HOME=str(newsroom.parent / "pre-commit-home"),
+        NO_COLOR="1",
+        RHETLINT_ALLOW_LOCAL_PLUGINS="1",
+    )
     return subprocess.run(
         [
             sys.executable,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rhetlint.lint.config import FAIL_LEVELS, ConfigError
 from rhetlint.lint.files import discover
-from rhetlint.lint.session import Outcome, Session, check_paths
+from rhetlint.lint.session import ALLOW_LOCAL_PLUGINS_ENV, Outcome, Session, check_paths
 from rhetlint.model.diagnostics import SEVERITY_RANK
 from rhetlint.output.base import FileError, Report
 from rhetlint.rules.selection import Selection
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint drafts (files, folders, or - for standard input)")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
     check.add_argument("--config", type=Path, help="use this configuration file instead of searching for one")
+    _add_trust_flag(check)
     check.add_argument("--select", type=_csv, help="only these rules (codes, prefixes, names, categories)")
     check.add_argument("--extend-select", type=_csv, default=[], help="add these rules to the selection")
     check.add_argument("--ignore", type=_csv, default=[], help="skip these rules")
@@ -53,16 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules the loaded plugins provide")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--config", type=Path)
+    _add_trust_flag(rules)
     rules.add_argument("--docs", type=Path, metavar="DIR", help="write one Markdown page per rule into DIR")
 
     explain = sub.add_parser("explain", help="print a rule's documentation page")
     explain.add_argument("rule", metavar="CODE-OR-NAME")
     explain.add_argument("--format", choices=("text", "json"), default="text")
     explain.add_argument("--config", type=Path)
+    _add_trust_flag(explain)
 
     plugins = sub.add_parser("plugins", help="list loaded plugins with versions and hooks")
     plugins.add_argument("--format", choices=("text", "json"), default="text")
     plugins.add_argument("--config", type=Path)
+    _add_trust_flag(plugins)
 
     sources = sub.add_parser(
         "sources", help="print who is credited with what in each draft (attribution analysis)"
@@ -70,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("paths", nargs="*", metavar="PATH")
     sources.add_argument("--format", choices=("text", "json"), default="text")
     sources.add_argument("--config", type=Path)
+    _add_trust_flag(sources)
     sources.add_argument("--stdin-filename", help="the path to report for -")
 
     lsp = sub.add_parser("lsp", help="run the language server on standard input/output")
@@ -103,13 +108,34 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_ERROR
 
 
-def _session_for_listing(config: Path | None) -> Session:
-    session = Session(config)
+def _add_trust_flag(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--allow-local-plugins",
+        action="store_true",
+        help="load the configuration's plugins-dir (Python code from the checked repository); "
+        f"also {ALLOW_LOCAL_PLUGINS_ENV}=1",
+    )
+
+
+def _session_for_listing(args: argparse.Namespace) -> Session:
+    session = Session(args.config, allow_local_plugins=args.allow_local_plugins)
     session.linter_for(None)  # validates the configuration
     return session
 
 
+def _warn_blocked(session: Session) -> None:
+    """Say which local plugin folders were not loaded, and how to trust them."""
+    for folder, config in sorted(session.blocked_plugin_dirs.items()):
+        where = f" (plugins-dir in {config})" if config else ""
+        print(
+            f"rhetlint: warning: not loading local plugins from {folder}{where}: they are code from the "
+            f"checked repository; pass --allow-local-plugins or set {ALLOW_LOCAL_PLUGINS_ENV}=1 to trust it",
+            file=sys.stderr,
+        )
+
+
 def _print_problems(session: Session) -> bool:
+    _warn_blocked(session)
     problems = session.plugin_problems()
     for problem in problems:
         print(f"rhetlint: error: {problem}", file=sys.stderr)
@@ -122,7 +148,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         ignore=tuple(args.ignore),
         extend_select=tuple(args.extend_select),
     )
-    session = Session(args.config, selection, args.input_format, keep_sources=True)
+    session = Session(
+        args.config,
+        selection,
+        args.input_format,
+        keep_sources=True,
+        allow_local_plugins=args.allow_local_plugins,
+    )
     first = Path(args.paths[0]) if args.paths and args.paths[0] != "-" else None
     if first is not None and first.is_dir():
         first = first / "-"  # the configuration of a folder is searched from the folder itself
@@ -192,7 +224,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    session = _session_for_listing(args.config)
+    session = _session_for_listing(args)
     linter = session.linter_for(None)
     rules = list(linter.registry)
     active = {r.code for r in linter.rules_for(None)}
@@ -251,7 +283,8 @@ def cmd_new_plugin(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    session = _session_for_listing(args.config)
+    session = _session_for_listing(args)
+    _warn_blocked(session)
     registry = session.linter_for(None).registry
     rule = registry.get(args.rule)
     if rule is None:
@@ -271,7 +304,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:
-    session = _session_for_listing(args.config)
+    session = _session_for_listing(args)
     plugins = session.linter_for(None).plugins
     if args.format == "json":
         json.dump(
@@ -295,7 +328,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from rhetlint.lint.files import InputError, decode
     from rhetlint.output.sources import render_sources_text, sources_json
 
-    session = Session(args.config)
+    session = Session(args.config, allow_local_plugins=args.allow_local_plugins)
     docs = []
     failed = False
     paths = args.paths or ["."]
@@ -323,6 +356,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
         print()
     else:
         render_sources_text(docs, sys.stdout)
+    _warn_blocked(session)
     return EXIT_ERROR if failed else EXIT_CLEAN
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rhetlint.hooks.manager import PluginSet, load_plugins
@@ -32,8 +32,22 @@ class Outcome:
         self.files_checked += other.files_checked
 
 
+# The environment variable that trusts local plugins, as --allow-local-plugins does.
+ALLOW_LOCAL_PLUGINS_ENV = "RHETLINT_ALLOW_LOCAL_PLUGINS"
+
+
+def local_plugins_allowed_by_environment() -> bool:
+    return os.environ.get(ALLOW_LOCAL_PLUGINS_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 class Session:
-    """Everything a run loads once: configurations, plugin sets and linters."""
+    """Everything a run loads once: configurations, plugin sets and linters.
+
+    A configuration's ``plugins-dir`` holds Python files from the checked repository, so they run only with
+    consent the repository cannot grant itself: ``allow_local_plugins`` (the command line's
+    ``--allow-local-plugins``, the editor's ``allowLocalPlugins``) or ``RHETLINT_ALLOW_LOCAL_PLUGINS=1``.
+    Folders refused are kept in ``blocked_plugin_dirs`` so the caller can say so.
+    """
 
     def __init__(
         self,
@@ -41,15 +55,21 @@ class Session:
         selection: Selection | None = None,
         format: str | None = None,
         keep_sources: bool = False,
+        allow_local_plugins: bool = False,
     ) -> None:
         self.configs = ConfigCache(config_path)
         self.selection = selection or Selection()
         self.format = format
         self.keep_sources = keep_sources
+        self.allow_local_plugins = allow_local_plugins or local_plugins_allowed_by_environment()
+        self.blocked_plugin_dirs: dict[Path, Path | None] = {}  # folder -> the configuration naming it
         self._plugin_sets: dict[tuple, PluginSet] = {}
         self._linters: dict[int, Linter] = {}
 
     def plugins_for(self, config: Config) -> PluginSet:
+        if config.plugins_dir is not None and not self.allow_local_plugins:
+            self.blocked_plugin_dirs.setdefault(config.plugins_dir, config.path)
+            config = replace(config, plugins_dir=None)
         key = (config.plugins_dir, tuple(config.disable_plugins), tuple(config.rule_files))
         plugins = self._plugin_sets.get(key)
         if plugins is None:
@@ -109,9 +129,9 @@ class Session:
 _WORKER: Session | None = None
 
 
-def _init_worker(config_path, selection, format, keep_sources) -> None:
+def _init_worker(config_path, selection, format, keep_sources, allow_local_plugins) -> None:
     global _WORKER
-    _WORKER = Session(config_path, selection, format, keep_sources)
+    _WORKER = Session(config_path, selection, format, keep_sources, allow_local_plugins)
 
 
 def _check_many(paths: Sequence[str]) -> Outcome:
@@ -132,7 +152,13 @@ def check_paths(session: Session, paths: Sequence[str], jobs: int = 1) -> Outcom
         return outcome
     # Config errors are found once, here, so workers do not each report them.
     chunks = [list(paths[i :: jobs * 4]) for i in range(jobs * 4)]
-    args = (session.configs.override, session.selection, session.format, session.keep_sources)
+    args = (
+        session.configs.override,
+        session.selection,
+        session.format,
+        session.keep_sources,
+        session.allow_local_plugins,
+    )
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=args) as pool:
         for part in pool.map(_check_many, [c for c in chunks if c]):
             outcome.merge(part)

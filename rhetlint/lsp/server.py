@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,8 +30,7 @@ from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec
 
 from rhetlint._version import __version__
-from rhetlint.hooks.manager import PluginSet
-from rhetlint.lint.config import CONFIG_NAMES, Config, ConfigError, find_config_file
+from rhetlint.lint.config import CONFIG_NAMES, ConfigError, find_config_file
 from rhetlint.lint.incremental import IncrementalLinter
 from rhetlint.lint.linter import Linter
 from rhetlint.lint.session import Session
@@ -70,15 +69,7 @@ class EditorSession(Session):
     """
 
     def __init__(self, config_path: Path | None, settings: EditorSettings) -> None:
-        super().__init__(config_path, settings.selection)
-        self.allow_local_plugins = settings.allow_local_plugins
-        self.blocked_plugin_dirs: set[Path] = set()
-
-    def plugins_for(self, config: Config) -> PluginSet:
-        if config.plugins_dir is not None and not self.allow_local_plugins:
-            self.blocked_plugin_dirs.add(config.plugins_dir)
-            return super().plugins_for(replace(config, plugins_dir=None))
-        return super().plugins_for(config)
+        super().__init__(config_path, settings.selection, allow_local_plugins=settings.allow_local_plugins)
 
 
 def config_stamp(path: Path | None, override: Path | None) -> tuple[Any, ...]:

@@ -30,7 +30,11 @@ EDITORS = {
 }
 SERVER = [sys.executable, "-m", "rhetlint", "lsp"]
 # The built-in loaded-language rules only: the tests' expectations do not depend on other plugins installed.
-SERVER_ENV = {**os.environ, "RHETLINT_LOAD_PLUGINS": "loaded-language", "NO_COLOR": "1"}
+SERVER_ENV = {
+    **{k: v for k, v in os.environ.items() if k != "RHETLINT_ALLOW_LOCAL_PLUGINS"},
+    "RHETLINT_LOAD_PLUGINS": "loaded-language",
+    "NO_COLOR": "1",
+}
 TIMEOUT = 15.0
 
 
