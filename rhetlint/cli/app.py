@@ -12,7 +12,7 @@ from rhetlint.lint.config import FAIL_LEVELS, ConfigError
 from rhetlint.lint.files import discover
 from rhetlint.lint.session import ALLOW_LOCAL_PLUGINS_ENV, Outcome, Session, check_paths
 from rhetlint.model.diagnostics import SEVERITY_RANK
-from rhetlint.output.base import FileError, Report
+from rhetlint.output.base import FileError, Report, printable
 from rhetlint.rules.selection import Selection
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -200,7 +200,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         quiet=args.quiet,
     )
     for path, message in outcome.errors:
-        print(f"{path}: error: {message}", file=sys.stderr)
+        print(f"{printable(path)}: error: {message}", file=sys.stderr)
     color = {"always": True, "never": False}.get(args.color)
     if args.output:
         try:
@@ -336,20 +336,20 @@ def cmd_sources(args: argparse.Namespace) -> int:
     config = base.config
     for path, state in discover([p for p in paths if p != "-"], config.include, config.exclude, config.root):
         if state == "missing":
-            print(f"{path}: error: no such file or folder", file=sys.stderr)
+            print(f"{printable(path)}: error: no such file or folder", file=sys.stderr)
             failed = True
             continue
         try:
             docs.append(session.read_document(path)[1])
         except (InputError, ConfigError) as exc:
-            print(f"{path}: error: {exc}", file=sys.stderr)
+            print(f"{printable(path)}: error: {exc}", file=sys.stderr)
             failed = True
     if "-" in paths:
         name = args.stdin_filename or "-"
         try:
             docs.append(base.parse(decode(sys.stdin.buffer.read()), name))
         except InputError as exc:
-            print(f"{name}: error: {exc}", file=sys.stderr)
+            print(f"{printable(name)}: error: {exc}", file=sys.stderr)
             failed = True
     if args.format == "json":
         json.dump(sources_json(docs), sys.stdout, ensure_ascii=False, indent=2)

@@ -37,7 +37,21 @@ def _git_visible(folder: Path) -> set[Path] | None:
     """Files git tracks or would track under ``folder`` (respecting .gitignore), or None outside a repo."""
     try:
         out = subprocess.run(
-            ["git", "-C", str(folder), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            # core.fsmonitor in a checked tree's .git/config names a command git would run: never run it
+            [
+                "git",
+                "-c",
+                "core.fsmonitor=false",
+                "-c",
+                "core.untrackedCache=false",
+                "-C",
+                str(folder),
+                "ls-files",
+                "-z",
+                "--cached",
+                "--others",
+                "--exclude-standard",
+            ],  # fmt: skip
             capture_output=True,
             timeout=30,
             check=False,

@@ -7,6 +7,7 @@ line formats are written the same way.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -30,6 +31,16 @@ class Report:
     files_checked: int = 0
     statistics: bool = False
     quiet: bool = False
+
+
+# Characters that would break a line-based report or forge one: control characters and line separators.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\n``, ``\\x1b``), so a file name cannot start a new
+    line in a log (a forged CI annotation) or carry a terminal escape."""
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class Formatter:

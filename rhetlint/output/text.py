@@ -6,7 +6,7 @@ import os
 import sys
 
 from rhetlint.model.diagnostics import Diagnostic
-from rhetlint.output.base import Formatter, Report
+from rhetlint.output.base import Formatter, Report, printable
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -22,7 +22,7 @@ class TextFormatter(Formatter):
         show_context = self.color or bool(os.environ.get("RHETLINT_CONTEXT"))
         for d in report.diagnostics:
             severity = d.severity
-            location = f"{d.path}:{d.start.line}:{d.start.column}:"
+            location = f"{printable(d.path)}:{d.start.line}:{d.start.column}:"
             tag = f"[{d.code} {d.name}]"
             if self.color:
                 severity = f"{COLORS.get(d.severity, '')}{d.severity}{RESET}"

@@ -1,0 +1,42 @@
+"""Hostile file names and checked trees: nothing forges report lines, nothing runs from a tree's git config."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from rhetlint.lint.files import discover
+from rhetlint.output.base import printable
+
+FORGED = "x.md\n::error file=README.md,line=1::INJECTED"
+
+
+def test_printable_escapes_control_characters_and_keeps_other_text():
+    assert printable("a\nb\r\x1b[31mc\u2028é.md") == "a\\nb\\r\\x1b[31mc\\u2028é.md"
+    assert printable("Café “draft”.md") == "Café “draft”.md"
+
+
+def test_a_file_name_cannot_forge_a_report_line(project, run_cli):
+    project.write(FORGED, "A zork in a draft.\n")
+    result = run_cli(["check", FORGED], cwd=project.root)
+    assert result.code == 1
+    assert not any(line.startswith("::error") for line in result.lines + result.err_lines)
+    assert any(
+        line.startswith("x.md\\n::error file=README.md,line=1::INJECTED:1:3:") for line in result.lines
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_walking_a_folder_never_runs_its_git_fsmonitor(tmp_path):
+    marker = tmp_path / "FSMONITOR-RAN"
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    hook = tmp_path / "monitor.sh"
+    hook.write_text(f"#!/bin/sh\ntouch '{marker}'\n", encoding="utf-8")
+    hook.chmod(0o755)
+    subprocess.run(["git", "-C", str(tmp_path), "config", "core.fsmonitor", str(hook)], check=True)
+    (tmp_path / "draft.md").write_text("The council met.\n", encoding="utf-8")
+    found = [path for path, state in discover([str(tmp_path)], ["*.md"], [], tmp_path) if state == "file"]
+    assert [p.rsplit("/", 1)[-1] for p in map(str, found)] == ["draft.md"]
+    assert not marker.exists()
