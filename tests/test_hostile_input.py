@@ -40,3 +40,12 @@ def test_walking_a_folder_never_runs_its_git_fsmonitor(tmp_path):
     found = [path for path, state in discover([str(tmp_path)], ["*.md"], [], tmp_path) if state == "file"]
     assert [p.rsplit("/", 1)[-1] for p in map(str, found)] == ["draft.md"]
     assert not marker.exists()
+
+
+@pytest.mark.parametrize("pattern", [r"(\w+){,}x", r"(a|ab){,}", r"(a+){,4}"])
+def test_an_open_brace_quantifier_is_a_quantifier(pattern):
+    """Python reads "{,}" as "*": a regex word repeating a repeating group that way is refused."""
+    from rhetlint.rules.data import RegexNotAllowed, check_regex
+
+    with pytest.raises(RegexNotAllowed, match="backtrack without end"):
+        check_regex(pattern)

@@ -103,7 +103,8 @@ def check_regex(source: str) -> None:
             last, i = None, i + 1
             continue
         counted = BRACE_QUANTIFIER.match(source, i) if c == "{" else None
-        if c in "*+?" or (counted and (counted[1] or counted[3])):
+        # "{,}" is a quantifier to Python (0 or more), not literal text; only "{}" and "{x}" are literal
+        if c in "*+?" or (counted and (counted[1] or counted[2] or counted[3])):
             if last is None:
                 raise RegexNotAllowed("has a quantifier with nothing to repeat")
             if isinstance(last, _Group) and (last.repeats_inside or last.alternatives):
