@@ -45,3 +45,20 @@ def test_parallel_workers_honour_the_refusal(planted, run_cli):
     planted.write("second.md", "The mayor spoke on Monday.\n")
     run_cli(["check", "--jobs", "2", "draft.md", "second.md"], cwd=planted.root)
     assert not (planted.root / "plugins" / "PWNED").exists()
+
+
+def test_configuration_search_stops_at_the_repository_root(tmp_path):
+    from rhetlint.lint.config import find_config_file
+
+    (tmp_path / "rhetlint.toml").write_text(
+        'plugins-dir = "p"\n', encoding="utf-8"
+    )  # planted above the clone
+    clone = tmp_path / "clone"
+    (clone / ".git").mkdir(parents=True)
+    (clone / "docs").mkdir()
+    assert find_config_file.__wrapped__((clone / "docs").resolve()) is None
+    (clone / "rhetlint.toml").write_text("", encoding="utf-8")
+    assert find_config_file.__wrapped__((clone / "docs").resolve()) == (clone / "rhetlint.toml").resolve()
+    outside = tmp_path / "notes"
+    outside.mkdir()
+    assert find_config_file.__wrapped__(outside.resolve()) == (tmp_path / "rhetlint.toml").resolve()

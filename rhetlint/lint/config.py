@@ -187,7 +187,11 @@ def _has_rhetlint_table(path: Path) -> bool:
 
 @lru_cache(maxsize=256)
 def find_config_file(folder: Path) -> Path | None:
-    """Walk up from ``folder`` to the first folder holding a rhetlint configuration."""
+    """Walk up from ``folder`` to the first folder holding a rhetlint configuration.
+
+    The walk stops at the root of the repository the folder is in (the first folder holding ``.git``): a
+    configuration planted above a clone, in a shared parent folder, must not govern it.
+    """
     for candidate_dir in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = candidate_dir / name
@@ -195,6 +199,8 @@ def find_config_file(folder: Path) -> Path | None:
                 if name == "pyproject.toml" and not _has_rhetlint_table(candidate):
                     continue
                 return candidate
+        if (candidate_dir / ".git").exists():
+            return None
     return None
 
 
