@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,7 +30,8 @@ from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec
 
 from rhetlint._version import __version__
-from rhetlint.lint.config import CONFIG_NAMES, ConfigError, find_config_file
+from rhetlint.hooks.manager import PluginSet
+from rhetlint.lint.config import CONFIG_NAMES, Config, ConfigError, find_config_file
 from rhetlint.lint.incremental import IncrementalLinter
 from rhetlint.lint.linter import Linter
 from rhetlint.lint.session import Session
@@ -68,8 +69,32 @@ class EditorSession(Session):
     A local plugin is a Python file in the workspace: opening a cloned repository must not run it.
     """
 
-    def __init__(self, config_path: Path | None, settings: EditorSettings) -> None:
+    def __init__(
+        self,
+        config_path: Path | None,
+        settings: EditorSettings,
+        workspace_roots: Callable[[], list[Path]] = list,
+    ) -> None:
         super().__init__(config_path, settings.selection, allow_local_plugins=settings.allow_local_plugins)
+        self.workspace_roots = workspace_roots
+
+    def plugins_for(self, config: Config) -> PluginSet:
+        """Trust reaches only the workspace folders the user opened: a clone opened from elsewhere (a file
+        outside them) does not run its plugins because another workspace was trusted."""
+        folder = config.plugins_dir
+        if (
+            folder is not None
+            and self.allow_local_plugins
+            and not _inside_any(folder, self.workspace_roots())
+        ):
+            self.blocked_plugin_dirs.setdefault(folder, config.path)
+            config = replace(config, plugins_dir=None)
+        return super().plugins_for(config)
+
+
+def _inside_any(folder: Path, roots: list[Path]) -> bool:
+    resolved = folder.resolve()
+    return any(resolved == root or root in resolved.parents for root in (r.resolve() for r in roots))
 
 
 def config_stamp(path: Path | None, override: Path | None) -> tuple[Any, ...]:
@@ -177,7 +202,7 @@ class RhetlintServer(LanguageServer):
         self._initial_settings: dict[
             str, Any
         ] = {}  # initializationOptions: later settings are laid over them
-        self.session = EditorSession(config_path, self.settings)
+        self.session = EditorSession(config_path, self.settings, self._workspace_roots)
         self.documents: dict[str, DocumentState] = {}
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rhetlint-lint")
         self.shutdown_requested = False
@@ -211,6 +236,17 @@ class RhetlintServer(LanguageServer):
         self.command(COMMAND_RELOAD)(_plain(self.cmd_reload))
 
     # --- lifecycle and settings ----------------------------------------------------------------------
+    def _workspace_roots(self) -> list[Path]:
+        """The folders the client opened as its workspace (the only places allowLocalPlugins trusts)."""
+        try:
+            workspace = self.workspace
+        except RuntimeError:  # before initialize: no workspace yet
+            return []
+        uris = [folder.uri for folder in workspace.folders.values()]
+        if workspace.root_uri:
+            uris.append(workspace.root_uri)
+        return [p for p in (_path_of(uri) for uri in uris) if p is not None]
+
     def on_initialize(self, params: types.InitializeParams) -> None:
         self._initial_settings = settings_section(params.initialization_options)
         self._apply_settings({}, reload=False)
@@ -278,7 +314,7 @@ class RhetlintServer(LanguageServer):
         if reload:
             self._reload()
         else:
-            self.session = EditorSession(self.config_path, settings)
+            self.session = EditorSession(self.config_path, settings, self._workspace_roots)
 
     def on_watched_files(self, params: types.DidChangeWatchedFilesParams) -> None:
         self._reload()
@@ -294,7 +330,7 @@ class RhetlintServer(LanguageServer):
     def _reset_session(self, settings: EditorSettings) -> None:
         """Runs on the worker: a new Session, and no document keeps a linter or cache from the old one."""
         find_config_file.cache_clear()
-        self.session = EditorSession(self.config_path, settings)
+        self.session = EditorSession(self.config_path, settings, self._workspace_roots)
         for state in list(self.documents.values()):
             state.incremental = None
             state.config_stamp = None
@@ -440,7 +476,8 @@ class RhetlintServer(LanguageServer):
                 (
                     types.MessageType.Warning,
                     f"rhetlint: not loading the local plugins in {folder}: plugins run code. "
-                    f"Set rhetlint.allowLocalPlugins to true if you trust this workspace.",
+                    f"Set rhetlint.allowLocalPlugins to true if you trust this workspace "
+                    f"(it trusts only folders inside the workspace you opened).",
                 )
             )
         for problem in self.session.plugin_problems():

@@ -252,3 +252,14 @@ async def test_a_ranged_edit_is_applied_on_protocol_lines(nvim: LanguageClient, 
         )
     )
     assert codes(await diagnostics_for(nvim, uri, 2)) == [("L103", (2, 12, 2, 19))]
+
+
+async def test_trust_reaches_only_the_opened_workspace(nvim: LanguageClient, news):
+    """allowLocalPlugins for one workspace does not run the plugins of a clone opened from elsewhere."""
+    other = news.parent / "other-clone"
+    other.mkdir()
+    write_plugin(other)
+    await initialize(nvim, news, options={"rhetlint": {"allowLocalPlugins": True}})
+    uri = open_doc(nvim, other / "story.md", SOURCED)
+    assert await diagnostics_for(nvim, uri, 1) == []
+    await wait_until(lambda: any("not loading the local plugins" in m.message for m in nvim.messages))
