@@ -49,3 +49,36 @@ def test_an_open_brace_quantifier_is_a_quantifier(pattern):
 
     with pytest.raises(RegexNotAllowed, match="backtrack without end"):
         check_regex(pattern)
+
+
+def test_a_parser_failure_is_one_error_line_for_that_file(project, run_cli):
+    project.write("a.html", "<![**")
+    project.write("b.md", "A zork in a draft.\n")
+    for jobs in ("1", "2"):
+        result = run_cli(["check", "--jobs", jobs, "a.html", "b.md"], cwd=project.root)
+        assert result.code == 2
+        assert any(line.startswith("b.md:1:3:") for line in result.lines)
+        assert any(line.startswith("a.html: error: cannot be parsed: ") for line in result.err_lines)
+    sources = run_cli(["sources", "a.html", "b.md"], cwd=project.root)
+    assert sources.code == 2 and any(
+        line.startswith("a.html: error: cannot be parsed") for line in sources.err_lines
+    )
+
+
+def test_the_report_file_is_replaced_whole_or_not_at_all(project, run_cli, monkeypatch):
+    project.write("b.md", "A zork in a draft.\n")
+    report = project.root / "report.json"
+    report.write_text("the old report", encoding="utf-8")
+
+    def failing_write(self, report_):
+        self.stream.write("half")
+        raise OSError(28, "No space left on device")
+
+    from rhetlint.output.json_format import JSONFormatter
+
+    monkeypatch.setattr(JSONFormatter, "write", failing_write)
+    result = run_cli(["check", "--format", "json", "-o", "report.json", "b.md"], cwd=project.root)
+    assert result.code == 2
+    assert result.err_lines[-1] == "rhetlint: error: cannot write report.json: No space left on device"
+    assert report.read_text(encoding="utf-8") == "the old report"
+    assert sorted(p.name for p in project.root.iterdir() if p.name.startswith(".report")) == []

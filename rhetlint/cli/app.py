@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from rhetlint.lint.config import FAIL_LEVELS, ConfigError
 from rhetlint.lint.files import discover
@@ -204,10 +206,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     color = {"always": True, "never": False}.get(args.color)
     if args.output:
         try:
-            with args.output.open("w", encoding="utf-8") as stream:
-                formatters[format_name](stream, color=bool(color)).write(report)
+            _write_atomically(
+                args.output, lambda stream: formatters[format_name](stream, color=bool(color)).write(report)
+            )
         except OSError as exc:
-            print(f"rhetlint: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            print(
+                f"rhetlint: error: cannot write {printable(str(args.output))}: {exc.strerror}",
+                file=sys.stderr,
+            )
             return EXIT_ERROR
     else:
         formatters[format_name](sys.stdout, color=color).write(report)
@@ -221,6 +227,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     if any(SEVERITY_RANK.get(d.severity, 0) >= fail_on for d in diagnostics):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _write_atomically(target: Path, write: Callable[[TextIO], None]) -> None:
+    """Write a report to a temporary file beside ``target``, then rename it over ``target``: a write that
+    fails half-way (a full disk) leaves the old report whole and no truncated file."""
+    import tempfile  # only a run with --output pays for it
+
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            write(stream)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

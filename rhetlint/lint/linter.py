@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rhetlint.hooks.manager import PluginSet, one_line
 from rhetlint.lint.config import Config, ConfigError
-from rhetlint.lint.files import relative_to_root
+from rhetlint.lint.files import InputError, relative_to_root
 from rhetlint.lint.suppressions import parse_directives
 from rhetlint.model.diagnostics import Diagnostic, Finding, Position
 from rhetlint.model.document import Document, LintContext
@@ -66,9 +66,15 @@ class Linter:
 
     # --- linting ---------------------------------------------------------------------------------
     def parse(self, source: str, path: str | None = None, format: str | None = None) -> Document:
-        doc = self.plugins.manager.hook.rhetlint_parse_document(path=path, source=source, format=format)
+        """Parse a draft; a parser that fails raises InputError, so one bad file is one error line."""
+        try:
+            doc = self.plugins.manager.hook.rhetlint_parse_document(path=path, source=source, format=format)
+        except RecursionError:
+            raise InputError("cannot be parsed: nested too deeply") from None
+        except Exception as exc:  # noqa: BLE001 - a parser's bug must not sink the run
+            raise InputError(f"cannot be parsed: {type(exc).__name__}: {one_line(exc)}") from None
         if doc is None:  # pragma: no cover - the built-in parser always answers
-            raise ValueError(f"no parser accepted {path}")
+            raise InputError("no parser accepted it")
         doc.context = LintContext(sides=self.config.sides)
         return doc
 
