@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +84,39 @@ def test_the_report_file_is_replaced_whole_or_not_at_all(project, run_cli, monke
     assert result.err_lines[-1] == "rhetlint: error: cannot write report.json: No space left on device"
     assert report.read_text(encoding="utf-8") == "the old report"
     assert sorted(p.name for p in project.root.iterdir() if p.name.startswith(".report")) == []
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_is_refused_not_read(project, run_cli):
+    (project.root / "z.md").symlink_to("/dev/zero")
+    project.write("b.md", "A zork in a draft.\n")
+    result = run_cli(["check", "z.md", "b.md"], cwd=project.root)
+    assert result.code == 2
+    assert "z.md: error: is not a regular file (a device, pipe or socket); not checked" in result.err_lines
+    assert any(line.startswith("b.md:1:3:") for line in result.lines)
+
+
+def test_standard_input_is_read_within_max_file_size(project, run_cli):
+    project.write("rhetlint.toml", 'plugins-dir = "plugins"\nmax-file-size = 0.001\n')
+    result = run_cli(["check", "-"], cwd=project.root, stdin=b"A zork. " * 500)
+    assert result.code == 2
+    assert result.err_lines[0] == (
+        "-: error: is over the max-file-size of 0.001 MB; not checked (raise max-file-size to check it)"
+    )
+
+
+def test_a_closed_standard_input_is_an_input_error(project):
+    code = "import sys; from rhetlint.cli import main; sys.exit(main(['check', '-']))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=project.root, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+        timeout=60, close_fds=True,
+    )  # fmt: skip
+    assert result.returncode in (0, 1)  # an empty standard input is an empty draft
+    closed = subprocess.run(
+        ["sh", "-c", f"'{sys.executable}' -c \"{code}\" <&-"], cwd=project.root, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert closed.returncode == 2
+    assert closed.stderr.strip().splitlines()[-1] in ("-: error: standard input is closed",) or (
+        closed.stderr.startswith("-: error: cannot read standard input")
+    )

@@ -172,10 +172,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             files.append(path)
     if "-" in paths:
         name = args.stdin_filename or "-"
-        data = sys.stdin.buffer.read()
         from rhetlint.lint.files import InputError, decode
 
         try:
+            data = _read_stdin(config.max_file_size)
             outcome.merge(session.check_text(decode(data), name))
         except (InputError, ConfigError) as exc:  # as for files: one line, and the others are still checked
             outcome.errors.append((name, str(exc)))
@@ -227,6 +227,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if any(SEVERITY_RANK.get(d.severity, 0) >= fail_on for d in diagnostics):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _read_stdin(max_megabytes: float) -> bytes:
+    """Standard input, within the max-file-size limit; a closed or unreadable stdin is an input error."""
+    from rhetlint.lint.files import InputError, read_limited
+
+    if sys.stdin is None:
+        raise InputError("standard input is closed")
+    try:
+        return read_limited(sys.stdin.buffer, max_megabytes)
+    except (OSError, ValueError) as exc:  # closed descriptor, or a stream that is not readable
+        raise InputError(f"cannot read standard input: {exc}") from None
 
 
 def _write_atomically(target: Path, write: Callable[[TextIO], None]) -> None:
@@ -369,7 +381,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     if "-" in paths:
         name = args.stdin_filename or "-"
         try:
-            docs.append(base.parse(decode(sys.stdin.buffer.read()), name))
+            docs.append(base.parse(decode(_read_stdin(config.max_file_size)), name))
         except InputError as exc:
             print(f"{printable(name)}: error: {exc}", file=sys.stderr)
             failed = True

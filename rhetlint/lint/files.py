@@ -11,6 +11,7 @@ import os
 import subprocess
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 
 class InputError(Exception):
@@ -109,15 +110,20 @@ def decode(data: bytes) -> str:
 
 
 def read_draft(path: str, max_megabytes: float) -> str:
+    """Read and decode a draft, refusing anything but a regular file and anything over the size limit.
+
+    The size is checked while reading, not trusted from the file system: a device or a file that grows
+    (``/dev/zero``, a committed symlink to it) would otherwise be read until memory runs out.
+    """
     try:
-        size = os.path.getsize(path)
-        if size > max_megabytes * 1_000_000:
-            raise InputError(
-                f"file is {size / 1_000_000:.3g} MB, over the max-file-size of {max_megabytes:g} MB; "
-                f"not checked (raise max-file-size to check it)"
-            )
+        if not os.path.isfile(path):
+            if os.path.isdir(path):
+                raise InputError("is a folder")
+            if os.path.exists(path):
+                raise InputError("is not a regular file (a device, pipe or socket); not checked")
+            raise FileNotFoundError
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = read_limited(fh, max_megabytes)
     except FileNotFoundError:
         raise InputError("no such file") from None
     except IsADirectoryError:
@@ -127,3 +133,14 @@ def read_draft(path: str, max_megabytes: float) -> str:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from None
     return decode(data)
+
+
+def read_limited(stream: BinaryIO, max_megabytes: float) -> bytes:
+    """Read at most ``max_megabytes`` (and one byte more, to know it was over); raise InputError if over."""
+    limit = int(max_megabytes * 1_000_000)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(
+            f"is over the max-file-size of {max_megabytes:g} MB; not checked (raise max-file-size to check it)"
+        )
+    return data
