@@ -122,6 +122,12 @@ def read_draft(path: str, max_megabytes: float) -> str:
             if os.path.exists(path):
                 raise InputError("is not a regular file (a device, pipe or socket); not checked")
             raise FileNotFoundError
+        size = os.path.getsize(path)
+        if size > max_megabytes * 1_000_000:  # say how big, for a file known too big before reading it
+            raise InputError(
+                f"file is {size / 1_000_000:.3g} MB, over the max-file-size of {max_megabytes:g} MB; "
+                f"not checked (raise max-file-size to check it)"
+            )
         with open(path, "rb") as fh:
             data = read_limited(fh, max_megabytes)
     except FileNotFoundError:
