@@ -120,3 +120,42 @@ def test_a_closed_standard_input_is_an_input_error(project):
     assert closed.stderr.strip().splitlines()[-1] in ("-: error: standard input is closed",) or (
         closed.stderr.startswith("-: error: cannot read standard input")
     )
+
+
+MISBEHAVING = """
+import sys
+import time
+
+from rhetlint import Finding, hookimpl, rule
+
+
+@rule(code="T801", name="slow-rule", category="testing")
+def slow_rule(doc, options):
+    '''Sleeps.'''
+    time.sleep(30)
+    yield Finding(0, 1, "never")
+
+
+@rule(code="T802", name="exiting-rule", category="testing")
+def exiting_rule(doc, options):
+    '''Exits.'''
+    sys.exit(3)
+    yield Finding(0, 1, "never")
+
+
+@hookimpl
+def rhetlint_register_rules(register):
+    register(slow_rule)
+    register(exiting_rule)
+"""
+
+
+def test_a_slow_or_exiting_rule_is_stopped_and_the_run_goes_on(project, run_cli):
+    project.config('plugins-dir = "plugins"\nrule-time-budget = 0.3\n')
+    project.plugin("misbehaving", MISBEHAVING)
+    project.write("b.md", "A zork in a draft.\n")
+    result = run_cli(["check", "b.md"], cwd=project.root)
+    assert result.code == 1  # findings (the rule errors and T101), never the rule's own exit code 3
+    assert any(line.startswith("b.md:1:3:") and "T101" in line for line in result.lines)
+    assert any("exceeded its time budget of 0.3 s and was stopped" in line for line in result.lines)
+    assert any("tried to exit the program (code 3)" in line for line in result.lines)

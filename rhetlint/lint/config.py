@@ -83,6 +83,10 @@ SCHEMA: dict[str, tuple[str, Any]] = {
         "a positive number of megabytes",
         lambda v: isinstance(v, (int, float)) and v > 0 and not isinstance(v, bool),
     ),
+    "rule-time-budget": (
+        "a number of seconds (0 for no budget)",
+        lambda v: isinstance(v, (int, float)) and v >= 0 and not isinstance(v, bool),
+    ),
     "sides": ("a table of side = [names]", _is_list_table),
     "quote-aware": ("a boolean", lambda v: isinstance(v, bool)),
     "rule-files": ("a list of TOML rule files (rules as data)", _is_str_list),
@@ -106,6 +110,7 @@ class Config:
     fail_on: str = "warning"
     output_format: str = "text"
     max_file_size: float = 20.0
+    rule_time_budget: float = 60.0  # seconds one rule may take on one document before it is stopped
     sides: dict[str, list[str]] = field(default_factory=dict)
     quote_aware: bool = True
     rule_files: list[Path] = field(default_factory=list)  # data-rule TOML files (rhetlint.rules.data)

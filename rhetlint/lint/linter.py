@@ -7,6 +7,7 @@ import traceback
 from pathlib import Path
 
 from rhetlint.hooks.manager import PluginSet, one_line
+from rhetlint.lint.budget import RuleTimeout, time_budget
 from rhetlint.lint.config import Config, ConfigError
 from rhetlint.lint.files import InputError, relative_to_root
 from rhetlint.lint.suppressions import parse_directives
@@ -91,17 +92,29 @@ class Linter:
         for rule in rules:
             if rule.category == "meta":
                 continue
+            budget = self.config.rule_time_budget
             try:
-                for finding in rule.run(doc, self.options_for(rule)):
-                    problem = _malformed(finding, doc)
-                    if problem:
-                        problems.append(
-                            self._rule_error(doc, path, rule, f"returned a malformed finding: {problem}")
-                        )
-                        break
-                    raw.append((rule, finding))
+                with time_budget(budget):
+                    for finding in rule.run(doc, self.options_for(rule)):
+                        problem = _malformed(finding, doc)
+                        if problem:
+                            problems.append(
+                                self._rule_error(doc, path, rule, f"returned a malformed finding: {problem}")
+                            )
+                            break
+                        raw.append((rule, finding))
             except ConfigError:
                 raise  # a rule's configuration (a user lexicon, say) is broken: a one-line input error
+            except RuleTimeout:
+                problems.append(
+                    self._rule_error(
+                        doc, path, rule, f"exceeded its time budget of {budget:g} s and was stopped"
+                    )
+                )
+            except SystemExit as exc:  # a plugin calling sys.exit must not end the run or set its exit code
+                problems.append(
+                    self._rule_error(doc, path, rule, f"tried to exit the program (code {exc.code})")
+                )
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
                 frame = traceback.extract_tb(exc.__traceback__)[-1]
                 where = f" at {Path(frame.filename).name}:{frame.lineno}"
