@@ -159,3 +159,34 @@ def test_a_slow_or_exiting_rule_is_stopped_and_the_run_goes_on(project, run_cli)
     assert any(line.startswith("b.md:1:3:") and "T101" in line for line in result.lines)
     assert any("exceeded its time budget of 0.3 s and was stopped" in line for line in result.lines)
     assert any("tried to exit the program (code 3)" in line for line in result.lines)
+
+
+KILLER = """
+import os
+
+from rhetlint import Finding, hookimpl, rule
+
+
+@rule(code="T803", name="killer-rule", category="testing")
+def killer_rule(doc, options):
+    '''Kills its process on the word "boom".'''
+    if any(t.norm == "boom" for t in doc.tokens):
+        os._exit(9)
+    return ()
+
+
+@hookimpl
+def rhetlint_register_rules(register):
+    register(killer_rule)
+"""
+
+
+def test_a_worker_that_dies_costs_one_file_not_the_run(project, run_cli):
+    project.plugin("killer", KILLER)
+    project.write("bomb.md", "A boom.\n")
+    for name in ("a", "b", "c", "d"):
+        project.write(f"{name}.md", "A zork in a draft.\n")
+    result = run_cli(["check", "--jobs", "2", "a.md", "b.md", "bomb.md", "c.md", "d.md"], cwd=project.root)
+    assert result.code == 2
+    assert "bomb.md: error: the process checking this file died; not checked" in result.err_lines
+    assert sorted(line.split(":")[0] for line in result.lines) == ["a.md", "b.md", "c.md", "d.md"]

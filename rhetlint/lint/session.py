@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -152,6 +153,7 @@ def check_paths(session: Session, paths: Sequence[str], jobs: int = 1) -> Outcom
         return outcome
     # Config errors are found once, here, so workers do not each report them.
     chunks = [list(paths[i :: jobs * 4]) for i in range(jobs * 4)]
+    chunks = [c for c in chunks if c]
     args = (
         session.configs.override,
         session.selection,
@@ -159,7 +161,18 @@ def check_paths(session: Session, paths: Sequence[str], jobs: int = 1) -> Outcom
         session.keep_sources,
         session.allow_local_plugins,
     )
+    lost: list[str] = []  # files of batches whose worker died (a plugin's os._exit, a crash, the OOM killer)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=args) as pool:
-        for part in pool.map(_check_many, [c for c in chunks if c]):
-            outcome.merge(part)
+        futures = [(chunk, pool.submit(_check_many, chunk)) for chunk in chunks]
+        for chunk, future in futures:
+            try:
+                outcome.merge(future.result())
+            except BrokenProcessPool:
+                lost.extend(chunk)
+    for path in lost:  # one at a time, each in a worker of its own, to find the file that kills it
+        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=args) as single:
+            try:
+                outcome.merge(single.submit(_check_many, [path]).result())
+            except BrokenProcessPool:
+                outcome.errors.append((path, "the process checking this file died; not checked"))
     return outcome
