@@ -190,3 +190,13 @@ def test_a_worker_that_dies_costs_one_file_not_the_run(project, run_cli):
     assert result.code == 2
     assert "bomb.md: error: the process checking this file died; not checked" in result.err_lines
     assert sorted(line.split(":")[0] for line in result.lines) == ["a.md", "b.md", "c.md", "d.md"]
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u034f", "\u2060", "\u00ad"])
+def test_an_invisible_character_does_not_hide_a_word(hidden):
+    import rhetlint_plugins.loaded
+    from rhetlint.testing import lint_text
+
+    text = f"The mayor sla{hidden}mmed the plan.\r\n"
+    [finding] = lint_text(text, plugins=[rhetlint_plugins.loaded], select=["L101"])
+    assert (finding.match, finding.start.offset, finding.end.offset) == (f"sla{hidden}mmed", 10, 18)

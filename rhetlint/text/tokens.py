@@ -10,9 +10,10 @@ from rhetlint.text.inflect import irregular_lemmas
 # What a parser puts after a character reference inside a word ("don&rsquo;t" -> "don’" + joiners + "t") so
 # the prose keeps the file's offsets and the word stays whole; invisible, and dropped from normal forms.
 WORD_JOINER = "\u2060"
-# Invisible characters that may sit inside a word: the word joiner above and the soft hyphen (U+00AD,
-# typed or from "&shy;", a hyphenation hint).
-JOINERS = "\u2060\u00ad"
+# Invisible characters that may sit inside a word: the word joiner above, the soft hyphen (U+00AD, typed
+# or from "&shy;", a hyphenation hint), and the zero-width space, non-joiner and joiner, the byte-order
+# mark and the combining grapheme joiner, which would otherwise hide a word from every rule ("sla\u200bmmed").
+JOINERS = "\u2060\u00ad\u200b\u200c\u200d\ufeff\u034f"
 # Marks that join the parts of one word: apostrophes and hyphens (also U+2010 and the non-breaking U+2011).
 WORD_MARKS = "'’-‐‑"
 # Letters and digits joined by word marks ("so-called", "don't", "Bush’s") or joiners. No underscores, so
@@ -51,7 +52,7 @@ def unify_marks(text: str) -> str:
 def visible(text: str) -> str:
     """Text without the invisible joiners a parser left inside words: for names and quotations shown to
     the user or compared with each other."""
-    return INVISIBLE.sub("", text) if WORD_JOINER in text or "\u00ad" in text else text
+    return INVISIBLE.sub("", text) if INVISIBLE.search(text) else text
 
 
 def strip_possessive(norm: str) -> str:
