@@ -200,3 +200,32 @@ def test_an_invisible_character_does_not_hide_a_word(hidden):
     text = f"The mayor sla{hidden}mmed the plan.\r\n"
     [finding] = lint_text(text, plugins=[rhetlint_plugins.loaded], select=["L101"])
     assert (finding.match, finding.start.offset, finding.end.offset) == (f"sla{hidden}mmed", 10, 18)
+
+
+@pytest.mark.parametrize(
+    ("pyproject", "message"),
+    [
+        (b'[tool.rhetlint]\nselect = ["caf\xe9"]\n', "invalid TOML: 'utf-8' codec can't decode byte 0xe9"),
+        (b"[tool.rhetlint]\nx = " + b"[" * 5000 + b"]" * 5000 + b"\n", "invalid TOML: nested too deeply"),
+    ],
+)
+def test_an_unreadable_pyproject_is_a_one_line_error(project, run_cli, pyproject, message):
+    (project.root / "rhetlint.toml").unlink(missing_ok=True)
+    (project.root / "pyproject.toml").write_bytes(pyproject)
+    project.write("b.md", "A zork in a draft.\n")
+    result = run_cli(["check", "b.md"], cwd=project.root)
+    assert result.code == 2
+    assert len(result.err_lines) == 1 and message in result.err_lines[0]
+
+
+def test_a_looping_symbolic_link_in_a_folder_is_one_error_line(project, run_cli):
+    (project.root / "d").mkdir()
+    (project.root / "d" / "x.md").symlink_to("x.md")
+    project.write("d/b.md", "A zork in a draft.\n")
+    result = run_cli(["check", "d"], cwd=project.root)
+    assert result.code == 2
+    assert any(
+        line.endswith("x.md: error: is a symbolic link that loops or points nowhere")
+        for line in result.err_lines
+    )
+    assert any("b.md:1:3:" in line for line in result.lines)

@@ -130,8 +130,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
 
@@ -183,11 +185,23 @@ def config_from_mapping(
 
 
 def _has_rhetlint_table(path: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.rhetlint] table; one that cannot be read is read again by
+    load_config, which reports the problem in one line."""
+    if b"rhetlint" not in _head(path):
+        return False
     try:
         with path.open("rb") as fh:
-            return "rhetlint" in tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
-        return False
+            tool = tomllib.load(fh).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
+        return True  # it mentions rhetlint but cannot be read: load it, so its error is shown
+    return isinstance(tool, dict) and "rhetlint" in tool
+
+
+def _head(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 @lru_cache(maxsize=256)

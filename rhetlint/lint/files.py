@@ -22,7 +22,7 @@ def relative_to_root(path: Path, root: Path) -> str | None:
     """``path`` relative to ``root`` (a configuration's folder, where its globs start), or None outside it."""
     try:
         return path.resolve().relative_to(root).as_posix()
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside the root, or a symbolic link that loops
         return None
 
 
@@ -121,6 +121,8 @@ def read_draft(path: str, max_megabytes: float) -> str:
                 raise InputError("is a folder")
             if os.path.exists(path):
                 raise InputError("is not a regular file (a device, pipe or socket); not checked")
+            if os.path.islink(path):
+                raise InputError("is a symbolic link that loops or points nowhere")
             raise FileNotFoundError
         size = os.path.getsize(path)
         if size > max_megabytes * 1_000_000:  # say how big, for a file known too big before reading it
