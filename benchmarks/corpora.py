@@ -35,7 +35,8 @@ def records(name: str, split: str = "dev", limit: int | None = None) -> Iterator
                 yield json.loads(line)
 
 
-def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether span ``a`` overlaps any of ``spans`` (the matching rule of every span score here)."""
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
@@ -52,9 +53,9 @@ class SpanScore:
         predicted, gold = list(predicted), list(gold)
         row = (
             len(predicted),
-            sum(1 for p in predicted if _overlaps(p, gold)),
+            sum(1 for p in predicted if overlaps(p, gold)),
             len(gold),
-            sum(1 for g in gold if _overlaps(g, predicted)),
+            sum(1 for g in gold if overlaps(g, predicted)),
         )
         self.documents.append(row)
         self.predicted += row[0]

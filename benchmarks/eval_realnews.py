@@ -32,7 +32,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpora import BinaryScore
+from benchmarks.corpora import BinaryScore, overlaps
 from benchmarks.lint import make_linter
 from rhetlint import Document
 
@@ -80,7 +80,7 @@ def predicted_table(doc: Document) -> list[Entry]:
 
 def _shared(a: Entry, b: Entry) -> int:
     """How many spans of ``a`` overlap a span of ``b``."""
-    return sum(1 for s, e in a.spans if any(s < e2 and s2 < e for s2, e2 in b.spans))
+    return sum(1 for span in a.spans if overlaps(span, b.spans))
 
 
 @dataclass

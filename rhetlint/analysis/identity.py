@@ -9,8 +9,10 @@ affiliations from names, then merges what the story makes plain is one source:
 - a title or an organisation before a personal name is a role and an affiliation, not part of the name;
 - a surname (with or without an honorific) joins the one full name in the story that ends with it;
 - a role used as a source ("the fire chief said") joins the one named person who carries that title;
-- a pronoun joins the nearest person (he, she) or organisation or group (they, it, we) named before it,
-  and is dropped when the story names none.
+- a role used before a name ("a retired general ... Gen. Ana Price") joins that person only when the words
+  narrowing the role match; a group never becomes one person;
+- a pronoun joins the nearest person (he, she) or organisation or group (they, it) named before it, and is
+  dropped when the story names none; the writer's own "I" and "we" credit nobody.
 """
 
 from __future__ import annotations
@@ -97,11 +99,11 @@ DETERMINERS = frozenset({"the", "a", "an", "former", "then", "now"})
 POSSESSIVE = re.compile(r"[’']s$")
 # An organisation's name as written: capitalised words, with "of", "for", "and", "&" or "the" inside.
 _ORG = r"(?:[A-Z][\w.&’'-]*|\d[\w-]*)(?:\s+(?:(?:of|for|and|&|the|de)\s+)?(?:[A-Z][\w.&’'-]*|\d[\w-]*)){0,6}"
+# An organisation named inside a role description: "a spokeswoman for Dalton Logistics".
+ROLE_FOR = re.compile(r"\b(?:for|of|at|with|from)\s+(?:the\s+)?(" + _ORG + r")")
 # What follows a name to say whom the person speaks for: ", a spokeswoman for the Port Authority",
 # ", president of Local 218 of the warehouse workers' union", ", the union's chief negotiator",
 # ", a department spokeswoman".
-# An organisation named inside a role description: "a spokeswoman for Dalton Logistics".
-ROLE_FOR = re.compile(r"\b(?:for|of|at|with|from)\s+(?:the\s+)?(" + _ORG + r")")
 APPOSITIVE = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:"
     r"(?P<role>(?:[\w-]+\s+){1,4}?)(?:of|for|at|with|from)\s+(?:the\s+)?(?P<org>"
@@ -340,8 +342,8 @@ def resolve_identities(doc: Document, sources: list[Source]) -> list[Source]:
 
 
 def _antecedent(pronoun: Source, word: str, sources: list[Source]) -> Source | None:
-    """The source a pronoun refers to: the nearest person named before it for he/she/I, the nearest
-    organisation or group for they/it/we."""
+    """The source a pronoun refers to: the nearest person named before it for he/she, the nearest
+    organisation or group for they/it."""
     first = pronoun.mentions[0].start if pronoun.mentions else pronoun.first_offset
     if word in PERSON_PRONOUNS:
         candidates = [s for s in sources if s.type == "named-person" and _bare(s.name) not in PERSON_PRONOUNS]

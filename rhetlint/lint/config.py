@@ -187,21 +187,17 @@ def config_from_mapping(
 def _has_rhetlint_table(path: Path) -> bool:
     """Whether a pyproject.toml has a [tool.rhetlint] table; one that cannot be read is read again by
     load_config, which reports the problem in one line."""
-    if b"rhetlint" not in _head(path):
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if b"rhetlint" not in data:
         return False
     try:
-        with path.open("rb") as fh:
-            tool = tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
+        tool = tomllib.loads(data.decode("utf-8")).get("tool", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         return True  # it mentions rhetlint but cannot be read: load it, so its error is shown
     return isinstance(tool, dict) and "rhetlint" in tool
-
-
-def _head(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
 
 
 @lru_cache(maxsize=256)

@@ -123,7 +123,7 @@ def read_draft(path: str, max_megabytes: float) -> str:
                 raise InputError("is not a regular file (a device, pipe or socket); not checked")
             if os.path.islink(path):
                 raise InputError("is a symbolic link that loops or points nowhere")
-            raise FileNotFoundError
+            raise InputError("no such file")
         size = os.path.getsize(path)
         if size > max_megabytes * 1_000_000:  # say how big, for a file known too big before reading it
             raise InputError(

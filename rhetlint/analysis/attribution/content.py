@@ -39,10 +39,15 @@ def content(
 
 def _credits_a_clause(toks: list[Token], after: int) -> bool:
     """Whether the cue ending at token ``after`` goes on to credit a "that" clause of its own."""
-    s = after + 1
+    s = _past_time_words(toks, after + 1, after)
+    return s < len(toks) and toks[s].norm == "that"
+
+
+def _past_time_words(toks: list[Token], s: int, after: int) -> int:
+    """The first token from ``s`` on that is not a time word ("on Monday") within three of the cue."""
     while s < len(toks) and toks[s].norm in TIME_WORDS and s - after < 4:
         s += 1
-    return s < len(toks) and toks[s].norm == "that"
+    return s
 
 
 def _ends_a_sentence(text: str, q: Quote) -> bool:
@@ -59,8 +64,7 @@ def _clause_content(r: Reading, toks: list[Token], first: int, after: int) -> Sp
     s = after + 1
     if s < n and toks[s].norm == "that":
         s += 1
-    while s < n and toks[s].norm in TIME_WORDS and s - after < 4:
-        s += 1
+    s = _past_time_words(toks, s, after)
     if n - s >= 2 and not (_comma_aside(text, toks, first) and _comma_aside(text, toks, s)):
         return r.span(toks[s].start, toks[-1].end)
     if first > 0:
