@@ -18,6 +18,7 @@ affiliations from names, then merges what the story makes plain is one source:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from rhetlint.analysis.wordlists import word_set
@@ -195,10 +196,8 @@ def _surname(name: str) -> str:
 
 
 def _merge(into: Source, other: Source) -> None:
-    into.mentions.extend(other.mentions)
-    into.mentions.sort()
+    into.mentions.extend(other.mentions)  # sorted once, when the pass ends
     into.attributions.extend(other.attributions)
-    into.attributions.sort(key=lambda a: (a.source or a.cue or a.content or Span(0, 0, "")).start)
     into.quoted_words += other.quoted_words
     into.has_direct_quote = into.has_direct_quote or other.has_direct_quote
     into.first_offset = min(into.first_offset, other.first_offset)
@@ -299,18 +298,121 @@ def _find_affiliations(doc: Document, sources: list[Source]) -> None:
                 break
 
 
-def _nearest_before(candidates: list[Source], offset: int) -> Source | None:
-    """The candidate with the last mention before ``offset``."""
-    best, best_at = None, -1
-    for source in candidates:
-        at = max((m.start for m in source.mentions if m.start < offset), default=-1)
-        if at > best_at:
-            best, best_at = source, at
-    return best
+class _MentionIndex:
+    """Sources' mentions in text order, to find the one mentioned last before an offset in log time."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        pairs = sorted((m.start, k) for k, s in enumerate(sources) for m in s.mentions)
+        self._starts = [start for start, _ in pairs]
+        self._owners = [sources[k] for _, k in pairs]
+
+    def nearest_before(self, offset: int) -> tuple[Source, int] | None:
+        """The source with the last mention before ``offset``, and where that mention starts."""
+        at = bisect_left(self._starts, offset) - 1
+        return (self._owners[at], self._starts[at]) if at >= 0 else None
+
+
+class _Candidates:
+    """The sources a mention can stand for, indexed once per document so that each lookup is cheap: by
+    surname, by the words of a full name, by role, and by the last mention before an offset."""
+
+    def __init__(self, doc: Document, people: list[Source], kept: list[Source]) -> None:
+        self.doc = doc
+        pronouns = PERSON_PRONOUNS | GROUP_PRONOUNS | WRITER_PRONOUNS
+        self.persons = _MentionIndex(
+            [s for s in kept if s.type == "named-person" and _bare(s.name) not in pronouns]
+        )
+        self.groups = _MentionIndex(
+            [s for s in kept if s.type != "named-person" and _bare(s.name) not in pronouns]
+        )
+        bodies = [s for s in kept if s.name[:1].isupper() and _bare(s.name) not in DOCUMENTS]
+        self.authors = _MentionIndex([s for s in bodies if s.type in NAMED])
+        self.organisations = _MentionIndex([s for s in bodies if s.type == "named-organisation"])
+        self.by_words: dict[tuple[str, ...], list[Source]] = {}
+        self.by_surname: dict[str, list[Source]] = {}
+        self.by_role: dict[str, list[Source]] = {}
+        self.words_about: dict[int, set[str]] = {}
+        for person in people:
+            self.by_words.setdefault(tuple(_bare(w) for w in person.name.split()), []).append(person)
+            self.by_surname.setdefault(_surname(person.name), []).append(person)
+            for r in dict.fromkeys(role(r) for r in person.roles):
+                self.by_role.setdefault(r, []).append(person)
+            self.words_about[id(person)] = _words_about(doc, person)
+        self._surname_indexes: dict[str, _MentionIndex] = {}
+
+    def antecedent(self, pronoun: Source, word: str) -> Source | None:
+        """The nearest person named before a he or she; the nearest organisation or group before they, it."""
+        index = self.persons if word in PERSON_PRONOUNS else self.groups
+        found = index.nearest_before(_first_mention(pronoun))
+        return found[0] if found else None
+
+    def same_person(self, source: Source) -> Source | None:
+        """The named person or body ``source`` stands for, when the story makes it plain; else None."""
+        bare = [_bare(w) for w in source.name.split()]
+        first = _first_mention(source)
+        if len(bare) == 1 and (
+            bare[0] in DOCUMENTS
+            or (source.type == "named-organisation" and bare[0] in word_set("attribution_org_words"))
+        ):
+            # "the statement said", "the company said": the nearest body named shortly before (a document's
+            # author may be a person; a description like "the company" stands only for an organisation)
+            if bare[0] not in DOCUMENTS and source.name[:1].isupper():
+                return None  # "Department" cut from "The Department of Health" is a body of its own
+            index = self.authors if bare[0] in DOCUMENTS else self.organisations
+            found = index.nearest_before(first)
+            if found is not None and found[0] is not source and first - found[1] <= ANTECEDENT_WINDOW:
+                return found[0]
+            return None
+        if source.type == "named-person" and len(bare) > 2:
+            # "Engineer Marta Kovic" is "Marta Kovic" with a title the word lists do not know
+            tails = [
+                p
+                for k in range(2, len(bare) + 1)
+                for p in self.by_words.get(tuple(bare[-k:]), ())
+                if p is not source
+            ]
+            if len(tails) == 1:
+                return tails[0]
+        if source.type in NAMED:
+            while bare and bare[0] in HONORIFICS:
+                bare.pop(0)
+            if len(bare) != 1:
+                return None
+            matches = self.by_surname.get(bare[0], [])
+            if len(matches) <= 1:
+                return matches[0] if matches else None
+            namesakes = self._surname_indexes.get(bare[0])
+            if namesakes is None:
+                namesakes = self._surname_indexes[bare[0]] = _MentionIndex(matches)
+            found = namesakes.nearest_before(first)
+            return found[0] if found else None
+        if source.type == "anonymous" and source.roles and not source.name.lower().endswith("s"):
+            # "the city's fire chief" is "Fire Chief Allen Porter", not "Police Chief John Doe": the words that
+            # narrow the role (fire, union, company) must be the named person's too; a group is never one person
+            narrowing = (
+                {w.lower() for w in source.name.split() if not _is_title(w) and not POSSESSIVE.search(w)}
+                - DETERMINERS
+                - NOT_NARROWING
+            )
+            holders = {
+                id(p): p
+                for r in dict.fromkeys(role(r) for r in source.roles)
+                for p in self.by_role.get(r, ())
+                if narrowing <= self.words_about[id(p)]
+            }
+            return next(iter(holders.values())) if len(holders) == 1 else None
+        return None
+
+
+def _first_mention(source: Source) -> int:
+    return min((m.start for m in source.mentions), default=source.first_offset)
 
 
 def resolve_identities(doc: Document, sources: list[Source]) -> list[Source]:
-    """Merge the sources that are one person or body, and drop pronouns that refer to nobody named."""
+    """Merge the sources that are one person or body, and drop pronouns that refer to nobody named.
+
+    Every lookup goes through indexes built once (``_Candidates``), so the pass is near-linear in the
+    number of sources; candidates are indexed by the mentions they had before any merge."""
     _split_titles(doc, sources)
     _find_affiliations(doc, sources)
     kept: list[Source] = []
@@ -324,98 +426,25 @@ def resolve_identities(doc: Document, sources: list[Source]) -> list[Source]:
         if source.type in NAMED:
             by_name.setdefault(source.name.lower(), source)
     people = [s for s in kept if s.type == "named-person" and len(s.name.split()) > 1]
+    candidates = _Candidates(doc, people, kept)
     out: list[Source] = []
     for source in kept:
         words = source.name.split()
         if len(words) == 1 and _bare(words[0]) in PERSON_PRONOUNS | GROUP_PRONOUNS | WRITER_PRONOUNS:
             word = _bare(words[0])
-            target = None if word in WRITER_PRONOUNS else _antecedent(source, word, kept)
+            target = None if word in WRITER_PRONOUNS else candidates.antecedent(source, word)
             if target is not None:
                 _merge(target, source)
             continue  # a pronoun is never a source of its own
-        target = _same_person(doc, source, people, kept)
+        target = candidates.same_person(source)
         if target is not None and target is not source:
             _merge(target, source)
         else:
             out.append(source)
+    for source in out:
+        source.mentions.sort()
+        source.attributions.sort(key=lambda a: (a.source or a.cue or a.content or Span(0, 0, "")).start)
     return sorted(out, key=lambda s: s.first_offset)
-
-
-def _antecedent(pronoun: Source, word: str, sources: list[Source]) -> Source | None:
-    """The source a pronoun refers to: the nearest person named before it for he/she, the nearest
-    organisation or group for they/it."""
-    first = pronoun.mentions[0].start if pronoun.mentions else pronoun.first_offset
-    if word in PERSON_PRONOUNS:
-        candidates = [s for s in sources if s.type == "named-person" and _bare(s.name) not in PERSON_PRONOUNS]
-    else:
-        candidates = [s for s in sources if s.type != "named-person" and _bare(s.name) not in GROUP_PRONOUNS]
-    return _nearest_before(candidates, first)
-
-
-def _same_person(doc: Document, source: Source, people: list[Source], sources: list[Source]) -> Source | None:
-    """The named person or body ``source`` stands for, when the story makes it plain; else None."""
-    bare = [_bare(w) for w in source.name.split()]
-    first = source.mentions[0].start if source.mentions else source.first_offset
-    if (
-        len(bare) == 1
-        and bare[0] in DOCUMENTS
-        or (
-            len(bare) == 1
-            and source.type == "named-organisation"
-            and bare[0] in word_set("attribution_org_words")
-        )
-    ):
-        # "the statement said", "the company said": the nearest body named shortly before (a document's
-        # author may be a person; a description like "the company" stands only for an organisation)
-        if bare[0] not in DOCUMENTS and source.name[:1].isupper():
-            return None  # "Department" cut from "The Department of Health" is a body of its own
-        kinds = NAMED if bare[0] in DOCUMENTS else ("named-organisation",)
-        bodies = [
-            s
-            for s in sources
-            if s is not source and s.type in kinds and s.name[:1].isupper() and _bare(s.name) not in DOCUMENTS
-        ]
-        target = _nearest_before(bodies, first)
-        if (
-            target is not None
-            and first - max(m.start for m in target.mentions if m.start < first) <= ANTECEDENT_WINDOW
-        ):
-            return target
-        return None
-    if source.type == "named-person" and len(bare) > 2:
-        # "Engineer Marta Kovic" is "Marta Kovic" with a title the word lists do not know
-        tails = [
-            p
-            for p in people
-            if p is not source
-            and len(p.name.split()) >= 2
-            and bare[-len(p.name.split()) :] == [_bare(w) for w in p.name.split()]
-        ]
-        if len(tails) == 1:
-            return tails[0]
-    if source.type in NAMED:
-        while bare and bare[0] in HONORIFICS:
-            bare.pop(0)
-        if len(bare) == 1:
-            matches = [p for p in people if _surname(p.name) == bare[0]]
-            if len(matches) == 1:
-                return matches[0]
-            return _nearest_before(matches, first) if matches else None
-        return None
-    if source.type == "anonymous" and source.roles and not source.name.lower().endswith("s"):
-        # "the city's fire chief" is "Fire Chief Allen Porter", not "Police Chief John Doe": the words that
-        # narrow the role (fire, union, company) must be the named person's too; a group is never one person
-        wanted = {role(r) for r in source.roles}
-        narrowing = (
-            {w.lower() for w in source.name.split() if not _is_title(w) and not POSSESSIVE.search(w)}
-            - DETERMINERS
-            - NOT_NARROWING
-        )
-        holders = [
-            p for p in people if wanted & {role(r) for r in p.roles} and narrowing <= _words_about(doc, p)
-        ]
-        return holders[0] if len(holders) == 1 else None
-    return None
 
 
 def _words_about(doc: Document, source: Source) -> set[str]:

@@ -9,6 +9,7 @@ evidence in the text, and the evidence is kept with it; everyone else stays neut
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -393,32 +394,35 @@ def assign_sides(
 def _inherit_from_organisation(doc: Document, sources: list[Source], max_paragraphs: int = 2) -> None:
     """A person introduced by role alone ("General Manager Felix Harlan said") speaks for the organisation
     the story named just before them, in the same or the previous ``max_paragraphs`` paragraphs."""
-    organisations = [s for s in sources if s.type == "named-organisation" and s.side and s.mentions]
+    organisations = sorted(
+        (s for s in sources if s.type == "named-organisation" and s.side and s.mentions),
+        key=lambda o: o.mentions[0].start,
+    )
     if not organisations:
         return
+    starts = [o.mentions[0].start for o in organisations]
     for source in sources:
         if source.side or source.type != "named-person" or not source.mentions:
             continue
         if not any(a.roles for a in source.attributions):
             continue
-        org = _organisation_before(doc, organisations, source.mentions[0].start, max_paragraphs)
+        org = _organisation_before(doc, organisations, starts, source.mentions[0].start, max_paragraphs)
         if org is not None:
             source.side = org.side
             source.side_evidence = SideEvidence(org.name, org.mentions[0].start, org.mentions[0].end, False)
 
 
 def _organisation_before(
-    doc: Document, organisations: list[Source], offset: int, max_paragraphs: int
+    doc: Document, organisations: list[Source], starts: list[int], offset: int, max_paragraphs: int
 ) -> Source | None:
     """The organisation whose first mention comes last before ``offset``, in its paragraph or the
-    ``max_paragraphs`` before."""
-    block = doc.block_at(offset)
-    if block is None:
+    ``max_paragraphs`` before (``organisations`` sorted by first mention, whose offsets are ``starts``)."""
+    index = doc.block_index(offset)
+    if index < 0 or doc.block_at(offset) is None:
         return None
-    index = doc.blocks.index(block)
     earliest = doc.blocks[max(0, index - max_paragraphs)].start
-    before = [o for o in organisations if earliest <= o.mentions[0].start < offset]
-    return max(before, key=lambda o: o.mentions[0].start) if before else None
+    at = bisect_left(starts, offset) - 1
+    return organisations[at] if at >= 0 and starts[at] >= earliest else None
 
 
 def story_parties(

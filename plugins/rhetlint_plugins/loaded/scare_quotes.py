@@ -29,6 +29,8 @@ MENTION_NOUNS = re.compile(
     re.I,
 )
 
+MENTION_WINDOW = 40  # characters before a quotation searched for a mention noun (longest + punctuation)
+
 
 def _credited(doc: Document, start: int, end: int) -> bool:
     """Whether the paragraph credits words to someone (a verb of saying outside the quotations)."""
@@ -58,7 +60,8 @@ def scare_quotes(doc: Document, max_words: int = 3) -> Iterator[tuple[Quote, str
         sentence = doc.sentence_at(quote.start)
         if sentence is None:
             continue
-        if MENTION_NOUNS.search(text[sentence.start : quote.start]):
+        # The noun sits just before the quotation; a bounded window keeps this linear in long sentences.
+        if MENTION_NOUNS.search(text[max(sentence.start, quote.start - MENTION_WINDOW) : quote.start]):
             continue
         block = doc.block_at(quote.start)
         if block is None:

@@ -7,7 +7,9 @@ grows in text order as attributions are recorded, so a mention only ever refers 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from rhetlint.analysis.attribution.grammar import (
@@ -22,6 +24,9 @@ if TYPE_CHECKING:
     from rhetlint.analysis.attribution.lexicon import CueLexicon
     from rhetlint.text.tokens import Token
 
+# A run of letters and digits after a space (a word a surname lookup may start at), and at a word's start.
+_SPACED_RUN = re.compile(r" ([^\W_]+)")
+_LEADING_RUN = re.compile(r"[^\W_]+")
 WINDOW = 2500  # characters back that "he said" / "the spokesman added" may reach for an antecedent
 
 
@@ -143,18 +148,26 @@ class Coreference:
         name, at = cached
         return name if name is not None and at < offset else None
 
+    @cached_property
+    def _spaced_words(self) -> dict[str, list[int]]:
+        """Where each run of letters and digits that follows a space starts (at the space), built in one pass
+        so that looking up a surname never rescans the text."""
+        out: dict[str, list[int]] = {}
+        for m in _SPACED_RUN.finditer(self.text):
+            out.setdefault(m.group(1), []).append(m.start())
+        return out
+
     def _full_name(self, word: str) -> tuple[str | None, int]:
         """Find the first "First [M.] Word" in the text (a capitalised word before the surname that is not a
         title) and where it is."""
         text = self.text
-        i = text.find(" " + word)
-        while i > 0:
+        lead = _LEADING_RUN.match(word)
+        for i in self._spaced_words.get(lead.group() if lead else "", ()):
             after = i + 1 + len(word)
-            if after >= len(text) or not text[after].isalnum():
+            if i > 0 and text.startswith(word, i + 1) and (after >= len(text) or not text[after].isalnum()):
                 first = self._first_name_before(i)
                 if first is not None:
                     return f"{first} {word}", i
-            i = text.find(" " + word, i + 1)
         return None, len(text)
 
     def _first_name_before(self, i: int) -> str | None:
