@@ -134,7 +134,10 @@ def test_passive_with_agent_names_the_source() -> None:
 @pytest.mark.parametrize(
     "text, source_type",
     [
-        ("Officials said the talks had stalled.", "anonymous"),
+        ("Officials said the talks had stalled.", "vague"),  # a crowd of office-holders
+        ("Administration officials said the talks had stalled.", "vague"),
+        ("Two officials said the talks had stalled.", "anonymous"),
+        ("Officials familiar with the talks said they had stalled.", "anonymous"),
         ("A senior official said the talks had stalled.", "anonymous"),
         ("People familiar with the talks said they had stalled.", "anonymous"),
         ("Sources close to the minister said she would resign.", "anonymous"),
@@ -257,7 +260,7 @@ def test_sources_group_mentions_of_one_speaker() -> None:
     assert ruiz.first_offset == text.index("Ana Ruiz")
     fresh = {s.name: s for s in group_sources(doc)}["Ana Ruiz"]
     assert fresh.side is None and fresh.side_evidence is None  # grouping leaves sides to a later analysis
-    assert by_name["Officials"].type == "anonymous"
+    assert by_name["Officials"].type == "vague"
     assert [s.name for s in doc.sources] == ["Ana Ruiz", "Officials"]
 
 
@@ -308,7 +311,7 @@ def test_text_report_lists_sources_and_positions() -> None:
     render_sources_text([doc], out)
     text = out.getvalue()
     assert text.startswith("race.txt: 2 sources, 2 attributions")
-    assert "Mara Voss [named-person]" in text and "Officials [anonymous]" in text
+    assert "Mara Voss [named-person]" in text and "Officials [vague]" in text
     assert "1:16 quote 'said' -> Mara Voss" in text
 
 

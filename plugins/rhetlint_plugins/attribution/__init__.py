@@ -73,7 +73,8 @@ def vague_attribution(doc: Document, options: Options) -> Iterator[Finding]:
     """Views credited to an unnamed crowd or authority ("critics say", "it is widely believed").
 
     ## What it flags
-    Weasel attributions: a view credited to "critics", "some", "many", "experts", "observers" or "people";
+    Weasel attributions: a view credited to "critics", "some", "many", "experts", "observers" or "people",
+    or to a crowd of office-holders with no count or description ("officials said", "lawmakers say");
     an agentless report such as "it is widely believed", "is said to" or "is widely seen as"; set phrases
     such as "conventional wisdom" and "international expectations"; and "research shows" or "studies
     found" when the sentence names no study, poll or report and links to none.
@@ -120,11 +121,11 @@ def vague_attribution(doc: Document, options: Options) -> Iterator[Finding]:
 @rule(code="A103", name="anonymous-source", category="attribution", severity="info",
       options={"quote_aware": True, "anonymity_reasons": DEFAULT_ANONYMITY_REASONS, "extra_anonymous_sources": []})
 def anonymous_source(doc: Document, options: Options) -> Iterator[Finding]:
-    """An unnamed source ("officials said") with no stated reason for anonymity.
+    """An unnamed source ("a senior official said") with no stated reason for anonymity.
 
     ## What it flags
-    The first mention of each unnamed source ("officials", "sources", "a senior official", "people familiar
-    with the talks", "Israeli officials privately dismissed …") when neither the mention, its sentence, the
+    The first mention of each unnamed source ("sources", "a senior official", "two officials", "people
+    familiar with the talks", "Israeli officials privately dismissed …") when neither the mention, its sentence, the
     next sentence nor another mention of the same source says why the source is not named.
 
     ## Why it matters
@@ -133,8 +134,11 @@ def anonymous_source(doc: Document, options: Options) -> Iterator[Finding]:
     as precisely as possible. Without that, a reader cannot tell who is speaking, what they stand to gain,
     or why the publication trusts them.
 
+    A crowd of office-holders with no count or description ("officials said", "administration officials
+    said") is a vague source, flagged by vague-attribution instead.
+
     ## Example
-        Officials said the talks had stalled.
+        A senior official said the talks had stalled.
 
     ## Instead
         Two officials in the trade ministry, who spoke on condition of anonymity because they were not

@@ -315,10 +315,32 @@ def _by_head(
             "anonymous", head, None, (), plural=head != "person"
         )  # "two people who have seen it"
     if head in lex.anonymous:
-        return r.names.role(words, words[: h + 1], head, "anonymous")
+        guess = r.names.role(words, words[: h + 1], head, "anonymous")
+        if guess.type == "anonymous" and _unspecified_crowd(words, h, head):
+            return guess._replace(type="vague")  # "officials said", "administration officials said"
+        return guess
     if head in lex.institutions:
         return SpeakerGuess("named-organisation", head, name_text(r, words), (), plural=True)
     return _by_capitals(r, words, words[: h + 1], head, cls)
+
+
+# Words that count the people a description stands for ("two officials", "a dozen aides").
+COUNT_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve dozen dozens both pair couple".split()
+)
+
+
+# Office-holders who, named only as a plural crowd, are a vague source ("officials said").
+CROWD_HEADS = frozenset({"officials", "members", "lawmakers", "legislators", "diplomats"})
+
+
+def _unspecified_crowd(words: list[Token], h: int, head: str) -> bool:
+    """A crowd of office-holders with no count and nothing after its head ("officials", "administration
+    officials"): vague, not the specific unnamed source that "two officials familiar with the talks", "a
+    senior official" or "sources close to the minister" is."""
+    if head not in CROWD_HEADS or h + 1 < len(words):
+        return False
+    return not any(t.norm in COUNT_WORDS or t.norm.isdigit() for t in words[:h])
 
 
 def _by_capitals(
