@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -219,6 +220,10 @@ def test_documented_local_snippet_runs_the_installed_rhetlint(newsroom):
     assert "drafts/loaded.md:3:13: warning: marker 'zork' found [T101 marker-word]" in output
     assert "drafts/loaded.html:" in output and "drafts/loaded.txt:" in output
     assert "notes/tool.py:" not in output
+    # the layout docs/integrations/pre-commit.md shows
+    assert re.search(r"^rhetlint\.+Failed\n- hook id: rhetlint\n- exit code: 1\n\n", result.stdout, re.M), (
+        output
+    )
     _git("rm", "-q", "--cached", "drafts/loaded.md", "drafts/loaded.txt", "drafts/loaded.html", cwd=newsroom)
     clean = run_pre_commit(newsroom, "run", "--all-files", path=path)
     assert clean.returncode == 0, clean.stdout + clean.stderr
