@@ -2,7 +2,7 @@
 
 Each format is checked with what its consumers check: the reviewdog schemas (tightened so a misspelled key
 fails) and the UTF-8 byte columns rdf.proto asks for, the GitLab Code Quality fields, ``xml.etree`` for
-the XML formats, and the SARIF 2.1.0 schema. The schemas come from the shared folder beside the checkout.
+the XML formats, and the SARIF 2.1.0 schema. The schemas are vendored in tests/schemas (see its README).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import io
 import json
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -25,16 +24,8 @@ from rhetlint.output.base import FileError, Report
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _schema_dir() -> Path | None:
-    candidates = [os.environ.get("RHETLINT_SCHEMA_DIR", ""), REPO_ROOT.parent / "shared" / "schemas"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "reviewdog-rdf-Diagnostic.json").is_file():
-            return Path(candidate)
-    return None
-
-
-SCHEMAS = _schema_dir()
-needs_schemas = pytest.mark.skipif(SCHEMAS is None, reason="shared/schemas (reviewdog, SARIF) not found")
+# Vendored, so every clone validates its output; a missing file fails the test that reads it.
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 # T301 flags "naïve" with a fix of its own span; T302 flags "blorp" with a fix that also deletes the word
 # before it (a span of its own) and a related location. With the conftest marker plugin (T101 "zork",
@@ -133,7 +124,6 @@ def test_cli_lists_the_ci_formats_when_registered(project, run_cli):
 
 # --- reviewdog ---------------------------------------------------------------------------------------------
 def _load_schema(name: str) -> dict:
-    assert SCHEMAS is not None
     return json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
 
 
@@ -181,7 +171,6 @@ def byte_slice(text: str, start: dict, end: dict) -> str:
     return text.encode("utf-8")[offset(start) : offset(end)].decode("utf-8")
 
 
-@needs_schemas
 def test_rdjson_validates_and_columns_are_utf8_bytes(ci_project, run_cli):
     result = check(run_cli, ci_project, "rdjson")
     document = json.loads(result.out)
@@ -207,7 +196,6 @@ def test_rdjson_validates_and_columns_are_utf8_bytes(ci_project, run_cli):
     assert naive["suggestions"][0]["range"] == naive["location"]["range"]
 
 
-@needs_schemas
 def test_rdjson_suggestion_with_its_own_span_and_related_locations(ci_project, run_cli):
     document = json.loads(check(run_cli, ci_project, "rdjson").out)
     wide = [d for d in document["diagnostics"] if d["code"]["value"] == "T302"]
@@ -224,7 +212,6 @@ def test_rdjson_suggestion_with_its_own_span_and_related_locations(ci_project, r
     assert document["diagnostics"][-1]["severity"] in {"ERROR", "WARNING", "INFO"}
 
 
-@needs_schemas
 def test_rdjsonl_one_valid_self_contained_diagnostic_per_line(ci_project, run_cli):
     out = check(run_cli, ci_project, "rdjsonl").out
     lines = out.splitlines()
@@ -239,7 +226,6 @@ def test_rdjsonl_one_valid_self_contained_diagnostic_per_line(ci_project, run_cl
         assert {k: v for k, v in item.items() if k != "source"} == same
 
 
-@needs_schemas
 def test_rdjson_file_errors_are_error_diagnostics(ci_project, run_cli):
     result = check(run_cli, ci_project, "rdjson", "draft.md", "missing.md")
     assert result.code == 2
@@ -253,7 +239,6 @@ def test_rdjson_file_errors_are_error_diagnostics(ci_project, run_cli):
     }
 
 
-@needs_schemas
 def test_strict_rdjson_schema_rejects_a_misspelled_key():
     """The tightened schema can fail: ``colum`` instead of ``column`` is caught."""
     schema = strict(_load_schema("reviewdog-rdf-Diagnostic.json"))
@@ -436,7 +421,6 @@ def test_junit_error_cases_do_not_count_as_failures():
 
 
 # --- SARIF through a real process --------------------------------------------------------------------------
-@needs_schemas
 def test_sarif_from_the_command_line_validates_with_non_ascii_and_fixes(ci_project, run_process):
     result = run_process(
         ["check", "--format", "sarif", "draft.md"],
@@ -466,7 +450,6 @@ def test_sarif_from_the_command_line_validates_with_non_ascii_and_fixes(ci_proje
     assert replacement["deletedRegion"]["startColumn"] == 9  # "Zoë’s 🙂 " is eight code points
 
 
-@needs_schemas
 def test_sarif_fix_with_its_own_span_deletes_that_span(ci_project, run_process):
     result = run_process(["check", "--format", "sarif", "draft.md"], cwd=ci_project.root)
     run = json.loads(result.out)["runs"][0]

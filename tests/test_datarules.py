@@ -447,6 +447,23 @@ def test_rule_files_key_must_be_a_list_and_files_must_exist(project, run_cli) ->
     assert result.code == 2 and "none.toml: rule file not found" in result.err
 
 
+@pytest.mark.parametrize("code", ["RL201", "RL001", "RLX101"])
+def test_rule_file_may_not_use_rhetlints_meta_prefix(project, run_cli, code) -> None:
+    project.write("style/house.toml", HOUSE.replace('code = "H102"', f'code = "{code}"'))
+    project.config('rule-files = ["style/house.toml"]\n')
+    project.write("story.md", "Going forward, we will utilize it.\n")
+    project.write("other.md", "Text.\n")
+    result = run_cli(["check", "story.md", "other.md"], cwd=project.root)
+    assert result.code == 2
+    assert result.out == ""
+    [line] = result.err.splitlines()
+    assert line.endswith(
+        f"house.toml: rule 2 ({code}): code {code!r} uses the prefix RL, which is rhetlint's own "
+        "(its meta rules such as RL001 unused-suppression); choose another prefix"
+    ), line
+    assert "Traceback" not in result.err
+
+
 def test_two_rule_files_defining_one_code(project, run_cli) -> None:
     project.write("a.toml", HOUSE)
     project.write("b.toml", HOUSE)

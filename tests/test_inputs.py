@@ -9,6 +9,8 @@ import pytest
 
 from rhetlint.lint.files import InputError, decode, discover, read_draft
 
+PLUGINS_DIR = 'plugins-dir = "plugins"\n'  # the test project's marker plugin, as in conftest
+
 GOOD = "A zork.\n"
 GOOD_LINE = "good.md:1:3: warning: marker 'zork' found [T101 marker-word]"
 
@@ -198,11 +200,130 @@ def test_an_ignored_file_named_explicitly_is_checked(project, run_cli):
     assert result.lines == ["ignored.md:1:3: warning: marker 'zork' found [T101 marker-word]"]
 
 
-def test_outside_a_repository_every_matching_file_is_checked(project, run_cli):
-    project.write(".gitignore", "ignored.md\n")  # no repository: the file means nothing
+def found(run_cli, project, *args: str, cwd=None) -> list[str]:
+    result = run_cli(["check", *(args or (".",))], cwd=cwd or project.root)
+    assert result.code in (0, 1), result.err
+    return sorted({line.split(":")[0] for line in result.lines})
+
+
+def test_gitignore_is_honoured_outside_a_repository(project, run_cli):
+    """An exported tree, an unpacked archive: no .git, and the .gitignore files still mean what they say."""
+    assert not (project.root / ".git").exists()
+    project.write(".gitignore", "ignored.md\ngenerated/\n")
+    for rel in ("kept.md", "ignored.md", "generated/out.md", "sub/ignored.md", "sub/kept.md"):
+        project.write(rel, GOOD)
+    assert found(run_cli, project) == ["kept.md", "sub/kept.md"]
+    # walking a subfolder: the .gitignore above it (up to the configuration's folder) applies too
+    assert found(run_cli, project, "sub") == ["sub/kept.md"]
+
+
+@pytest.mark.parametrize("repository", [False, True], ids=["no-git", "git"])
+def test_gitignore_negation_nesting_and_folder_patterns(project, run_cli, repository):
+    if repository:
+        if shutil.which("git") is None:
+            pytest.skip("git is not installed")
+        _git_init(project.root)
+    project.write(".gitignore", "*.md\n!keep*.md\ndrafts/\n/top-only.txt\nnotes/**/old.txt\n")
+    project.write("sub/.gitignore", "!sub-kept.md\nkeep-but-not-here.md\n")
+    for rel in (
+        "a.md",  # *.md
+        "keep-1.md",  # re-included by !keep*.md
+        "sub/keep-2.md",  # re-included at any depth
+        "sub/sub-kept.md",  # re-included by the nested .gitignore only
+        "sub/keep-but-not-here.md",  # re-included above, ignored again by the nested file
+        "top-only.txt",  # anchored: only at the top
+        "sub/top-only.txt",
+        "drafts/keep-3.md",  # a folder pattern: nothing inside is re-included, as in git
+        "drafts.txt",  # drafts/ matches folders only
+        "notes/a/b/old.txt",
+        "notes/old.txt",  # ** matches zero folders too
+        "notes/new.txt",
+    ):
+        project.write(rel, GOOD)
+    assert found(run_cli, project) == [
+        "drafts.txt",
+        "keep-1.md",
+        "notes/new.txt",
+        "sub/keep-2.md",
+        "sub/sub-kept.md",
+        "sub/top-only.txt",
+    ]
+
+
+@needs_git
+def test_repository_info_exclude_is_honoured(project, run_cli):
+    _git_init(project.root)
+    (project.root / ".git" / "info").mkdir(exist_ok=True)
+    (project.root / ".git" / "info" / "exclude").write_text("private.md\n", encoding="utf-8")
+    project.write("private.md", GOOD)
+    project.write("public.md", GOOD)
+    assert found(run_cli, project) == ["public.md"]
+
+
+def test_a_gitignore_outside_the_project_does_not_apply(tmp_path, run_cli, project):
+    """Outside a repository, ignore files above the configuration's folder are not read."""
+    (project.root.parent / ".gitignore").write_text("*.md\n", encoding="utf-8")
+    project.write("kept.md", GOOD)
+    assert found(run_cli, project) == ["kept.md"]
+
+
+def test_walking_runs_no_program(project, run_cli, monkeypatch):
+    """Ignore files are read, never handed to git: nothing a checked tree configures can run."""
+    import subprocess as sp
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a program was run: {args}")
+
+    monkeypatch.setattr(sp, "run", refuse)
+    monkeypatch.setattr(sp, "Popen", refuse)
+    project.write(".gitignore", "ignored.md\n")
     project.write("ignored.md", GOOD)
+    project.write("kept.md", GOOD)
+    assert found(run_cli, project) == ["kept.md"]
+
+
+def test_exclude_takes_gitignore_patterns_with_negation(project, run_cli):
+    project.config(PLUGINS_DIR + 'exclude = ["archive/", "*.draft.md", "!final.draft.md", "/old.md"]\n')
+    for rel in ("archive/a.md", "x.draft.md", "final.draft.md", "old.md", "sub/old.md", "news.md"):
+        project.write(rel, GOOD)
+    assert found(run_cli, project) == ["final.draft.md", "news.md", "sub/old.md"]
+
+
+def test_exclude_patterns_are_relative_to_the_configuration(project, run_cli):
+    project.config(PLUGINS_DIR + 'exclude = ["/desk/archive/"]\n')
+    project.write("desk/archive/a.md", GOOD)
+    project.write("desk/b.md", GOOD)
+    project.write("other/desk/archive/c.md", GOOD)
+    assert found(run_cli, project, cwd=project.root / "desk") == ["b.md"]
+    assert found(run_cli, project) == ["desk/b.md", "other/desk/archive/c.md"]
+
+
+def test_per_file_ignores_take_gitignore_patterns_and_negation(project, run_cli):
+    project.config(PLUGINS_DIR + '[per-file-ignores]\n"opinion/" = ["T101"]\n"!news/**" = ["marker-word"]\n')
+    for rel in ("opinion/deep/a.md", "news/b.md", "news/deep/c.md", "other.md"):
+        project.write(rel, GOOD)
+    assert found(run_cli, project) == ["news/b.md", "news/deep/c.md"]
+
+
+@pytest.mark.parametrize("key", ["exclude", "extend-exclude"])
+def test_an_invalid_pattern_is_a_configuration_error(project, run_cli, key):
+    project.config(PLUGINS_DIR + f'{key} = ["ok/", "bad\\\\"]\n')
+    project.write("a.md", GOOD)
     result = run_cli(["check", "."], cwd=project.root)
-    assert [line.split(":")[0] for line in result.lines] == ["ignored.md"]
+    assert result.code == 2
+    [line] = result.err_lines
+    assert line.endswith(
+        f"rhetlint.toml: '{key}': invalid pattern 'bad\\\\': Invalid git pattern: 'bad\\\\'"
+    ), line
+
+
+def test_a_gitignore_line_git_would_refuse_is_skipped(project, run_cli):
+    project.write(
+        ".gitignore", "!\nbad\\\nignored.md\n\udcff-not-utf8.md\n".encode("utf-8", "surrogateescape")
+    )
+    project.write("ignored.md", GOOD)
+    project.write("kept.md", GOOD)
+    assert found(run_cli, project) == ["kept.md"]
 
 
 def test_empty_file_is_checked_quietly(project, run_cli):

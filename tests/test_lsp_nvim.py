@@ -76,3 +76,51 @@ def test_neovim_stores_diagnostics_on_the_flagged_words(tmp_path):
     ]
     assert report["fixed_line"] == "“Fine,” she wrote — 🎉 Jones said the vote was fair."
     assert [(d["lnum"], d["col"], d["text"]) for d in report["after_edit"]] == [(4, 10, "claimed")]
+
+
+def documented_lua_block(heading: str) -> str:
+    """The Lua block under ``heading`` in docs/integrations/neovim.md."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "integrations" / "neovim.md").read_text(
+        encoding="utf-8"
+    )
+    section = page[page.index(heading) :]
+    return section[section.index("```lua\n") + len("```lua\n") : section.index("\n```\n")] + "\n"
+
+
+def test_documented_neovim_07_setup_attaches_one_server_per_project(tmp_path):
+    """The docs' Neovim 0.7 block, as written, is the whole init.lua; rhetlint is found on PATH."""
+    project = tmp_path / "newsroom"
+    (project / "drafts").mkdir(parents=True)
+    (project / "rhetlint.toml").write_text("", encoding="utf-8")
+    (project / "drafts" / "a.md").write_text(DRAFT, encoding="utf-8")
+    (project / "drafts" / "b.txt").write_text("Critics slammed the plan.\n", encoding="utf-8")
+    init = tmp_path / "init.lua"
+    init.write_text(documented_lua_block("## Neovim 0.7: `vim.lsp.start_client`"), encoding="utf-8")
+    out = tmp_path / "out.json"
+    env = {
+        **os.environ,
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+        "RHETLINT_LOAD_PLUGINS": "loaded-language",
+        "RHETLINT_NVIM_OUT": str(out),
+        "RHETLINT_NVIM_SECOND": str(project / "drafts" / "b.txt"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    script = Path(__file__).resolve().parent / "lsp" / "nvim" / "check_documented_07.lua"
+    proc = subprocess.run(
+        [NVIM, "--headless", "-i", "NONE", "-u", str(init), "drafts/a.md", "-c", f"luafile {script}"],
+        env=env,
+        cwd=project,
+        timeout=120,
+        check=False,
+        capture_output=True,
+    )
+    assert out.is_file(), proc.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert "error" not in report, report["error"]
+    assert report["filetype"] == "markdown"
+    assert [(d["lnum"], d["text"]) for d in report["first"]] == [(2, "claimed"), (4, "claimed")]
+    assert [(d["lnum"], d["text"]) for d in report["second"]] == [(0, "slammed")]
+    # one server for the project, rooted at the folder with rhetlint.toml, shared by both drafts
+    assert report["clients"] == [{"name": "rhetlint", "root_dir": str(project)}]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -160,3 +161,69 @@ def test_hook_passes_on_a_clean_draft_and_skips_non_prose(hook_repo, newsroom):
     only_other = try_repo(hook_repo, newsroom, "--files", "notes/data.json", "notes/tool.py")
     assert only_other.returncode == 0, only_other.stdout + only_other.stderr
     assert "(no files to check)Skipped" in only_other.stdout
+
+
+def run_pre_commit(newsroom: Path, *args: str, path: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RHETLINT_")}
+    env.update(
+        GIT_IDENTITY,
+        PRE_COMMIT_HOME=str(newsroom.parent / "pre-commit-home"),
+        NO_COLOR="1",
+        RHETLINT_ALLOW_LOCAL_PLUGINS="1",
+    )
+    if path is not None:
+        env["PATH"] = path
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args, "--color", "never"],
+        cwd=newsroom,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def documented_snippets() -> tuple[str, str]:
+    from doc_blocks import DOCS, fenced_blocks
+
+    remote, local = fenced_blocks(DOCS / "integrations" / "pre-commit.md", "yaml")
+    return remote, local
+
+
+def test_documented_remote_snippet_after_autoupdate_blocks_a_loaded_draft(hook_repo, newsroom):
+    """The snippet as written, with the repository's URL filled in and `rev` set by the documented
+    `pre-commit autoupdate --bleeding-edge --freeze --repo URL`."""
+    remote, _local = documented_snippets()
+    url = str(hook_repo)
+    (newsroom / ".pre-commit-config.yaml").write_text(
+        remote.replace("<rhetlint-repo-url>", url), encoding="utf-8"
+    )
+    update = run_pre_commit(newsroom, "autoupdate", "--bleeding-edge", "--freeze", "--repo", url)
+    assert update.returncode == 0, update.stdout + update.stderr
+    head = _git("rev-parse", "HEAD", cwd=hook_repo).strip()
+    config = (newsroom / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f"rev: {head}" in config, config
+    result = run_pre_commit(newsroom, "run", "--all-files")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "drafts/loaded.md:3:13: warning: marker 'zork' found [T101 marker-word]" in output
+    assert "notes/data.json:" not in output and "drafts/clean.md:" not in output
+
+
+def test_documented_local_snippet_runs_the_installed_rhetlint(newsroom):
+    _remote, local = documented_snippets()
+    (newsroom / ".pre-commit-config.yaml").write_text(local, encoding="utf-8")
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    result = run_pre_commit(newsroom, "run", "--all-files", path=path)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "drafts/loaded.md:3:13: warning: marker 'zork' found [T101 marker-word]" in output
+    assert "drafts/loaded.html:" in output and "drafts/loaded.txt:" in output
+    assert "notes/tool.py:" not in output
+    # the layout docs/integrations/pre-commit.md shows
+    assert re.search(r"^rhetlint\.+Failed\n- hook id: rhetlint\n- exit code: 1\n\n", result.stdout, re.M), (
+        output
+    )
+    _git("rm", "-q", "--cached", "drafts/loaded.md", "drafts/loaded.txt", "drafts/loaded.html", cwd=newsroom)
+    clean = run_pre_commit(newsroom, "run", "--all-files", path=path)
+    assert clean.returncode == 0, clean.stdout + clean.stderr

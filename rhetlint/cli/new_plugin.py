@@ -15,6 +15,8 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
+from rhetlint.rules.model import META_PREFIX
+
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
@@ -64,8 +66,8 @@ def plugin_names(name: str, prefix: str | None = None) -> PluginNames:
     prefix = prefix or (letters[:2].upper() if len(letters) >= 2 else "X")
     if not PREFIX.match(prefix):
         raise ValueError(f"rule code prefix {prefix!r} must be 1-3 capital letters")
-    if prefix == "RL":
-        raise ValueError("the rule code prefix RL is rhetlint's own")
+    if prefix.startswith(META_PREFIX):
+        raise ValueError(f"the rule code prefix {prefix} starts with {META_PREFIX}, which is rhetlint's own")
     return PluginNames(dist, package, entry, prefix, entry.replace("-", " "))
 
 

@@ -18,6 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
+from rhetlint.lint.ignore import PathPatterns, PatternError
 from rhetlint.model.errors import ConfigError
 
 __all__ = [
@@ -172,6 +173,12 @@ def config_from_mapping(
                         f'{where}: \'{prefix}severity.{rule}\' must be "error", "warning" or '
                         f'"info", got {level!r}'
                     )
+        if key in ("exclude", "extend-exclude", "per-file-ignores"):
+            patterns = [p.removeprefix("!") if key == "per-file-ignores" else p for p in value]
+            try:
+                PathPatterns.compile(patterns, root)
+            except PatternError as exc:
+                raise ConfigError(f"{where}: '{prefix}{key}': {exc}") from None
         attr = key.replace("-", "_")
         if key == "plugins-dir":
             value = (root / value).resolve()

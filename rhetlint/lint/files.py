@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
+
+from rhetlint.lint.ignore import IgnoreFiles, PathPatterns
 
 
 class InputError(Exception):
@@ -26,42 +27,8 @@ def relative_to_root(path: Path, root: Path) -> str | None:
         return None
 
 
-def _matches(path: Path, globs: Sequence[str], root: Path | None = None) -> bool:
-    names = [path.name, path.as_posix()]
-    relative = relative_to_root(path, root) if root is not None else None
-    if relative is not None:
-        names.append(relative)
-    return any(fnmatch.fnmatch(name, g) for name in names for g in globs)
-
-
-def _git_visible(folder: Path) -> set[Path] | None:
-    """Files git tracks or would track under ``folder`` (respecting .gitignore), or None outside a repo."""
-    try:
-        out = subprocess.run(
-            # core.fsmonitor in a checked tree's .git/config names a command git would run: never run it
-            [
-                "git",
-                "-c",
-                "core.fsmonitor=false",
-                "-c",
-                "core.untrackedCache=false",
-                "-C",
-                str(folder),
-                "ls-files",
-                "-z",
-                "--cached",
-                "--others",
-                "--exclude-standard",
-            ],  # fmt: skip
-            capture_output=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if out.returncode != 0:
-        return None
-    return {(folder / p).resolve() for p in out.stdout.decode("utf-8", "surrogateescape").split("\0") if p}
+def _included(path: Path, globs: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(path.name, g) for g in globs)
 
 
 def discover(
@@ -69,24 +36,33 @@ def discover(
 ) -> Iterator[tuple[str, str]]:
     """Yield (display path, "file"|"missing") for each draft named or found under a named folder.
 
-    Files named explicitly are always checked; folders are walked for files matching ``include`` and not
-    matching ``exclude`` or ignored by git. Globs match a file's name, its path as found, or its path
-    relative to ``root`` (the folder of the configuration file).
+    Files named explicitly are always checked. Folders are walked for files whose name matches
+    ``include``, skipping what ``exclude`` (gitignore patterns relative to ``root``, the folder of the
+    configuration file) or the ``.gitignore`` files of the tree ignore, inside a git repository or not;
+    git itself is never run. Raises PatternError for an ``exclude`` pattern git would refuse.
     """
-    root = root.resolve() if root is not None else None
+    excluded = PathPatterns.compile(exclude, root)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            visible = _git_visible(path)
+            contexts = {path: IgnoreFiles.above(path, root)}
             found = []
             for dirpath, dirnames, filenames in os.walk(path):
                 current = Path(dirpath)
-                dirnames[:] = sorted(d for d in dirnames if not _matches(current / d, exclude, root))
+                ignores = contexts.pop(current, None) or IgnoreFiles.above(current, root)
+                kept = []
+                for name in sorted(dirnames):
+                    child = current / name
+                    if excluded.matches(child, is_dir=True) or ignores.ignored(child, is_dir=True):
+                        continue
+                    kept.append(name)
+                    contexts[child] = ignores.within(child)
+                dirnames[:] = kept
                 for name in filenames:
                     candidate = current / name
-                    if not _matches(candidate, include, root) or _matches(candidate, exclude, root):
+                    if not _included(candidate, include) or excluded.matches(candidate):
                         continue
-                    if visible is not None and candidate.resolve() not in visible:
+                    if ignores.ignored(candidate):
                         continue
                     found.append(str(candidate))
             yield from ((p, "file") for p in sorted(found))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import fnmatch
 import traceback
 from pathlib import Path
 
 from rhetlint.hooks.manager import PluginSet, one_line
 from rhetlint.lint.budget import RuleTimeout, time_budget
 from rhetlint.lint.config import Config, ConfigError
-from rhetlint.lint.files import InputError, relative_to_root
+from rhetlint.lint.files import InputError
+from rhetlint.lint.ignore import PathPatterns
 from rhetlint.lint.suppressions import parse_directives
 from rhetlint.model.diagnostics import Diagnostic, Finding, Position
 from rhetlint.model.document import Document, LintContext
@@ -35,18 +35,32 @@ class Linter:
         self.decisions = Decisions(self.registry, self.config, self.selection)
         self.decisions.validate()
         self._options: dict[str, Options] = {}
+        self._per_file: list[tuple[PathPatterns, bool, list[str]]] | None = None
 
     # --- selection -------------------------------------------------------------------------------
     def _ignores_for(self, path: str | None) -> tuple[str, ...]:
+        """The selectors ``per-file-ignores`` adds for ``path``: gitignore patterns relative to the
+        configuration's folder; a pattern starting with ``!`` applies to the files it does not match."""
         if not path or not self.config.per_file_ignores:
             return ()
         candidate = Path(path)
-        relative = relative_to_root(candidate, self.config.root) or candidate.as_posix()
         extra: list[str] = []
-        for glob, selectors in self.config.per_file_ignores.items():
-            if fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(candidate.name, glob):
+        for pattern, negated, selectors in self._per_file_patterns():
+            if pattern.matches(candidate) != negated:
                 extra.extend(selectors)
         return tuple(extra)
+
+    def _per_file_patterns(self) -> list[tuple[PathPatterns, bool, list[str]]]:
+        if self._per_file is None:
+            self._per_file = [
+                (
+                    PathPatterns.compile([key.removeprefix("!")], self.config.root),
+                    key.startswith("!"),
+                    selectors,
+                )
+                for key, selectors in self.config.per_file_ignores.items()
+            ]
+        return self._per_file
 
     def rules_for(self, path: str | None = None) -> list[Rule]:
         """The rules that run on ``path`` (its per-file ignores applied)."""

@@ -18,6 +18,7 @@ __all__ = [
     "CODE",
     "DOCS_URL",
     "DOC_SECTIONS",
+    "META_PREFIX",
     "NAME",
     "SCOPES",
     "SELECTOR_CODE",
@@ -34,6 +35,9 @@ CODE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # A code or a code prefix, as selectors write them: "L104", "L1", "A".
 SELECTOR_CODE = re.compile(r"^[A-Z]{1,4}[0-9]{0,3}$")
+# The code prefix of rhetlint's own meta rules (RL001, RL900): no plugin or rule file may use it, since the
+# selector "RL" must mean those rules only.
+META_PREFIX = "RL"
 SCOPES = ("sentence", "paragraph", "document")
 # A rule's lifecycle (docs/plugins/versioning.md): preview rules run only when selected by code or name.
 STATUSES = ("stable", "preview", "deprecated")

@@ -11,10 +11,6 @@ from functools import cache
 from importlib import resources
 
 VOWELS = frozenset("aeiou")
-# Two-syllable verbs stressed on the last syllable double their final consonant (admit -> admitted).
-STRESSED_ENDINGS = ("mit", "cur", "fer", "pel", "gret", "but", "trol", "tol", "bed", "ret")
-# Verbs ending in -fer that are stressed on the first syllable and do not double.
-UNSTRESSED_FER = frozenset({"offer", "differ", "suffer", "proffer", "buffer", "wafer"})
 
 VERB_FORMS = ("base", "3sg", "past", "pp", "ing")
 
@@ -41,23 +37,45 @@ def irregular_lemmas() -> dict[str, str]:
     return lemmas
 
 
+@cache
+def doubling_verbs() -> frozenset[str]:
+    """Verbs of several syllables that double their final consonant (admit -> admitted), shipped as data:
+    doubling follows stress, which spelling does not show (limit -> limited, debut -> debuted)."""
+    text = resources.files("rhetlint.data").joinpath("doubling_verbs.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def irregular_nouns() -> dict[str, tuple[str, ...]]:
+    """Return singular -> plurals (the preferred first) for nouns the spelling rules get wrong."""
+    table: dict[str, tuple[str, ...]] = {}
+    text = resources.files("rhetlint.data").joinpath("irregular_nouns.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            singular, plurals = line.split("\t")[:2]
+            table[singular] = tuple(plurals.split("/"))
+    return table
+
+
 def _syllables(word: str) -> int:
+    """Vowel groups, with "qu" read as a consonant (quip has one syllable, equip two)."""
+    word = word.replace("qu", "qw")
     return sum(1 for i, c in enumerate(word) if c in VOWELS and (i == 0 or word[i - 1] not in VOWELS))
 
 
 def _doubles(word: str) -> bool:
-    if len(word) < 3 or word[-1] in "wxy" or word[-1] in VOWELS:
-        return False
-    # "qu" sounds as a consonant: quip -> quipped, equip -> equipped
-    before_vowel_is_consonant = word[-3] not in VOWELS or word[-4:-2] == "qu"
-    if not (word[-2] in VOWELS and before_vowel_is_consonant):
-        return False
-    syllables = _syllables(word) - (1 if "qu" in word[-4:-1] else 0)
-    if syllables == 1:
+    """Whether the final consonant doubles before -ed and -ing: a one-syllable verb ending in a single
+    vowel and a consonant (slam, quip), or a listed verb of more syllables (admit, begin)."""
+    word = word.lower()
+    if word in doubling_verbs():
         return True
-    if word in UNSTRESSED_FER:
+    if "-" in word:  # a compound doubles as its last word does: flip-flop -> flip-flopped
+        return _doubles(word.rsplit("-", 1)[1])
+    if len(word) < 3 or word[-1] in "wxy" or word[-1] in VOWELS or word[-2] not in VOWELS:
         return False
-    return word.endswith(STRESSED_ENDINGS)
+    if word[-3] in VOWELS and word[-4:-2] != "qu":  # "rain", "cool"; but "quip", "squat"
+        return False
+    return _syllables(word) == 1
 
 
 def _suffixed(base: str, suffix: str) -> str:
@@ -78,8 +96,8 @@ def verb_form(base: str, form: str) -> str:
             return "is"
         if base in ("have",):
             return "has"
-        if base.endswith(("s", "x", "z", "ch", "sh", "o")):
-            return base + "es"
+        if base.endswith(("s", "x", "z", "ch", "sh")) or (base.endswith("o") and base[-2:-1] not in VOWELS):
+            return base + ("zes" if base.endswith("z") and _doubles(base) else "es")
         if base.endswith("y") and len(base) > 1 and base[-2] not in VOWELS:
             return base[:-1] + "ies"
         return base + "s"
@@ -111,25 +129,43 @@ def verb_forms(base: str) -> dict[str, str]:
         for name, variants in (("past", irregular[0]), ("pp", irregular[1])):
             for variant in variants.split("/"):
                 forms.setdefault(variant, name)
-    if base.endswith("l") and base[-2:-1] in VOWELS and not _doubles(base) and _syllables(base) > 1:
+    single_vowel_l = base.endswith("l") and base[-2:-1] in VOWELS and base[-3:-2] not in VOWELS
+    if single_vowel_l and not _doubles(base) and _syllables(base) > 1:
         # British spelling doubles the l: "travelled" beside "traveled"
         forms.setdefault(base + "led", "past")
         forms.setdefault(base + "ling", "ing")
     return forms
 
 
+def noun_plurals(base: str) -> tuple[str, ...]:
+    """The plural spellings of a one-word noun, the preferred first. A capitalised noun keeps its capital
+    (German -> Germans); suffixes are lower case, as in "CEOs"."""
+    lower = base.lower()
+    irregular = irregular_nouns().get(lower)
+    if irregular:
+        return tuple(p[:1].upper() + p[1:] if base[:1].isupper() else p for p in irregular)
+    if lower.endswith("sis"):  # crisis -> crises, analysis -> analyses
+        return (base[:-2] + "es",)
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return (base + "es",)
+    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in VOWELS:
+        return (base[:-1] + "ies",)
+    if lower.endswith("man"):  # man -> men, spokesman -> spokesmen; human, German are in the table
+        return (base[:-2] + "en",)
+    return (base + "s",)
+
+
 def noun_plural(base: str) -> str:
-    if base.endswith(("s", "x", "z", "ch", "sh")):
-        return base + "es"
-    if base.endswith("y") and len(base) > 1 and base[-2] not in VOWELS:
-        return base[:-1] + "ies"
-    if base.endswith("man"):
-        return base[:-3] + "men"
-    return base + "s"
+    """The preferred plural of a one-word noun."""
+    return noun_plurals(base)[0]
 
 
 def noun_forms(base: str) -> dict[str, str]:
-    return {base: "base", noun_plural(base): "plural"}
+    """Every surface form of a noun mapped to its form name ("base" or "plural")."""
+    forms = {base: "base"}
+    for plural in noun_plurals(base):
+        forms.setdefault(plural, "plural")
+    return forms
 
 
 # Adjectives whose -ly adverb does not follow the spelling rules below.

@@ -14,6 +14,7 @@ from typing import Any
 from rhetlint.rules.data.patterns import Pattern, expand
 from rhetlint.rules.data.reader import TableReader
 from rhetlint.rules.data.safe_regex import RegexNotAllowed
+from rhetlint.rules.model import META_PREFIX
 
 RULE_KINDS = ("existence", "substitution")
 TERM_KIND = "term"
@@ -103,6 +104,11 @@ def read_rule_spec(raw: Any, where: str) -> RuleSpec:
         where = f"{where} ({raw['code']})"
     r = TableReader.open(raw, where, "rule", RULE_KEYS)
     code, name = r.text("code", required=True), r.text("name", required=True)
+    if code.upper().startswith(META_PREFIX):
+        raise r.fail(
+            f"code {code!r} uses the prefix {META_PREFIX}, which is rhetlint's own (its meta rules such as "
+            "RL001 unused-suppression); choose another prefix"
+        )
     why = r.text("why", required=True)
     kind = r.text("kind", required=True)
     if kind not in RULE_KINDS:
