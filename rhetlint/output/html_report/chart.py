@@ -17,8 +17,14 @@ HEADING = 26
 VALUE_ROOM = 60
 
 
-def bar_chart(chart_id: str, title: str, groups: Sequence[tuple[str, Sequence[tuple[str, int]]]]) -> str:
-    """``chart_id`` must be unique in the page; ``groups`` is ``[(measure, [(side, value), ...]), ...]``; every group is scaled to its own maximum."""
+def bar_chart(
+    chart_id: str,
+    title: str,
+    groups: Sequence[tuple[str, Sequence[tuple[str, int]]]],
+    muted: str | None = None,
+) -> str:
+    """``groups`` is ``[(measure, [(label, value), ...]), ...]``, each group scaled to its own maximum; the
+    bar labelled ``muted`` (e.g. "no side") is grey. ``chart_id`` must be unique in the page."""
     rows = sum(len(bars) for _, bars in groups)
     height = len(groups) * (HEADING + GAP) + rows * (BAR_HEIGHT + GAP) + GAP
     parts = [
@@ -37,7 +43,7 @@ def bar_chart(chart_id: str, title: str, groups: Sequence[tuple[str, Sequence[tu
             parts.append(
                 f'<text class="chart-label" x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT - 6}" '
                 f'text-anchor="end">{escape(_short(side))}</text>'
-                f'<rect class="chart-bar chart-bar-{index % 6}" x="{LABEL_WIDTH}" y="{y}" '
+                f'<rect class="chart-bar {_bar_class(side, index, muted)}" x="{LABEL_WIDTH}" y="{y}" '
                 f'width="{max(length, 1)}" height="{BAR_HEIGHT}"><title>{escape(side)}: {value}</title></rect>'
                 f'<text class="chart-value" x="{LABEL_WIDTH + max(length, 1) + 6}" '
                 f'y="{y + BAR_HEIGHT - 6}">{value}</text>'
@@ -45,6 +51,10 @@ def bar_chart(chart_id: str, title: str, groups: Sequence[tuple[str, Sequence[tu
             y += BAR_HEIGHT + GAP
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _bar_class(label: str, index: int, muted: str | None) -> str:
+    return "chart-bar-muted" if label == muted else f"chart-bar-{index % 5}"
 
 
 def _short(text: str, limit: int = 22) -> str:

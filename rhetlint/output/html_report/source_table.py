@@ -55,8 +55,13 @@ def render_sources(doc: Document, story_id: str) -> str:
             ("Attributions per side", list(attributions.items())),
             ("Quoted words per side", list(quoted.items())),
         ],
+        muted=NO_SIDE,
     )
-    return f'{table}<figure class="chart-figure">{chart}<figcaption>Attributions and words in direct quotation, by the side each source stands on ("{NO_SIDE}": neutral or not placed).</figcaption></figure>'
+    caption = (
+        "Attributions and words in direct quotation, by the side each source stands on "
+        f"(“{NO_SIDE}”: neutral or not placed)."
+    )
+    return f'{table}<figure class="chart-figure">{chart}<figcaption>{caption}</figcaption></figure>'
 
 
 def per_side(sources: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, int]]:
