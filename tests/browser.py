@@ -40,7 +40,7 @@ def chromium_path() -> str | None:
 
 
 @contextlib.contextmanager
-def chromium_page(width: int = 1000, height: int = 800) -> Iterator[Any]:
+def chromium_page(width: int = 1000, height: int = 800, javascript: bool = True) -> Iterator[Any]:
     """A Playwright page in the system Chromium, with a fresh empty user-data-dir."""
     from playwright.sync_api import sync_playwright
 
@@ -54,6 +54,7 @@ def chromium_page(width: int = 1000, height: int = 800) -> Iterator[Any]:
             headless=True,
             args=CHROMIUM_FLAGS,
             viewport={"width": width, "height": height},
+            java_script_enabled=javascript,
         )
         try:
             yield context.new_page()
