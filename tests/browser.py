@@ -72,11 +72,11 @@ def write_example_report(html_path: Path) -> None:
 
 
 def screenshot(target: Path) -> None:
-    """The example draft's report, the top of the page (legend, draft and first cards), as a PNG."""
+    """The example draft's report, the top of the page (legend, draft and the first cards), as a PNG."""
     with tempfile.TemporaryDirectory() as folder:
         html_path = Path(folder) / "report.html"
         write_example_report(html_path)
-        with chromium_page(width=1000, height=1400) as page:
+        with chromium_page(width=1000, height=1900) as page:
             page.goto(html_path.as_uri())
             page.screenshot(path=str(target), full_page=False)
 

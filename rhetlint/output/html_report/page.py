@@ -99,9 +99,9 @@ def _summary(report: HtmlReport) -> str:
 
 def _legend() -> str:
     items = "".join(
-        f'<li><span class="hl hl-{f.key}">{escape(f.label.lower())}</span> '
-        f'<span class="marker marker-{f.key}" aria-hidden="true">{f.letter}1</span> '
-        f"{escape(f.label)}: {escape(f.line)}, marker {f.letter}</li>"
+        f'<li><span class="hl hl-{f.key}">{escape(f.label)}</span>'
+        f'<span class="marker marker-{f.key}" aria-hidden="true">{f.letter}</span> '
+        f'<span class="muted">{escape(f.line)}, marker {f.letter}</span></li>'
         for f in FAMILIES
     )
     return (
