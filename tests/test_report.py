@@ -294,3 +294,32 @@ def test_the_chart_matches_rhetlint_sources_json(builtin_rules, tmp_path, run_cl
     assert json.dumps("transit (configured from")[1:-1] in html.replace("</span>", "").replace(
         '<span class="muted">', ""
     )
+
+
+def test_the_error_line_docs_report_md_shows_is_what_a_run_prints(project, run_cli):
+    documented = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    project.write("news/c.md", b"\xff\xfe\x00bad")
+    result = run_cli(["report", "news/c.md", "-o", "r.html"], cwd=project.root)
+    assert result.code == 2
+    assert f"(`{result.err_lines[0]}`)" in documented
+
+
+def test_the_screenshot_command_docs_report_md_gives_is_the_script_that_makes_it():
+    documented = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    assert ".venv/bin/python tests/browser.py docs/report-example.png" in documented
+    assert "![The report of examples/draft.md in Chromium](report-example.png)" in documented
+    assert (ROOT / "docs" / "report-example.png").read_bytes().startswith(b"\x89PNG")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(docs/report.md)" in readme
+
+
+def test_docs_report_md_names_every_option_of_the_command():
+    from rhetlint.cli.app import build_parser
+
+    documented = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    report = parser._subparsers._group_actions[0].choices["report"]  # type: ignore[union-attr]
+    options = [o for action in report._actions for o in action.option_strings if o.startswith("--")]
+    assert len(options) > 5
+    missing = [o for o in options if o != "--help" and f"`{o}" not in documented]
+    assert missing == []
