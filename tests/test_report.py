@@ -128,7 +128,9 @@ def test_each_finding_has_a_highlight_a_marker_and_a_card_linked_both_ways(built
     run_cli(["report", draft, "-o", tmp_path / "report.html"], cwd=tmp_path)
     page = read_page(tmp_path / "report.html")
     assert len(page.markers) == len(page.cards) == len(expected)
-    for number, (marker, card, diagnostic) in enumerate(zip(page.markers, page.cards, expected), 1):
+    for number, (marker, card, diagnostic) in enumerate(
+        zip(page.markers, page.cards, expected, strict=True), 1
+    ):
         assert marker["href"] == f"#{card}"
         assert page.ids[card] == "article"
         assert page.back[card] == f"#{marker['id']}"
@@ -149,7 +151,7 @@ def test_cards_carry_the_message_the_rule_page_and_the_alternatives(builtin_rule
     assert "About L101 emotive-language</summary>" in html
     assert "<h5>Why it matters</h5>" in html  # the rule's docstring, headings below the card's h4
     # the source table and the chart, from the same data as `rhetlint sources --format json`
-    assert "<th scope=\"row\">Maria Okafor</th>" in html
+    assert '<th scope="row">Maria Okafor</th>' in html
     assert '<svg class="chart" role="img"' in html
     assert ">16</text>" in html  # Okafor's quoted words
 
@@ -211,7 +213,7 @@ def test_standard_input_gets_its_stdin_filename(project, run_cli):
         ["report", "-", "--stdin-filename", "desk/story.md", "-o", "-"], cwd=project.root, stdin=b"A zork.\n"
     )
     assert result.code == 0
-    assert "<h2 id=\"s1-title\" class=\"story-title\">desk/story.md</h2>" in result.out
+    assert '<h2 id="s1-title" class="story-title">desk/story.md</h2>' in result.out
     assert result.out.count('id="s1-m') == 1  # one marker in the draft (the legend's have no id)
 
 

@@ -87,7 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", "-o", required=True, metavar="FILE", help="the HTML file to write (- for standard output)"
     )
     report.add_argument("--title", default="rhetlint report", help="the page title")
-    report.add_argument("--config", type=Path, help="use this configuration file instead of searching for one")
+    report.add_argument(
+        "--config", type=Path, help="use this configuration file instead of searching for one"
+    )
     _add_trust_flag(report)
     report.add_argument("--select", type=_csv, help="only these rules (codes, prefixes, names, categories)")
     report.add_argument("--extend-select", type=_csv, default=[], help="add these rules to the selection")
@@ -275,6 +277,10 @@ def _write_atomically(target: Path, write: Callable[[TextIO], None]) -> None:
         raise
 
 
+def _write_text(stream: TextIO, text: str) -> None:
+    stream.write(text)
+
+
 def _mode_for(target: Path) -> int:
     """The permission bits of the file being replaced, or 0666 less the umask for a new file."""
     try:
@@ -433,9 +439,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         ignore=tuple(args.ignore),
         extend_select=tuple(args.extend_select),
     )
-    session = Session(
-        args.config, selection, args.input_format, allow_local_plugins=args.allow_local_plugins
-    )
+    session = Session(args.config, selection, args.input_format, allow_local_plugins=args.allow_local_plugins)
     first = Path(args.paths[0]) if args.paths[0] != "-" else None
     if first is not None and first.is_dir():
         first = first / "-"  # the configuration of a folder is searched from the folder itself
@@ -479,7 +483,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         try:
-            _write_atomically(Path(args.output), lambda stream: stream.write(page))
+            _write_atomically(Path(args.output), lambda stream: _write_text(stream, page))
         except OSError as exc:
             print(
                 f"rhetlint: error: cannot write {printable(args.output)}: {exc.strerror or exc}",

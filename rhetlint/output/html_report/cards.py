@@ -23,9 +23,7 @@ if TYPE_CHECKING:
 RULE_HEADING_LEVEL = 5
 
 
-def render_card(
-    diagnostic: Diagnostic, number: int, card_id: str, marker_id: str, rule: Rule | None
-) -> str:
+def render_card(diagnostic: Diagnostic, number: int, card_id: str, marker_id: str, rule: Rule | None) -> str:
     family = family_of(diagnostic.category)
     start, end = diagnostic.start, diagnostic.end
     where = f"line {start.line}, column {start.column}"
@@ -70,7 +68,9 @@ def _rule_details(rule: Rule) -> str:
     summary = f"About {rule.code} {rule.name}"
     more = ""
     if rule.doc_url.startswith(("https://", "http://")):
-        more = f'<p class="rule-url">Rule page: <a href="{escape(rule.doc_url)}">{escape(rule.doc_url)}</a></p>'
+        more = (
+            f'<p class="rule-url">Rule page: <a href="{escape(rule.doc_url)}">{escape(rule.doc_url)}</a></p>'
+        )
     return (
         f'<details class="rule-doc"><summary>{escape(summary)}</summary>'
         f"<div>{rule_doc_html(rule.doc)}{more}</div></details>"

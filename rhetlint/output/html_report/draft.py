@@ -76,7 +76,7 @@ def _markup_edges(source: str, prose: str) -> set[int]:
     if len(prose) != len(source):
         return edges  # a plugin's parser that does not keep offsets: nothing is dimmed
     previous = False
-    for offset, (raw, kept) in enumerate(zip(source, prose)):
+    for offset, (raw, kept) in enumerate(zip(source, prose, strict=True)):
         markup = raw != kept
         if markup != previous:
             edges.add(offset)
