@@ -130,3 +130,15 @@ def test_the_page_reads_the_same_with_javascript_off(report):
         page.goto(path.as_uri())
         assert page.locator("article.card").count() == findings
         assert page.locator("svg.chart").count() == 2
+
+
+def test_on_paper_a_rule_page_is_printed_once_per_story(report):
+    path, _ = report
+    with chromium_page() as page:
+        page.goto(path.as_uri())
+        # L1 and L3 of the example are both emotive-language ('slams', 'sweeping')
+        assert page.locator("#s1-f3 details.rule-doc").is_visible()
+        page.emulate_media(media="print")
+        assert page.locator("#s1-f1 details.rule-doc > div p").first.is_visible()
+        assert not page.locator("#s1-f3 details.rule-doc").is_visible()
+        assert page.locator("#s1-f3 .print-only").inner_text() == "About L101 emotive-language: see L1."

@@ -23,7 +23,16 @@ if TYPE_CHECKING:
 RULE_HEADING_LEVEL = 5
 
 
-def render_card(diagnostic: Diagnostic, number: int, card_id: str, marker_id: str, rule: Rule | None) -> str:
+def render_card(
+    diagnostic: Diagnostic,
+    number: int,
+    card_id: str,
+    marker_id: str,
+    rule: Rule | None,
+    rule_shown_in: str | None = None,
+) -> str:
+    """``rule_shown_in``: the marker text ("L1") of an earlier card of the same story with the same rule;
+    on paper this card then points there instead of printing the rule page again."""
     family = family_of(diagnostic.category)
     start, end = diagnostic.start, diagnostic.end
     where = f"line {start.line}, column {start.column}"
@@ -49,7 +58,11 @@ def render_card(diagnostic: Diagnostic, number: int, card_id: str, marker_id: st
         )
         parts.append(f'<div class="related"><h5>Where it comes from</h5><ul>{items}</ul></div>')
     if rule is not None:
-        parts.append(_rule_details(rule))
+        parts.append(_rule_details(rule, repeated=rule_shown_in is not None))
+        if rule_shown_in is not None:
+            parts.append(
+                f'<p class="print-only">About {escape(rule.code)} {escape(rule.name)}: see {escape(rule_shown_in)}.</p>'
+            )
     parts.append(f'<p class="back"><a href="#{marker_id}">Back to the text</a></p>')
     parts.append("</article>")
     return "".join(parts)
@@ -64,7 +77,7 @@ def alternatives_of(diagnostic: Diagnostic) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _rule_details(rule: Rule) -> str:
+def _rule_details(rule: Rule, repeated: bool) -> str:
     summary = f"About {rule.code} {rule.name}"
     more = ""
     if rule.doc_url.startswith(("https://", "http://")):
@@ -72,7 +85,7 @@ def _rule_details(rule: Rule) -> str:
             f'<p class="rule-url">Rule page: <a href="{escape(rule.doc_url)}">{escape(rule.doc_url)}</a></p>'
         )
     return (
-        f'<details class="rule-doc"><summary>{escape(summary)}</summary>'
+        f'<details class="rule-doc{" repeated" if repeated else ""}"><summary>{escape(summary)}</summary>'
         f"<div>{rule_doc_html(rule.doc)}{more}</div></details>"
     )
 

@@ -148,8 +148,10 @@ def _index(report: HtmlReport) -> str:
 def _story(story: Story, story_id: str, rules: dict[str, Rule]) -> str:
     marks: list[Mark] = []
     cards: list[str] = []
+    first_card_of_rule: dict[str, str] = {}  # rule code -> marker text of its first card in this story
     for number, diagnostic in enumerate(story.diagnostics, 1):
         family = family_of(diagnostic.category)
+        shown_in = first_card_of_rule.setdefault(diagnostic.code, f"{family.letter}{number}")
         card_id, marker_id = f"{story_id}-f{number}", f"{story_id}-m{number}"
         marks.append(
             Mark(
@@ -162,7 +164,17 @@ def _story(story: Story, story_id: str, rules: dict[str, Rule]) -> str:
                 f"finding {number}: {family.label.lower()}, {diagnostic.name}",
             )
         )
-        cards.append(render_card(diagnostic, number, card_id, marker_id, rules.get(diagnostic.code)))
+        repeated = shown_in != f"{family.letter}{number}"
+        cards.append(
+            render_card(
+                diagnostic,
+                number,
+                card_id,
+                marker_id,
+                rules.get(diagnostic.code),
+                rule_shown_in=shown_in if repeated else None,
+            )
+        )
     counts = counts_by_family(story.diagnostics)
     chips = "".join(
         f'<li class="chip chip-{f.key}"><span class="badge badge-{f.key}">{f.letter}</span> '
