@@ -325,3 +325,15 @@ def test_docs_report_md_names_every_option_of_the_command():
     assert len(options) > 5
     missing = [o for o in options if o != "--help" and f"`{o}" not in documented]
     assert missing == []
+
+
+def test_file_names_and_the_title_are_escaped(project, run_cli):
+    project.write('desk/a"<i>x</i>\u2019s.md', "A zork.\n")
+    project.write("desk/b.md", "A blorp.\n")
+    title = "<script>alert('t')</script> & co"
+    assert run_cli(["report", "desk", "--title", title, "-o", "r.html"], cwd=project.root).code == 0
+    html = (project.root / "r.html").read_text(encoding="utf-8")
+    page = read_page(project.root / "r.html")
+    assert not {"script", "i"} & set(page.tags)
+    assert "<title>&lt;script&gt;alert(&#x27;t&#x27;)&lt;/script&gt; &amp; co</title>" in html
+    assert "desk/a&quot;&lt;i&gt;x&lt;/i&gt;\u2019s.md</a>" in html
