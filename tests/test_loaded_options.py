@@ -149,3 +149,16 @@ def test_a_disabled_word_is_not_brought_back_as_a_derived_adverb(tmp_path, monke
     found = lint_with_house_lexicon(tmp_path, monkeypatch, lexicon, text, named_on="editorializing")
     assert "shockingly" not in [d.match for d in found]
     assert "shocking" in [d.match for d in found]
+
+
+def test_findings_carry_every_alternative_inflected_like_the_match():
+    found = lint_text(
+        "Slammed by voters, the mayor admitted defeat. It was a staggeringly blatant move.\n",
+        plugins=[rhetlint_plugins.loaded],
+        select=["loaded-language"],
+    )
+    data = {d.match: d.data for d in found}
+    assert data["Slammed"]["instead"] == ["Criticized", "Criticised"]
+    assert data["admitted"]["instead"] == ["said", "acknowledged"]
+    assert "instead" not in data["blatant"]  # the entry lists no alternative
+    assert "instead" not in data["staggeringly"]  # an adjective's alternatives do not all make adverbs

@@ -79,6 +79,24 @@ def build_parser() -> argparse.ArgumentParser:
     _add_trust_flag(sources)
     sources.add_argument("--stdin-filename", help="the path to report for -")
 
+    report = sub.add_parser(
+        "report", help="write one self-contained HTML report of drafts for editors (see docs/report.md)"
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="drafts or folders (- for standard input)")
+    report.add_argument(
+        "--output", "-o", required=True, metavar="FILE", help="the HTML file to write (- for standard output)"
+    )
+    report.add_argument("--title", default="rhetlint report", help="the page title")
+    report.add_argument(
+        "--config", type=Path, help="use this configuration file instead of searching for one"
+    )
+    _add_trust_flag(report)
+    report.add_argument("--select", type=_csv, help="only these rules (codes, prefixes, names, categories)")
+    report.add_argument("--extend-select", type=_csv, default=[], help="add these rules to the selection")
+    report.add_argument("--ignore", type=_csv, default=[], help="skip these rules")
+    report.add_argument("--stdin-filename", help="the path to report (and to pick the format by) for -")
+    report.add_argument("--input-format", choices=("text", "markdown", "html"), help="force the input format")
+
     lsp = sub.add_parser("lsp", help="run the language server on standard input/output")
     lsp.add_argument("--config", type=Path, help="use this configuration file for every document")
 
@@ -251,10 +269,26 @@ def _write_atomically(target: Path, write: Callable[[TextIO], None]) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as stream:
             write(stream)
+        # mkstemp makes the file private (0600); give it the mode a plain open() would, or the old file's
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_text(stream: TextIO, text: str) -> None:
+    stream.write(text)
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits of the file being replaced, or 0666 less the umask for a new file."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -394,6 +428,71 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return EXIT_ERROR if failed else EXIT_CLEAN
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Lint each draft and write the HTML report; unreadable drafts are listed in it and on stderr."""
+    from rhetlint._version import __version__
+    from rhetlint.lint.files import InputError, decode
+    from rhetlint.output.html_report import HtmlReport, Story, render_report
+
+    selection = Selection(
+        select=tuple(args.select) if args.select is not None else None,
+        ignore=tuple(args.ignore),
+        extend_select=tuple(args.extend_select),
+    )
+    session = Session(args.config, selection, args.input_format, allow_local_plugins=args.allow_local_plugins)
+    first = Path(args.paths[0]) if args.paths[0] != "-" else None
+    if first is not None and first.is_dir():
+        first = first / "-"  # the configuration of a folder is searched from the folder itself
+    base = session.linter_for(first)
+    config = base.config
+    report = HtmlReport(stories=[], title=args.title, version=__version__)
+    for path, state in discover(
+        [p for p in args.paths if p != "-"], config.include, config.exclude, config.root
+    ):
+        if state == "missing":
+            report.errors.append((path, "no such file or folder"))
+            continue
+        try:
+            linter, doc = session.read_document(path)
+            diagnostics = linter.lint(doc)
+        except (InputError, ConfigError) as exc:
+            report.errors.append((path, str(exc)))
+            continue
+        report.stories.append(Story(path, doc, diagnostics))
+    if "-" in args.paths:
+        name = args.stdin_filename or "-"
+        try:
+            linter = session.linter_for(Path(name) if name != "-" else None)
+            doc = linter.parse(decode(_read_stdin(config.max_file_size)), name, args.input_format)
+            report.stories.append(Story(name, doc, linter.lint(doc)))
+        except (InputError, ConfigError) as exc:
+            report.errors.append((name, str(exc)))
+    for story in report.stories:
+        story.diagnostics.sort(key=lambda d: d.sort_key())
+    for rule in base.registry:
+        report.rules[rule.code] = rule
+    for linter in session.linters():
+        for rule in linter.registry:
+            report.rules.setdefault(rule.code, rule)
+    problems = _print_problems(session)
+    for path, message in report.errors:
+        print(f"{printable(path)}: error: {message}", file=sys.stderr)
+    page = render_report(report)
+    if args.output == "-":
+        sys.stdout.write(page)
+        sys.stdout.flush()
+    else:
+        try:
+            _write_atomically(Path(args.output), lambda stream: _write_text(stream, page))
+        except OSError as exc:
+            print(
+                f"rhetlint: error: cannot write {printable(args.output)}: {exc.strerror or exc}",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+    return EXIT_ERROR if report.errors or problems else EXIT_CLEAN
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
@@ -405,6 +504,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "explain": cmd_explain,
     "plugins": cmd_plugins,
     "sources": cmd_sources,
+    "report": cmd_report,
     "lsp": cmd_lsp,
     "new-plugin": cmd_new_plugin,
 }

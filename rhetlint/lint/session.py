@@ -91,6 +91,10 @@ class Session:
             self._linters[id(config)] = linter
         return linter
 
+    def linters(self) -> list[Linter]:
+        """Every linter made so far (one per configuration in use)."""
+        return list(self._linters.values())
+
     def plugin_problems(self) -> list[str]:
         problems: list[str] = []
         for plugins in self._plugin_sets.values():

@@ -71,6 +71,28 @@ def _replacement(hit: Hit[Entry], matched: str) -> str | None:
     return replacement
 
 
+def _alternatives(hit: Hit[Entry], matched: str) -> list[str]:
+    """Every neutral alternative the entry lists, inflected like the match (none for an adverb made from an
+    adjective: its alternatives do not all make adverbs)."""
+    entry = hit.pattern.meaning
+    if hit.pattern.form == "adverb":
+        return []
+    forms = [inflect_like(i, entry.pos, hit.pattern.form) for i in entry.instead]
+    if matched[:1].isupper():
+        forms = [f[:1].upper() + f[1:] for f in forms]
+    return list(dict.fromkeys(forms))
+
+
+def _data(hit: Hit[Entry], matched: str) -> dict[str, object]:
+    """What editor integrations and the HTML report read: the lexicon term, the form matched and the
+    alternatives."""
+    data: dict[str, object] = {"term": hit.pattern.meaning.match[0], "form": hit.pattern.form}
+    alternatives = _alternatives(hit, matched)
+    if alternatives:
+        data["instead"] = alternatives
+    return data
+
+
 def _message(hit: Hit[Entry], matched: str) -> str:
     entry = hit.pattern.meaning
     if hit.pattern.form == "adverb":
@@ -108,7 +130,7 @@ def lexicon_findings(doc: Document, options: Options, rule_name: str) -> Iterato
             _message(hit, matched),
             fixes=fixes,
             severity=entry.severity,
-            data={"term": entry.match[0], "form": hit.pattern.form},
+            data=_data(hit, matched),
         )
 
 
