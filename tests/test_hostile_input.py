@@ -44,13 +44,37 @@ def test_walking_a_folder_never_runs_its_git_fsmonitor(tmp_path):
     assert not marker.exists()
 
 
-@pytest.mark.parametrize("pattern", [r"(\w+){,}x", r"(a|ab){,}", r"(a+){,4}"])
-def test_an_open_brace_quantifier_is_a_quantifier(pattern):
-    """Python reads "{,}" as "*": a regex word repeating a repeating group that way is refused."""
-    from rhetlint.rules.data import RegexNotAllowed, check_regex
+CATASTROPHIC = {
+    # pattern: (a word it matches, a 39-letter near miss that a backtracking engine needs ages to refuse)
+    r"(\w+){,}x": ("wordx", "a" * 39),
+    r"(a+)+$": ("aaaa", "a" * 38 + "b"),
+    r"(a|aa)*b": ("aab", "a" * 39),
+}
 
-    with pytest.raises(RegexNotAllowed, match="backtrack without end"):
-        check_regex(pattern)
+
+@pytest.mark.parametrize("pattern", list(CATASTROPHIC))
+def test_a_catastrophic_pattern_in_a_rule_file_cannot_hang_a_run(tmp_path, pattern):
+    """Each pattern takes a backtracking engine hours on one near-miss word; the run must simply finish."""
+    hit, near_miss = CATASTROPHIC[pattern]
+    escaped = pattern.replace("\\", "\\\\")
+    (tmp_path / "house.toml").write_text(
+        f'[[rule]]\ncode = "H901"\nname = "shape"\nkind = "existence"\nwhy = "x"\ntokens = ["/{escaped}/"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "rhetlint.toml").write_text(
+        'rule-files = ["house.toml"]\nselect = ["H901"]\n', encoding="utf-8"
+    )
+    # distinct near misses (each one is matched afresh), then one word the pattern matches
+    words = [near_miss[:-4] + format(i, "04d") for i in range(3000)]
+    (tmp_path / "a.md").write_text(" ".join([near_miss, *words, hit]) + ".\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "rhetlint", "check", "a.md"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (1, "1 problem in 1 file checked\n")
+    [line] = result.stdout.splitlines()
+    column = len(" ".join([near_miss, *words])) + 2
+    assert line.startswith(f"a.md:1:{column}: ") and line.endswith("[H901 shape]")
 
 
 def test_a_parser_failure_is_one_error_line_for_that_file(project, run_cli):
