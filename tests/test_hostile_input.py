@@ -253,3 +253,35 @@ def test_a_looping_symbolic_link_in_a_folder_is_one_error_line(project, run_cli)
         for line in result.err_lines
     )
     assert any("b.md:1:3:" in line for line in result.lines)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (
+            'rule-files = ["/dev/zero"]\n',
+            "/dev/zero: rule file is not a regular file (a device, pipe or socket)",
+        ),
+        (
+            'rule-files = ["big.toml"]\nmax-file-size = 0.001\n',
+            "big.toml: rule file is over the max-file-size of 0.001 MB (raise max-file-size to read it)",
+        ),
+        (
+            '[rules.emotive-language]\nlexicon = ["/dev/zero"]\n',
+            "/dev/zero: lexicon file is not a regular file (a device, pipe or socket)",
+        ),
+        (
+            'max-file-size = 0.001\n[rules.emotive-language]\nlexicon = ["big.toml"]\n',
+            "big.toml: lexicon file is over the max-file-size of 0.001 MB (raise max-file-size to read it)",
+        ),
+    ],
+)
+def test_rule_and_lexicon_files_are_read_within_limits(tmp_path, run_process, config, message):
+    (tmp_path / "rhetlint.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "big.toml").write_text("# a comment\n" * 200, encoding="utf-8")
+    (tmp_path / "b.md").write_text("The regime slammed it.\n", encoding="utf-8")
+    result = run_process(["check", "b.md"], cwd=tmp_path, env={"RHETLINT_LOAD_PLUGINS": "loaded-language"})
+    assert result.code == 2
+    assert len(result.err_lines) == 1 and result.err_lines[0].endswith(message)
+    assert result.out == ""

@@ -19,6 +19,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 from rhetlint.model.errors import ConfigError
+from rhetlint.rules.data.reader import DEFAULT_MAX_MEGABYTES, read_limited
 
 __all__ = [
     "CONFIG_NAMES",
@@ -109,7 +110,7 @@ class Config:
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     fail_on: str = "warning"
     output_format: str = "text"
-    max_file_size: float = 20.0
+    max_file_size: float = DEFAULT_MAX_MEGABYTES
     rule_time_budget: float = 60.0  # seconds one rule may take on one document before it is stopped
     sides: dict[str, list[str]] = field(default_factory=dict)
     quote_aware: bool = True
@@ -127,9 +128,9 @@ class Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # within the default max-file-size: a configuration named rhetlint.toml may be a link to /dev/zero
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(read_limited(path, "configuration", DEFAULT_MAX_MEGABYTES).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except RecursionError:
