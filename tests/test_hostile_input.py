@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -39,7 +40,7 @@ def test_walking_a_folder_never_runs_its_git_fsmonitor(tmp_path):
     hook.chmod(0o755)
     subprocess.run(["git", "-C", str(tmp_path), "config", "core.fsmonitor", str(hook)], check=True)
     (tmp_path / "draft.md").write_text("The council met.\n", encoding="utf-8")
-    found = [path for path, state in discover([str(tmp_path)], ["*.md"], [], tmp_path) if state == "file"]
+    found = [path for path, problem in discover([str(tmp_path)], ["*.md"], [], tmp_path) if problem is None]
     assert [p.rsplit("/", 1)[-1] for p in map(str, found)] == ["draft.md"]
     assert not marker.exists()
 
@@ -285,3 +286,30 @@ def test_rule_and_lexicon_files_are_read_within_limits(tmp_path, run_process, co
     assert result.code == 2
     assert len(result.err_lines) == 1 and result.err_lines[0].endswith(message)
     assert result.out == ""
+
+
+def _unreadable(monkeypatch, *folders: Path) -> None:
+    """Make ``folders`` unlistable as chmod 000 does for anyone but root (the tests may run as root)."""
+    real_scandir = os.scandir
+    denied = {str(f.resolve()) for f in folders}
+
+    def scandir(path="."):
+        if str(Path(path).resolve()) in denied:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unreadable_folder_is_one_error_line_and_the_others_are_checked(project, run_cli, monkeypatch):
+    project.write("locked/a.md", "A zork in a draft.\n")
+    project.write("open/inner/b.md", "A zork in a draft.\n")
+    project.write("open/c.md", "A zork in a draft.\n")
+    _unreadable(monkeypatch, project.root / "locked", project.root / "open" / "inner")
+    result = run_cli(["check", "locked", "open"], cwd=project.root)
+    assert result.code == 2
+    assert result.err_lines[:2] == [
+        "locked: error: permission denied; folder not checked",
+        "open/inner: error: permission denied; folder not checked",
+    ]
+    assert [line.split(":")[0] for line in result.lines] == ["open/c.md"]

@@ -165,9 +165,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     paths = args.paths or ["."]
     outcome = Outcome()
     files: list[str] = []
-    for path, state in discover([p for p in paths if p != "-"], config.include, config.exclude, config.root):
-        if state == "missing":
-            outcome.errors.append((path, "no such file or folder"))
+    for path, problem in discover(
+        [p for p in paths if p != "-"], config.include, config.exclude, config.root
+    ):
+        if problem is not None:
+            outcome.errors.append((path, problem))
         else:
             files.append(path)
     if "-" in paths:
@@ -368,9 +370,11 @@ def cmd_sources(args: argparse.Namespace) -> int:
     paths = args.paths or ["."]
     base = session.linter_for(None)
     config = base.config
-    for path, state in discover([p for p in paths if p != "-"], config.include, config.exclude, config.root):
-        if state == "missing":
-            print(f"{printable(path)}: error: no such file or folder", file=sys.stderr)
+    for path, problem in discover(
+        [p for p in paths if p != "-"], config.include, config.exclude, config.root
+    ):
+        if problem is not None:
+            print(f"{printable(path)}: error: {problem}", file=sys.stderr)
             failed = True
             continue
         try:

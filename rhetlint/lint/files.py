@@ -64,22 +64,31 @@ def _git_visible(folder: Path) -> set[Path] | None:
     return {(folder / p).resolve() for p in out.stdout.decode("utf-8", "surrogateescape").split("\0") if p}
 
 
+def _folder_problem(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied; folder not checked"
+    return f"cannot read folder: {exc.strerror or exc}; not checked"
+
+
 def discover(
     paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], root: Path | None = None
-) -> Iterator[tuple[str, str]]:
-    """Yield (display path, "file"|"missing") for each draft named or found under a named folder.
+) -> Iterator[tuple[str, str | None]]:
+    """Yield (display path, None) for each draft named or found under a named folder, and (path, problem)
+    for a path that cannot be checked: a name that does not exist, a folder that cannot be read.
 
     Files named explicitly are always checked; folders are walked for files matching ``include`` and not
     matching ``exclude`` or ignored by git. Globs match a file's name, its path as found, or its path
-    relative to ``root`` (the folder of the configuration file).
+    relative to ``root`` (the folder of the configuration file). A folder that cannot be listed (no
+    permission) is one problem, and the rest of the walk goes on.
     """
     root = root.resolve() if root is not None else None
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             visible = _git_visible(path)
-            found = []
-            for dirpath, dirnames, filenames in os.walk(path):
+            found: list[str] = []
+            unreadable: list[OSError] = []
+            for dirpath, dirnames, filenames in os.walk(path, onerror=unreadable.append):
                 current = Path(dirpath)
                 dirnames[:] = sorted(d for d in dirnames if not _matches(current / d, exclude, root))
                 for name in filenames:
@@ -89,11 +98,12 @@ def discover(
                     if visible is not None and candidate.resolve() not in visible:
                         continue
                     found.append(str(candidate))
-            yield from ((p, "file") for p in sorted(found))
+            yield from ((str(exc.filename or raw), _folder_problem(exc)) for exc in unreadable)
+            yield from ((p, None) for p in sorted(found))
         elif path.exists():
-            yield raw, "file"
+            yield raw, None
         else:
-            yield raw, "missing"
+            yield raw, "no such file or folder"
 
 
 def decode(data: bytes) -> str:
