@@ -313,3 +313,35 @@ def test_an_unreadable_folder_is_one_error_line_and_the_others_are_checked(proje
         "open/inner: error: permission denied; folder not checked",
     ]
     assert [line.split(":")[0] for line in result.lines] == ["open/c.md"]
+
+
+def _nested_list(depth: int, last: str) -> str:
+    """A Markdown list ``depth`` levels deep, one item a level, CRLF line ends, ``last`` in the deepest."""
+    lines = [f"{'  ' * level}- Nível {level + 1} “café”" for level in range(depth - 1)]
+    lines.append(f"{'  ' * (depth - 1)}- {last}")
+    return "\r\n".join(lines) + "\r\n"
+
+
+@pytest.mark.parametrize("depth", [10, 12, 40])
+def test_a_loaded_word_deep_in_nested_lists_is_found_where_it_is(depth):
+    import rhetlint_plugins.loaded
+    from rhetlint.testing import lint_text
+
+    source = _nested_list(depth, "Le maire 🙂 slammed the plan.")
+    [finding] = lint_text(source, path="a.md", plugins=[rhetlint_plugins.loaded], select=["L101"])
+    start = source.index("slammed")
+    assert (finding.match, finding.start.offset, finding.end.offset) == ("slammed", start, start + 7)
+    line_start = source.rindex("\n", 0, start) + 1
+    assert (finding.start.line, finding.start.column) == (depth, start - line_start + 1)
+
+
+def test_lists_nested_past_the_markdown_reader_are_checked_as_plain_text_with_a_note(project, run_cli):
+    project.write("deep.md", _nested_list(120, "A zork in a draft."))
+    project.write("b.md", "A zork in a draft.\n")
+    result = run_cli(["check", "deep.md", "b.md"], cwd=project.root)
+    assert result.code == 1  # the findings; a note is not an error
+    assert result.err_lines[0] == (
+        "deep.md: note: nested too deeply to read as markdown (over 99 levels of list or 199 of block quote); "
+        "checked as plain text"
+    )
+    assert [line.split(":")[:2] for line in result.lines] == [["b.md", "1"], ["deep.md", "120"]]

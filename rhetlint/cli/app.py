@@ -203,6 +203,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         statistics=args.statistics,
         quiet=args.quiet,
     )
+    for path, message in outcome.notes:
+        print(f"{printable(path)}: note: {message}", file=sys.stderr)
     for path, message in outcome.errors:
         print(f"{printable(path)}: error: {message}", file=sys.stderr)
     color = {"always": True, "never": False}.get(args.color)
@@ -389,6 +391,9 @@ def cmd_sources(args: argparse.Namespace) -> int:
         except InputError as exc:
             print(f"{printable(name)}: error: {exc}", file=sys.stderr)
             failed = True
+    for doc in docs:
+        for note in doc.notes:
+            print(f"{printable(doc.path or '-')}: note: {note}", file=sys.stderr)
     if args.format == "json":
         json.dump(sources_json(docs), sys.stdout, ensure_ascii=False, indent=2)
         print()
