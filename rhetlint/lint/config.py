@@ -189,7 +189,9 @@ def _has_rhetlint_table(path: Path) -> bool:
     """Whether a pyproject.toml has a [tool.rhetlint] table; one that cannot be read is read again by
     load_config, which reports the problem in one line."""
     try:
-        data = path.read_bytes()
+        data = read_limited(path, "configuration", DEFAULT_MAX_MEGABYTES)
+    except ConfigError:
+        return True  # too big: load it, so its error is shown
     except OSError:
         return False
     if b"rhetlint" not in data:

@@ -13,6 +13,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+# How long `git ls-files` may take to list a folder before the walk goes on without .gitignore rules.
+GIT_TIMEOUT_S = 30
+
 
 class InputError(Exception):
     """A file that cannot be checked; the message is one line and does not repeat the path."""
@@ -54,7 +57,7 @@ def _git_visible(folder: Path) -> set[Path] | None:
                 "--exclude-standard",
             ],  # fmt: skip
             capture_output=True,
-            timeout=30,
+            timeout=GIT_TIMEOUT_S,
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
