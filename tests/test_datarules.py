@@ -338,6 +338,7 @@ def test_allowed_regexes(pattern: str) -> None:
         (r"[a-z", "unclosed character class"),
         ("*a", "nothing to repeat"),
         ("a\\", "lone backslash"),
+        (r"caf\u0e9", "incomplete \\u escape"),
     ],
 )
 def test_refused_regexes(pattern: str, reason: str) -> None:
@@ -361,6 +362,8 @@ def test_refused_regexes(pattern: str, reason: str) -> None:
         (r"x{,}", "xxxx", True),
         (r"\bword\b", "word", True),
         (r"end\Z", "end", True),
+        (r"caf\u00e9", "café", True),
+        (r"\U0001F600", "😀", True),
     ],
 )
 def test_regex_words_mean_what_python_means(pattern: str, word: str, expected: bool) -> None:

@@ -4,14 +4,15 @@ A regex word of a pattern (``/mega\\w+/``) is tried with ``fullmatch`` against a
 come from whoever writes to the checked repository, so the pattern is compiled by RE2 (``google-re2``),
 whose matching time grows linearly with the word whatever the pattern: ``(a+)+$`` or ``(\\w+){,}x`` cost
 no more than ``a+``. Patterns are written as in Python; where RE2 reads the same text differently, it is
-translated so it means what Python means (``\\w \\d \\s`` and their negations are Unicode classes, RE2's
-are ASCII; ``{,n}`` is ``{0,n}`` and ``{,}`` is ``*``, which RE2 takes as text). What RE2 cannot do at all,
-backreferences and lookarounds, is refused with a one-line reason.
+translated so it means what Python means: ``\\w \\d \\s`` and their negations are Unicode classes (RE2's
+are ASCII), ``{,n}`` is ``{0,n}`` and ``{,}`` is ``*`` (RE2 takes both as text), ``\\u00e9`` is ``\\x{e9}``.
+What RE2 cannot do at all, backreferences and lookarounds, is refused with a one-line reason.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from typing import Protocol
 
 MAX_REGEX_LENGTH = 200  # a regex word is one word: longer is a mistake, and bounds compile time and memory
@@ -93,6 +94,14 @@ def translate(source: str) -> str:
                 out.append(_INSIDE[e] if in_class else _OUTSIDE[e])
             elif e == "Z":
                 out.append(r"\z")  # Python's end of text; RE2 spells it \z
+            elif e in "uU":  # Python's \u00e9 and \U0001f600; RE2 spells them \x{e9}
+                digits = 4 if e == "u" else 8
+                code = source[i + 2 : i + 2 + digits]
+                if len(code) != digits or any(ch not in string.hexdigits for ch in code):
+                    raise RegexNotAllowed(f"has an incomplete \\{e} escape (\\{e} takes {digits} hex digits)")
+                out.append(f"\\x{{{code}}}")
+                i += 2 + digits
+                continue
             else:
                 out.append(source[i : i + 2])
             i += 2
