@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -39,18 +40,42 @@ def test_walking_a_folder_never_runs_its_git_fsmonitor(tmp_path):
     hook.chmod(0o755)
     subprocess.run(["git", "-C", str(tmp_path), "config", "core.fsmonitor", str(hook)], check=True)
     (tmp_path / "draft.md").write_text("The council met.\n", encoding="utf-8")
-    found = [path for path, state in discover([str(tmp_path)], ["*.md"], [], tmp_path) if state == "file"]
+    found = [path for path, problem in discover([str(tmp_path)], ["*.md"], [], tmp_path) if problem is None]
     assert [p.rsplit("/", 1)[-1] for p in map(str, found)] == ["draft.md"]
     assert not marker.exists()
 
 
-@pytest.mark.parametrize("pattern", [r"(\w+){,}x", r"(a|ab){,}", r"(a+){,4}"])
-def test_an_open_brace_quantifier_is_a_quantifier(pattern):
-    """Python reads "{,}" as "*": a regex word repeating a repeating group that way is refused."""
-    from rhetlint.rules.data import RegexNotAllowed, check_regex
+CATASTROPHIC = {
+    # pattern: (a word it matches, a 39-letter near miss that a backtracking engine needs ages to refuse)
+    r"(\w+){,}x": ("wordx", "a" * 39),
+    r"(a+)+$": ("aaaa", "a" * 38 + "b"),
+    r"(a|aa)*b": ("aab", "a" * 39),
+}
 
-    with pytest.raises(RegexNotAllowed, match="backtrack without end"):
-        check_regex(pattern)
+
+@pytest.mark.parametrize("pattern", list(CATASTROPHIC))
+def test_a_catastrophic_pattern_in_a_rule_file_cannot_hang_a_run(tmp_path, pattern):
+    """Each pattern takes a backtracking engine hours on one near-miss word; the run must simply finish."""
+    hit, near_miss = CATASTROPHIC[pattern]
+    escaped = pattern.replace("\\", "\\\\")
+    (tmp_path / "house.toml").write_text(
+        f'[[rule]]\ncode = "H901"\nname = "shape"\nkind = "existence"\nwhy = "x"\ntokens = ["/{escaped}/"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "rhetlint.toml").write_text(
+        'rule-files = ["house.toml"]\nselect = ["H901"]\n', encoding="utf-8"
+    )
+    # distinct near misses (each one is matched afresh), then one word the pattern matches
+    words = [near_miss[:-4] + format(i, "04d") for i in range(3000)]
+    (tmp_path / "a.md").write_text(" ".join([near_miss, *words, hit]) + ".\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "rhetlint", "check", "a.md"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (1, "1 problem in 1 file checked\n")
+    [line] = result.stdout.splitlines()
+    column = len(" ".join([near_miss, *words])) + 2
+    assert line.startswith(f"a.md:1:{column}: ") and line.endswith("[H901 shape]")
 
 
 def test_a_parser_failure_is_one_error_line_for_that_file(project, run_cli):
@@ -229,3 +254,94 @@ def test_a_looping_symbolic_link_in_a_folder_is_one_error_line(project, run_cli)
         for line in result.err_lines
     )
     assert any("b.md:1:3:" in line for line in result.lines)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (
+            'rule-files = ["/dev/zero"]\n',
+            "/dev/zero: rule file is not a regular file (a device, pipe or socket)",
+        ),
+        (
+            'rule-files = ["big.toml"]\nmax-file-size = 0.001\n',
+            "big.toml: rule file is over the max-file-size of 0.001 MB (raise max-file-size to read it)",
+        ),
+        (
+            '[rules.emotive-language]\nlexicon = ["/dev/zero"]\n',
+            "/dev/zero: lexicon file is not a regular file (a device, pipe or socket)",
+        ),
+        (
+            'max-file-size = 0.001\n[rules.emotive-language]\nlexicon = ["big.toml"]\n',
+            "big.toml: lexicon file is over the max-file-size of 0.001 MB (raise max-file-size to read it)",
+        ),
+    ],
+)
+def test_rule_and_lexicon_files_are_read_within_limits(tmp_path, run_process, config, message):
+    (tmp_path / "rhetlint.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "big.toml").write_text("# a comment\n" * 200, encoding="utf-8")
+    (tmp_path / "b.md").write_text("The regime slammed it.\n", encoding="utf-8")
+    result = run_process(["check", "b.md"], cwd=tmp_path, env={"RHETLINT_LOAD_PLUGINS": "loaded-language"})
+    assert result.code == 2
+    assert len(result.err_lines) == 1 and result.err_lines[0].endswith(message)
+    assert result.out == ""
+
+
+def _unreadable(monkeypatch, *folders: Path) -> None:
+    """Make ``folders`` unlistable as chmod 000 does for anyone but root (the tests may run as root)."""
+    real_scandir = os.scandir
+    denied = {str(f.resolve()) for f in folders}
+
+    def scandir(path="."):
+        if str(Path(path).resolve()) in denied:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unreadable_folder_is_one_error_line_and_the_others_are_checked(project, run_cli, monkeypatch):
+    project.write("locked/a.md", "A zork in a draft.\n")
+    project.write("open/inner/b.md", "A zork in a draft.\n")
+    project.write("open/c.md", "A zork in a draft.\n")
+    _unreadable(monkeypatch, project.root / "locked", project.root / "open" / "inner")
+    result = run_cli(["check", "locked", "open"], cwd=project.root)
+    assert result.code == 2
+    assert result.err_lines[:2] == [
+        "locked: error: permission denied; folder not checked",
+        "open/inner: error: permission denied; folder not checked",
+    ]
+    assert [line.split(":")[0] for line in result.lines] == ["open/c.md"]
+
+
+def _nested_list(depth: int, last: str) -> str:
+    """A Markdown list ``depth`` levels deep, one item a level, CRLF line ends, ``last`` in the deepest."""
+    lines = [f"{'  ' * level}- Nível {level + 1} “café”" for level in range(depth - 1)]
+    lines.append(f"{'  ' * (depth - 1)}- {last}")
+    return "\r\n".join(lines) + "\r\n"
+
+
+@pytest.mark.parametrize("depth", [10, 12, 40])
+def test_a_loaded_word_deep_in_nested_lists_is_found_where_it_is(depth):
+    import rhetlint_plugins.loaded
+    from rhetlint.testing import lint_text
+
+    source = _nested_list(depth, "Le maire 🙂 slammed the plan.")
+    [finding] = lint_text(source, path="a.md", plugins=[rhetlint_plugins.loaded], select=["L101"])
+    start = source.index("slammed")
+    assert (finding.match, finding.start.offset, finding.end.offset) == ("slammed", start, start + 7)
+    line_start = source.rindex("\n", 0, start) + 1
+    assert (finding.start.line, finding.start.column) == (depth, start - line_start + 1)
+
+
+def test_lists_nested_past_the_markdown_reader_are_checked_as_plain_text_with_a_note(project, run_cli):
+    project.write("deep.md", _nested_list(120, "A zork in a draft."))
+    project.write("b.md", "A zork in a draft.\n")
+    result = run_cli(["check", "deep.md", "b.md"], cwd=project.root)
+    assert result.code == 1  # the findings; a note is not an error
+    assert result.err_lines[0] == (
+        "deep.md: note: nested too deeply to read as markdown (over 99 levels of list or 199 of block quote); "
+        "checked as plain text"
+    )
+    assert [line.split(":")[:2] for line in result.lines] == [["b.md", "1"], ["deep.md", "120"]]

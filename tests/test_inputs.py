@@ -150,7 +150,7 @@ def test_default_excludes_when_walking(project, run_cli):
 def test_discover_reports_missing_paths_and_keeps_explicit_files(tmp_path):
     (tmp_path / "a.py").write_text("x", encoding="utf-8")
     found = list(discover([str(tmp_path / "a.py"), str(tmp_path / "nope")], ["*.md"], []))
-    assert found == [(str(tmp_path / "a.py"), "file"), (str(tmp_path / "nope"), "missing")]
+    assert found == [(str(tmp_path / "a.py"), None), (str(tmp_path / "nope"), "no such file or folder")]
 
 
 # --- .gitignore -----------------------------------------------------------------------------------------

@@ -183,9 +183,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     paths = args.paths or ["."]
     outcome = Outcome()
     files: list[str] = []
-    for path, state in discover([p for p in paths if p != "-"], config.include, config.exclude, config.root):
-        if state == "missing":
-            outcome.errors.append((path, "no such file or folder"))
+    for path, problem in discover(
+        [p for p in paths if p != "-"], config.include, config.exclude, config.root
+    ):
+        if problem is not None:
+            outcome.errors.append((path, problem))
         else:
             files.append(path)
     if "-" in paths:
@@ -219,6 +221,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         statistics=args.statistics,
         quiet=args.quiet,
     )
+    for path, message in outcome.notes:
+        print(f"{printable(path)}: note: {message}", file=sys.stderr)
     for path, message in outcome.errors:
         print(f"{printable(path)}: error: {message}", file=sys.stderr)
     color = {"always": True, "never": False}.get(args.color)
@@ -402,9 +406,11 @@ def cmd_sources(args: argparse.Namespace) -> int:
     paths = args.paths or ["."]
     base = session.linter_for(None)
     config = base.config
-    for path, state in discover([p for p in paths if p != "-"], config.include, config.exclude, config.root):
-        if state == "missing":
-            print(f"{printable(path)}: error: no such file or folder", file=sys.stderr)
+    for path, problem in discover(
+        [p for p in paths if p != "-"], config.include, config.exclude, config.root
+    ):
+        if problem is not None:
+            print(f"{printable(path)}: error: {problem}", file=sys.stderr)
             failed = True
             continue
         try:
@@ -419,6 +425,9 @@ def cmd_sources(args: argparse.Namespace) -> int:
         except InputError as exc:
             print(f"{printable(name)}: error: {exc}", file=sys.stderr)
             failed = True
+    for doc in docs:
+        for note in doc.notes:
+            print(f"{printable(doc.path or '-')}: note: {note}", file=sys.stderr)
     if args.format == "json":
         json.dump(sources_json(docs), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -449,8 +458,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     for path, state in discover(
         [p for p in args.paths if p != "-"], config.include, config.exclude, config.root
     ):
-        if state == "missing":
-            report.errors.append((path, "no such file or folder"))
+        if state is not None:
+            report.errors.append((path, state))
             continue
         try:
             linter, doc = session.read_document(path)

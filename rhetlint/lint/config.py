@@ -20,6 +20,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 from rhetlint.lint.ignore import PathPatterns, PatternError
 from rhetlint.model.errors import ConfigError
+from rhetlint.rules.data.reader import DEFAULT_MAX_MEGABYTES, read_limited
 
 __all__ = [
     "CONFIG_NAMES",
@@ -110,7 +111,7 @@ class Config:
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     fail_on: str = "warning"
     output_format: str = "text"
-    max_file_size: float = 20.0
+    max_file_size: float = DEFAULT_MAX_MEGABYTES
     rule_time_budget: float = 60.0  # seconds one rule may take on one document before it is stopped
     sides: dict[str, list[str]] = field(default_factory=dict)
     quote_aware: bool = True
@@ -128,9 +129,9 @@ class Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # within the default max-file-size: a configuration named rhetlint.toml may be a link to /dev/zero
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(read_limited(path, "configuration", DEFAULT_MAX_MEGABYTES).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except RecursionError:
@@ -195,7 +196,9 @@ def _has_rhetlint_table(path: Path) -> bool:
     """Whether a pyproject.toml has a [tool.rhetlint] table; one that cannot be read is read again by
     load_config, which reports the problem in one line."""
     try:
-        data = path.read_bytes()
+        data = read_limited(path, "configuration", DEFAULT_MAX_MEGABYTES)
+    except ConfigError:
+        return True  # too big: load it, so its error is shown
     except OSError:
         return False
     if b"rhetlint" not in data:

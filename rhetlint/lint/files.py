@@ -31,23 +31,32 @@ def _included(path: Path, globs: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(path.name, g) for g in globs)
 
 
+def _folder_problem(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied; folder not checked"
+    return f"cannot read folder: {exc.strerror or exc}; not checked"
+
+
 def discover(
     paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], root: Path | None = None
-) -> Iterator[tuple[str, str]]:
-    """Yield (display path, "file"|"missing") for each draft named or found under a named folder.
+) -> Iterator[tuple[str, str | None]]:
+    """Yield (display path, None) for each draft named or found under a named folder, and (path, problem)
+    for a path that cannot be checked: a name that does not exist, a folder that cannot be read.
 
     Files named explicitly are always checked. Folders are walked for files whose name matches
     ``include``, skipping what ``exclude`` (gitignore patterns relative to ``root``, the folder of the
     configuration file) or the ``.gitignore`` files of the tree ignore, inside a git repository or not;
-    git itself is never run. Raises PatternError for an ``exclude`` pattern git would refuse.
+    git itself is never run. A folder that cannot be listed (no permission) is one problem, and the rest
+    of the walk goes on. Raises PatternError for an ``exclude`` pattern git would refuse.
     """
     excluded = PathPatterns.compile(exclude, root)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             contexts = {path: IgnoreFiles.above(path, root)}
-            found = []
-            for dirpath, dirnames, filenames in os.walk(path):
+            found: list[str] = []
+            unreadable: list[OSError] = []
+            for dirpath, dirnames, filenames in os.walk(path, onerror=unreadable.append):
                 current = Path(dirpath)
                 ignores = contexts.pop(current, None) or IgnoreFiles.above(current, root)
                 kept = []
@@ -65,11 +74,12 @@ def discover(
                     if ignores.ignored(candidate):
                         continue
                     found.append(str(candidate))
-            yield from ((p, "file") for p in sorted(found))
+            yield from ((str(exc.filename or raw), _folder_problem(exc)) for exc in unreadable)
+            yield from ((p, None) for p in sorted(found))
         elif path.exists():
-            yield raw, "file"
+            yield raw, None
         else:
-            yield raw, "missing"
+            yield raw, "no such file or folder"
 
 
 def decode(data: bytes) -> str:

@@ -23,12 +23,14 @@ from rhetlint.rules.selection import Selection
 class Outcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (path, one line): checked, but not as usual
     sources: dict[str, str] = field(default_factory=dict)
     files_checked: int = 0
 
     def merge(self, other: Outcome) -> None:
         self.diagnostics.extend(other.diagnostics)
         self.errors.extend(other.errors)
+        self.notes.extend(other.notes)
         self.sources.update(other.sources)
         self.files_checked += other.files_checked
 
@@ -115,6 +117,7 @@ class Session:
             outcome.errors.append((path, str(exc)))
             return outcome
         outcome.diagnostics = diagnostics
+        outcome.notes = [(path, note) for note in doc.notes]
         outcome.files_checked = 1
         if self.keep_sources and diagnostics:
             outcome.sources[path] = doc.source
@@ -123,7 +126,9 @@ class Session:
     def check_text(self, source: str, path: str) -> Outcome:
         outcome = Outcome()
         linter = self.linter_for(Path(path) if path != "-" else None)
-        outcome.diagnostics = linter.lint_source(source, path, self.format)
+        doc = linter.parse(source, path, self.format)
+        outcome.diagnostics = linter.lint(doc)
+        outcome.notes = [(path, note) for note in doc.notes]
         outcome.files_checked = 1
         if self.keep_sources:
             outcome.sources[path] = source

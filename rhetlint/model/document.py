@@ -122,6 +122,7 @@ class Document:
         links: list[Link] | None = None,
         front_matter: dict[str, Any] | None = None,
         quote_regions: list[tuple[int, int]] | None = None,
+        notes: list[str] | None = None,
     ) -> None:
         text = source if text is None else text
         if len(text) != len(source):
@@ -135,6 +136,8 @@ class Document:
         self.links = links or []
         self.front_matter = front_matter or {}
         self.quote_regions = quote_regions or []
+        # What the parser could not do as usual, one line each, told to the user (the linting goes on).
+        self.notes = notes or []
         # What the configuration says that analyses need (e.g. sides); the linter sets it after parsing.
         self.context = LintContext()
         self._analysed: dict[str, Any] = {}

@@ -17,15 +17,32 @@ from rhetlint.parsers.common import (
     html_comments,
     parse_front_matter,
 )
+from rhetlint.parsers.plain import parse_text
 from rhetlint.text.lines import LineIndex
 from rhetlint.text.paragraphs import trim
+
+# markdown-it stops reading blocks nested deeper than its maxNesting and drops their text in silence; the
+# CommonMark preset's 20 is ten levels of list. rhetlint reads 99 levels of list (199 of block quote), and a
+# draft nested deeper still is read as plain text, with a note, rather than losing words.
+MAX_NESTING = 200
+# Opening tokens whose content markdown-it parses one level deeper.
+CONTAINERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"})
+TOO_DEEP_NOTE = (
+    f"nested too deeply to read as markdown (over {(MAX_NESTING - 1) // 2} levels of list or "
+    f"{MAX_NESTING - 1} of block quote); checked as plain text"
+)
 
 
 @cache
 def _markdown_parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+
+
+def _cut_off(tokens: list[Any]) -> bool:
+    """Whether markdown-it dropped text: a container opened at the last level has its content skipped."""
+    return any(t.level >= MAX_NESTING - 1 and t.type in CONTAINERS for t in tokens)
 
 
 # Container markup at the start of a line inside a block quote.
@@ -102,6 +119,10 @@ def parse_markdown(source: str, path: str | None = None) -> Document:
         front_matter = parse_front_matter(fm.group(1) or "")
         parse_source = blank(fm.group()) + source[fm.end() :]
     tokens = _markdown_parser().parse(parse_source)
+    if _cut_off(tokens):
+        doc = parse_text(source, path)
+        doc.notes.append(TOO_DEEP_NOTE)
+        return doc
 
     pieces: list[tuple[int, str]] = []
     blocks: list[Block] = []

@@ -33,6 +33,8 @@ LEXICON_OPTIONS = {
 # Lexicon files named on any loaded-language rule, per configuration folder: a newsroom lexicon holds
 # entries for several rules, so naming it once is enough.
 _CONFIGURED_LEXICONS: dict[Path, tuple[Path, ...]] = {}
+# Each configuration folder's max-file-size, which bounds the lexicon files it names as it bounds drafts.
+_MAX_MEGABYTES: dict[Path, float] = {}
 
 
 def _user_files(options: Options) -> tuple[Path, ...]:
@@ -52,6 +54,7 @@ def rhetlint_configure(config):
         if key in names and isinstance(options.get("lexicon"), list):
             files.extend((config.root / p).resolve() for p in options["lexicon"])
     _CONFIGURED_LEXICONS[Path(config.root).resolve()] = tuple(dict.fromkeys(files))
+    _MAX_MEGABYTES[Path(config.root).resolve()] = config.max_file_size
 
 
 def _allowed(hit: Hit[Entry], allow: frozenset[str], text: str) -> bool:
@@ -111,7 +114,11 @@ def _message(hit: Hit[Entry], matched: str) -> str:
 
 
 def lexicon_findings(doc: Document, options: Options, rule_name: str) -> Iterator[Finding]:
-    lexicon = combined_lexicon(_user_files(options))
+    user_files = _user_files(options)
+    if user_files:
+        lexicon = combined_lexicon(user_files, _MAX_MEGABYTES.get(Path(options.base_dir).resolve()))
+    else:
+        lexicon = combined_lexicon(())
     allow = frozenset(normalise(a) for a in options.allow)
     for hit in hits_for_rule(lexicon_hits(doc, lexicon), rule_name):
         entry = hit.pattern.meaning

@@ -226,13 +226,17 @@ def _cache_dir() -> Path | None:
 
 
 @cache
-def combined_lexicon(user_files: tuple[Path, ...]) -> Lexicon:
-    """The built-in lexicon with the user's files applied in order."""
+def combined_lexicon(user_files: tuple[Path, ...], max_megabytes: float | None = None) -> Lexicon:
+    """The built-in lexicon with the user's files applied in order, each read within ``max_megabytes``
+    (the configuration's max-file-size; read_toml's default when None)."""
     if not user_files:
         return builtin_lexicon()
     builtin = builtin_lexicon()
     lexicon = Lexicon(dict(builtin.entries), set(builtin.disabled))
     for path in user_files:
-        data, label = read_toml(path, "lexicon")
+        if max_megabytes is None:
+            data, label = read_toml(path, "lexicon")
+        else:
+            data, label = read_toml(path, "lexicon", max_megabytes)
         load_into(lexicon, data, label)
     return lexicon

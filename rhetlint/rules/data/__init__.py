@@ -7,7 +7,7 @@ calls ``load_rules(path)`` and registers each rule; a user names files in the co
 loaded-language plugin reads its lexicons' ``[[term]]`` tables with the same reader and finds them with the
 same matcher.
 
-Modules, one concept each: ``safe_regex`` (the bounded regex words), ``patterns`` (patterns and the pattern
+Modules, one concept each: ``safe_regex`` (regex words on RE2, which cannot backtrack), ``patterns`` (patterns and the pattern
 language), ``matcher`` (the phrase matcher), ``reader`` (TOML files and typed keys), ``schema`` (the keys of
 each kind of table), ``pages`` (a rule's docs page), ``rules`` (specs to Rules), ``plugin`` (``rule-files``).
 """

@@ -1,6 +1,6 @@
 """Patterns: what a phrase list compiles to, and the pattern language of rule files that writes them.
 
-A pattern is a sequence of words (each a set of literal words, any word, or a restricted regex), the
+A pattern is a sequence of words (each a set of literal words, any word, or a regex run by RE2), the
 punctuation expected around and between them, and what a match stands for. Rule files write patterns in a
 small language (``going forward``, ``very|really unique``, ``said the * official``, ``/mega\\w+/``, ``U.S.``)
 parsed here; lexicons list plain words. Both inflect a head word into every verb or noun form, so a list
@@ -9,13 +9,12 @@ names "slam" once and matches slams, slammed and slamming.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
-from rhetlint.rules.data.safe_regex import MAX_TOKEN_LENGTH, compile_regex
+from rhetlint.rules.data.safe_regex import MAX_TOKEN_LENGTH, RegexWord, compile_regex
 from rhetlint.text.inflect import inflect_like, noun_forms, verb_forms
 from rhetlint.text.tokens import WORD, strip_possessive, unify_marks
 
@@ -30,7 +29,7 @@ DETERMINERS = frozenset(
 
 
 @lru_cache(maxsize=8192)
-def _fullmatch(regex: re.Pattern[str], key: str) -> bool:
+def _fullmatch(regex: RegexWord, key: str) -> bool:
     """Repeated words in a draft cost one regex run."""
     return regex.fullmatch(key) is not None
 
@@ -42,7 +41,7 @@ class Word:
     thousands, and strings cost the least to keep."""
 
     literals: frozenset[str] = frozenset()
-    regex: re.Pattern[str] | None = None
+    regex: RegexWord | None = None
     any: bool = False
 
     def matches(self, key: str, last: bool) -> bool:

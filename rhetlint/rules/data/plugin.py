@@ -38,7 +38,7 @@ def config_plugin(config: Config) -> RulesPlugin | None:
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     for path in config.rule_files:
-        for r in load_rules(path):
+        for r in load_rules(path, max_megabytes=config.max_file_size):
             for key in (r.code, r.name):
                 if key in seen:
                     raise DataRuleError(

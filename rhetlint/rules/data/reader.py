@@ -23,6 +23,10 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 
+# The default of the configuration's max-file-size, for files read before a configuration is known.
+DEFAULT_MAX_MEGABYTES = 20.0
+
+
 class DataRuleError(ConfigError):
     """A rule file or lexicon that cannot be used, in one line naming the file, the table and the key."""
 
@@ -41,18 +45,50 @@ def parse_toml(text: str, label: str) -> dict[str, Any]:
         raise DataRuleError(f"{label}: invalid TOML: {exc}") from None
 
 
-def read_toml(path: str | PathLike[str] | _Readable, what: str) -> tuple[dict[str, Any], str]:
-    """The parsed TOML of a ``what`` file ("rule", "lexicon") and the label its errors start with."""
-    source: _Readable = Path(path) if isinstance(path, (str, PathLike)) else path
-    label = str(source)
+def read_limited(path: Path, what: str, max_megabytes: float) -> bytes:
+    """The bytes of a ``what`` file ("configuration", "rule", "lexicon"), refusing anything but a regular
+    file and anything over ``max_megabytes``, checked while reading: these files come from the checked
+    repository, and a committed symbolic link to ``/dev/zero`` would otherwise be read until memory runs out.
+    Other problems (a missing file, no permission) raise OSError, for the caller to word.
+    """
+    label = str(path)
+    if path.exists() and not path.is_file():
+        kind = "a folder" if path.is_dir() else "not a regular file (a device, pipe or socket)"
+        raise DataRuleError(f"{label}: {what} file is {kind}")
+    limit = int(max_megabytes * 1_000_000)
+    with path.open("rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise DataRuleError(
+            f"{label}: {what} file is over the max-file-size of {max_megabytes:g} MB (raise max-file-size "
+            "to read it)"
+        )
+    return data
+
+
+def read_toml(
+    path: str | PathLike[str] | _Readable, what: str, max_megabytes: float = DEFAULT_MAX_MEGABYTES
+) -> tuple[dict[str, Any], str]:
+    """The parsed TOML of a ``what`` file ("rule", "lexicon") and the label its errors start with.
+
+    A path is read within ``max_megabytes`` (the configuration's max-file-size); a package resource is the
+    plugin's own data and read whole.
+    """
+    label = str(path)
     try:
-        return tomllib.loads(source.read_bytes().decode("utf-8-sig")), label
+        if isinstance(path, (str, PathLike)):
+            data = read_limited(Path(path), what, max_megabytes)
+        else:
+            data = path.read_bytes()
+        return tomllib.loads(data.decode("utf-8-sig")), label
     except FileNotFoundError:
         raise DataRuleError(f"{label}: {what} file not found") from None
     except OSError as exc:
         raise DataRuleError(f"{label}: cannot read {what} file: {exc.strerror}") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise DataRuleError(f"{label}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise DataRuleError(f"{label}: invalid TOML: nested too deeply") from None
 
 
 def array_of_tables(data: Mapping[str, Any], name: str, label: str) -> list[Any]:

@@ -12,7 +12,13 @@ from rhetlint.rules import Options, Rule, RuleError
 from rhetlint.rules.data.matcher import PhraseMatcher
 from rhetlint.rules.data.pages import doc_page
 from rhetlint.rules.data.patterns import normalise
-from rhetlint.rules.data.reader import DataRuleError, _Readable, array_of_tables, read_toml
+from rhetlint.rules.data.reader import (
+    DEFAULT_MAX_MEGABYTES,
+    DataRuleError,
+    _Readable,
+    array_of_tables,
+    read_toml,
+)
 from rhetlint.rules.data.schema import RuleSpec, read_rule_spec
 
 if TYPE_CHECKING:
@@ -99,11 +105,13 @@ def rules_from_mapping(data: Mapping[str, Any], label: str = "<rules>", url: str
     return rules
 
 
-def load_rules(path: str | PathLike[str] | _Readable, url: str = "") -> list[Rule]:
+def load_rules(
+    path: str | PathLike[str] | _Readable, url: str = "", max_megabytes: float = DEFAULT_MAX_MEGABYTES
+) -> list[Rule]:
     """Read a TOML rule file (a path, or a package resource from ``importlib.resources.files``).
 
     ``url`` is where the rules' pages live, e.g. ``"https://example.org/docs/rules/{name}.md"``, for rules
-    without a ``url`` of their own.
+    without a ``url`` of their own. A path is read within ``max_megabytes`` (the max-file-size).
     """
-    data, label = read_toml(path, "rule")
+    data, label = read_toml(path, "rule", max_megabytes)
     return rules_from_mapping(data, label, url)
