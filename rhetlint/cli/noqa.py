@@ -1,0 +1,44 @@
+"""``rhetlint check --add-noqa``: insert suppression comments in each draft, in place and atomically."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from rhetlint.lint.config import ConfigError
+from rhetlint.lint.files import InputError
+from rhetlint.lint.noqa import add_noqa_text
+from rhetlint.lint.rewrite import read_for_rewrite, replace_if_unchanged
+from rhetlint.lint.session import Session
+from rhetlint.output.base import printable
+
+
+def add_noqa_to_files(
+    session: Session, paths: Iterable[str], errors: list[tuple[str, str]]
+) -> tuple[int, int, int]:
+    """Comments added, files changed, and findings left that a comment could not cover; a file that cannot
+    be read or written is added to ``errors`` and left as it was."""
+    added = changed = left = 0
+    for path in paths:
+        try:
+            linter = session.linter_for(Path(path))
+            draft = read_for_rewrite(path, linter.config.max_file_size)
+            result = add_noqa_text(linter, draft.text, path, session.format)
+            if result.added:
+                replace_if_unchanged(draft, draft.encode(result.text))
+        except (InputError, ConfigError) as exc:
+            errors.append((path, str(exc)))
+            continue
+        if result.left:
+            print(f"{printable(path)}: warning: {result.left} finding(s) left unsuppressed", file=sys.stderr)
+        added += result.added
+        changed += 1 if result.added else 0
+        left += result.left
+    return added, changed, left
+
+
+def add_noqa_to_stdin(session: Session, text: str, name: str) -> tuple[str, int, int]:
+    linter = session.linter_for(Path(name) if name != "-" else None)
+    result = add_noqa_text(linter, text, name, session.format)
+    return result.text, result.added, result.left
