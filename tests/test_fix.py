@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
 
@@ -136,7 +135,7 @@ def test_fix_on_standard_input_writes_the_fixed_text_to_standard_output(folder, 
     result = run_cli(
         ["check", "--fix", "--stdin-filename", "story.md", "-"],
         cwd=folder,
-        stdin="The senator slammed the plan. Critics say it will bury the fleet in debt.\n".encode(),
+        stdin=b"The senator slammed the plan. Critics say it will bury the fleet in debt.\n",
     )
     assert result.out == "The senator criticized the plan. Critics say it will bury the fleet in debt.\n"
     assert "story.md:1:34: warning:" in result.err  # what is left goes to standard error

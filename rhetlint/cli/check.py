@@ -332,10 +332,11 @@ def _add_noqa(inputs: Inputs) -> int:
             added, changed, left = added + n, changed + (1 if n else 0), left + rest
     for path, message in outcome.errors:
         print(f"{printable(path)}: error: {message}", file=sys.stderr)
-    print(
-        f"Added {added} suppression comment{'s' if added != 1 else ''} to {changed} file{'s' if changed != 1 else ''}",
-        file=sys.stderr,
+    findings, files = (
+        f"{added} finding{'s' if added != 1 else ''}",
+        f"{changed} file{'s' if changed != 1 else ''}",
     )
+    print(f"Added suppression comments for {findings} to {files}", file=sys.stderr)
     if left:
         print(
             f"rhetlint: warning: {left} finding{'s' if left != 1 else ''} could not be suppressed",

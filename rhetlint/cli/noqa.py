@@ -17,7 +17,7 @@ from rhetlint.output.base import printable
 def add_noqa_to_files(
     session: Session, paths: Iterable[str], errors: list[tuple[str, str]]
 ) -> tuple[int, int, int]:
-    """Comments added, files changed, and findings left that a comment could not cover; a file that cannot
+    """Findings suppressed, files changed, and findings left that a comment could not cover; a file that cannot
     be read or written is added to ``errors`` and left as it was."""
     added = changed = left = 0
     for path in paths:
@@ -25,15 +25,15 @@ def add_noqa_to_files(
             linter = session.linter_for(Path(path))
             draft = read_for_rewrite(path, linter.config.max_file_size)
             result = add_noqa_text(linter, draft.text, path, session.format)
-            if result.added:
+            if result.suppressed:
                 replace_if_unchanged(draft, draft.encode(result.text))
         except (InputError, ConfigError) as exc:
             errors.append((path, str(exc)))
             continue
         if result.left:
             print(f"{printable(path)}: warning: {result.left} finding(s) left unsuppressed", file=sys.stderr)
-        added += result.added
-        changed += 1 if result.added else 0
+        added += result.suppressed
+        changed += 1 if result.suppressed else 0
         left += result.left
     return added, changed, left
 
@@ -41,4 +41,4 @@ def add_noqa_to_files(
 def add_noqa_to_stdin(session: Session, text: str, name: str) -> tuple[str, int, int]:
     linter = session.linter_for(Path(name) if name != "-" else None)
     result = add_noqa_text(linter, text, name, session.format)
-    return result.text, result.added, result.left
+    return result.text, result.suppressed, result.left

@@ -10,6 +10,7 @@ suppression, a rule error) are not suppressed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from rhetlint.text.lines import LineIndex
 @dataclass(frozen=True)
 class NoqaResult:
     text: str
-    added: int  # comments inserted
+    suppressed: int  # findings the inserted comments cover
     left: int  # findings still reported after inserting them (a line where a comment cannot stand)
 
 
@@ -37,6 +38,12 @@ def _names_by_line(diagnostics: Sequence[Diagnostic]) -> dict[int, list[str]]:
     return lines
 
 
+# A suppression this module wrote (no reason): another pass adds names to it rather than a second comment,
+# and in plain text must, since a directive line above another would cover that line instead of the text.
+END_COMMENT = re.compile(r"<!-- rhetlint-disable-line [^\r\n>]*?(?= -->$)")
+DIRECTIVE_LINE = re.compile(r"^[ \t]*# rhetlint-disable-next-line (?:(?!\s--\s)[^\r\n])+$")
+
+
 def suppression_edits(source: str, format: str, diagnostics: Sequence[Diagnostic]) -> list[Edit]:
     """One insertion per line holding a finding, in file order."""
     index = LineIndex(source)
@@ -46,13 +53,24 @@ def suppression_edits(source: str, format: str, diagnostics: Sequence[Diagnostic
         text = source[line_start:line_end]
         listed = ", ".join(names)
         if format in ("markdown", "html"):
-            at = line_start + len(text.rstrip(" \t"))
-            edits.append(Edit(at, at, f" <!-- rhetlint-disable-line {listed} -->", "noqa"))
-        else:
-            indent = text[: len(text) - len(text.lstrip(" \t"))]
-            newline = _line_ending(source, line_end)
-            directive = f"{indent}# rhetlint-disable-next-line {listed}{newline}"
-            edits.append(Edit(line_start, line_start, directive, "noqa"))
+            content = text.rstrip(" \t")
+            mine = END_COMMENT.search(content)
+            if mine:
+                at = line_start + mine.end()
+                edits.append(Edit(at, at, f", {listed}", "noqa"))
+            else:
+                at = line_start + len(content)
+                edits.append(Edit(at, at, f" <!-- rhetlint-disable-line {listed} -->", "noqa"))
+            continue
+        above = index.line_text(line - 1) if line > 1 else ""
+        if DIRECTIVE_LINE.match(above):
+            at = index.line_span(line - 1)[0] + len(above.rstrip(" \t"))
+            edits.append(Edit(at, at, f", {listed}", "noqa"))
+            continue
+        indent = text[: len(text) - len(text.lstrip(" \t"))]
+        newline = _line_ending(source, line_end)
+        directive = f"{indent}# rhetlint-disable-next-line {listed}{newline}"
+        edits.append(Edit(line_start, line_start, directive, "noqa"))
     return edits
 
 
@@ -76,7 +94,7 @@ def add_noqa_text(linter: Linter, source: str, path: str | None, format: str | N
     """``source`` with a suppression comment for each line that has findings; raises InputError or
     ConfigError as linting does."""
     text = source
-    added = 0
+    suppressed = 0
     left: list[Diagnostic] = []
     for _ in range(MAX_PASSES):
         doc = linter.parse(text, path, format)
@@ -85,7 +103,7 @@ def add_noqa_text(linter: Linter, source: str, path: str | None, format: str | N
         if not edits:
             break
         text = apply_edits(text, edits)
-        added += len(edits)
+        suppressed += len(left)
     else:
         left = [d for d in linter.lint_source(text, path, format) if d.category != "meta"]
-    return NoqaResult(text, added, len(left))
+    return NoqaResult(text, suppressed, len(left))
