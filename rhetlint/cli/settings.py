@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 from typing import TextIO
 
-from rhetlint.lint.config import CONFIG_NAMES, Config
-from rhetlint.lint.files import relative_to_root
+from rhetlint.lint.config import CONFIG_NAMES, Config, ConfigError, configures_rhetlint
+from rhetlint.lint.files import InputError, relative_to_root
 from rhetlint.lint.session import Session
 from rhetlint.output.base import printable
 
 
+def _shown(path: Path | str) -> str:
+    """``path`` relative to the working folder when it is inside it, else absolute."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith("..") else Path(relative).as_posix()
+
+
 def _value(value: object) -> str:
-    """A setting as TOML would spell it, paths as text."""
+    """A setting as TOML would spell it; paths relative to the working folder; none for no value."""
+    if value is None:
+        return "none"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Path):
-        return f'"{value}"'
+        return f'"{_shown(value)}"'
     if isinstance(value, str):
         return f'"{value}"'
     if isinstance(value, (int, float)):
@@ -32,15 +42,17 @@ def _value(value: object) -> str:
 def _searched(path: Path, session: Session) -> list[str]:
     """What the configuration search looked at, in order, for a file at ``path``."""
     if session.configs.override is not None:
-        return [f"{session.configs.override} (given with --config; no search)"]
+        return [f"{_shown(session.configs.override)} (given with --config; no search)"]
     lines = []
     folder = path.parent.resolve()
     for candidate_dir in (folder, *folder.parents):
         for name in CONFIG_NAMES:
-            if (candidate_dir / name).is_file():
-                lines.append(str(candidate_dir / name))
+            candidate = candidate_dir / name
+            if candidate.is_file():
+                skipped = name == "pyproject.toml" and not configures_rhetlint(candidate)
+                lines.append(_shown(candidate) + (" (no [tool.rhetlint] table: skipped)" if skipped else ""))
         if (candidate_dir / ".git").exists():
-            lines.append(f"(search stops at the repository root {candidate_dir})")
+            lines.append(f"(the search stops at the repository root, {_shown(candidate_dir)})")
             break
     return lines
 
@@ -54,9 +66,11 @@ def show_settings(session: Session, path: Path, out: TextIO) -> None:
     out.write("Configuration files found (the first applies; none merge):\n")
     for line in _searched(path, session) or ["none"]:
         out.write(f"  {printable(line)}\n")
-    out.write(f"Configuration used: {printable(config.label)}\n")
+    used = _shown(config.path) if config.path else "none (the defaults)"
+    out.write(f"Configuration used: {printable(used)}\n")
     relative = relative_to_root(path, config.root.resolve())
-    out.write(f"Path relative to its root ({config.root}): {relative or '(outside it)'}\n\n")
+    out.write(f"Path its globs see (from {_value(config.root)}): {relative or '(outside it)'}\n")
+    out.write(f"Input format: {_input_format(session, path)}\n\n")
     out.write("Effective configuration:\n")
     for field in dataclasses.fields(config):
         if field.name == "path":
@@ -78,3 +92,11 @@ def show_settings(session: Session, path: Path, out: TextIO) -> None:
     out.write(f"\nRules that run on this file ({len(rules)}):\n")
     for rule in rules:
         out.write(f"  {rule.code:6s} {rule.name:28s} {rule.category:16s} {linter.severity_for(rule)}\n")
+
+
+def _input_format(session: Session, path: Path) -> str:
+    """How the draft is read (``--input-format``, else its parser's choice); unknown if it cannot be read."""
+    try:
+        return session.read_document(str(path))[1].format
+    except (InputError, ConfigError) as exc:
+        return f"unknown ({exc})"
