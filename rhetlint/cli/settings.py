@@ -64,7 +64,10 @@ def show_settings(session: Session, path: Path, out: TextIO) -> None:
     config: Config = linter.config
     out.write(f"Settings for {printable(str(path))}\n\n")
     out.write("Configuration files found (the first applies; none merge):\n")
-    for line in _searched(path, session) or ["none"]:
+    searched = _searched(path, session)
+    if all(line.startswith("(") for line in searched):
+        searched.insert(0, "none")
+    for line in searched:
         out.write(f"  {printable(line)}\n")
     used = _shown(config.path) if config.path else "none (the defaults)"
     out.write(f"Configuration used: {printable(used)}\n")
