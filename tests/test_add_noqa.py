@@ -89,3 +89,17 @@ def test_add_noqa_cannot_be_combined_with_fix(folder, run_cli):
     result = run_cli(["check", "--add-noqa", "--fix", "."], cwd=folder)
     assert result.code == 2
     assert result.err_lines == ["rhetlint: error: --add-noqa cannot be combined with --fix or --diff"]
+
+
+def test_add_noqa_on_standard_input_writes_the_text_to_standard_output(folder, run_cli):
+    result = run_cli(
+        ["check", "--add-noqa", "--stdin-filename", "story.md", "-"],
+        cwd=folder,
+        stdin=b"The mayor claimed the vote was fair.\n",
+    )
+    assert (
+        result.out
+        == "The mayor claimed the vote was fair. <!-- rhetlint-disable-line loaded-saying-verb -->\n"
+    )
+    assert result.err_lines == ["Added suppression comments for 1 finding to 1 file"]
+    assert result.code == 0

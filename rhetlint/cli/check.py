@@ -320,26 +320,21 @@ def _add_noqa(inputs: Inputs) -> int:
     session, files, outcome = inputs.session, inputs.files, inputs.outcome
     stdin_text, stdin_name = inputs.stdin_text, inputs.stdin_name
 
-    added, changed, left = add_noqa_to_files(session, files, outcome.errors)
+    suppressed, changed = add_noqa_to_files(session, files, outcome.errors)
     if stdin_text is not None:
         try:
-            text, n, rest = add_noqa_to_stdin(session, stdin_text, stdin_name)
+            text, n = add_noqa_to_stdin(session, stdin_text, stdin_name)
         except (InputError, ConfigError) as exc:
             outcome.errors.append((stdin_name, str(exc)))
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
-            added, changed, left = added + n, changed + (1 if n else 0), left + rest
+            suppressed, changed = suppressed + n, changed + (1 if n else 0)
     for path, message in outcome.errors:
         print(f"{printable(path)}: error: {message}", file=sys.stderr)
-    findings, files = (
-        f"{added} finding{'s' if added != 1 else ''}",
-        f"{changed} file{'s' if changed != 1 else ''}",
+    how_many = f"{suppressed} finding{'s' if suppressed != 1 else ''}"
+    print(
+        f"Added suppression comments for {how_many} to {changed} file{'s' if changed != 1 else ''}",
+        file=sys.stderr,
     )
-    print(f"Added suppression comments for {findings} to {files}", file=sys.stderr)
-    if left:
-        print(
-            f"rhetlint: warning: {left} finding{'s' if left != 1 else ''} could not be suppressed",
-            file=sys.stderr,
-        )
     return EXIT_ERROR if outcome.errors or print_problems(session) else EXIT_CLEAN

@@ -16,10 +16,10 @@ from rhetlint.output.base import printable
 
 def add_noqa_to_files(
     session: Session, paths: Iterable[str], errors: list[tuple[str, str]]
-) -> tuple[int, int, int]:
-    """Findings suppressed, files changed, and findings left that a comment could not cover; a file that cannot
-    be read or written is added to ``errors`` and left as it was."""
-    added = changed = left = 0
+) -> tuple[int, int]:
+    """Findings suppressed and files changed; a file that cannot be read or written is added to ``errors``
+    and left as it was."""
+    suppressed = changed = 0
     for path in paths:
         try:
             linter = session.linter_for(Path(path))
@@ -30,15 +30,24 @@ def add_noqa_to_files(
         except (InputError, ConfigError) as exc:
             errors.append((path, str(exc)))
             continue
-        if result.left:
-            print(f"{printable(path)}: warning: {result.left} finding(s) left unsuppressed", file=sys.stderr)
-        added += result.suppressed
+        _warn_left(path, result.left)
+        suppressed += result.suppressed
         changed += 1 if result.suppressed else 0
-        left += result.left
-    return added, changed, left
+    return suppressed, changed
 
 
-def add_noqa_to_stdin(session: Session, text: str, name: str) -> tuple[str, int, int]:
+def add_noqa_to_stdin(session: Session, text: str, name: str) -> tuple[str, int]:
+    """Standard input's text with the comments added, and how many findings they suppress."""
     linter = session.linter_for(Path(name) if name != "-" else None)
     result = add_noqa_text(linter, text, name, session.format)
-    return result.text, result.suppressed, result.left
+    _warn_left(name, result.left)
+    return result.text, result.suppressed
+
+
+def _warn_left(path: str, left: int) -> None:
+    """Say so when a finding stands where no comment covers it (a line inside a tag, say)."""
+    if left:
+        print(
+            f"{printable(path)}: warning: {left} finding{'s' if left != 1 else ''} could not be suppressed",
+            file=sys.stderr,
+        )
