@@ -208,3 +208,24 @@ def test_the_unsafe_rule():
 
 def test_a_fix_outside_the_text_is_never_applied():
     assert plan_edits([_diagnostic(0, 2, Fix("a", "x", start=5, end=99))], "short", _never_quoted) == []
+
+
+def test_diff_of_standard_input_names_the_stdin_filename(folder, run_cli):
+    result = run_cli(
+        ["check", "--diff", "--stdin-filename", "story.md", "-"],
+        cwd=folder,
+        stdin=b"The senator slammed the plan.\n",
+    )
+    assert result.code == 1
+    assert result.out == (
+        "--- a/story.md\n+++ b/story.md\n@@ -1 +1 @@\n"
+        "-The senator slammed the plan.\n+The senator criticized the plan.\n"
+    )
+
+
+def test_a_missing_file_is_an_error_and_the_others_are_still_fixed(folder, run_cli):
+    draft = _write(folder / "a.md", "The senator slammed the plan.\n")
+    result = run_cli(["check", "--fix", "missing.md", "a.md"], cwd=folder)
+    assert result.code == 2
+    assert "missing.md: error: no such file or folder" in result.err_lines
+    assert _read(draft) == "The senator criticized the plan.\n"

@@ -305,7 +305,7 @@ def _fix_then_check(args: argparse.Namespace, inputs: Inputs, baseline: Baseline
                 + ("" if args.unsafe_fixes else " (safe fixes only; --unsafe-fixes for the others)"),
                 file=sys.stderr,
             )
-        if outcome.errors or print_problems(session):
+        if print_problems(session) or outcome.errors:  # plugin warnings are printed either way
             return EXIT_ERROR
         return EXIT_FINDINGS if run.changed else EXIT_CLEAN
     # --fix: lint again from disk (and the fixed standard input) and report what is left
@@ -337,4 +337,4 @@ def _add_noqa(inputs: Inputs) -> int:
         f"Added suppression comments for {how_many} to {changed} file{'s' if changed != 1 else ''}",
         file=sys.stderr,
     )
-    return EXIT_ERROR if outcome.errors or print_problems(session) else EXIT_CLEAN
+    return EXIT_ERROR if print_problems(session) or outcome.errors else EXIT_CLEAN
