@@ -320,7 +320,7 @@ def _add_noqa(inputs: Inputs) -> int:
     session, files, outcome = inputs.session, inputs.files, inputs.outcome
     stdin_text, stdin_name = inputs.stdin_text, inputs.stdin_name
 
-    suppressed, changed = add_noqa_to_files(session, files, outcome.errors)
+    comments, changed = add_noqa_to_files(session, files, outcome.errors)
     if stdin_text is not None:
         try:
             text, n = add_noqa_to_stdin(session, stdin_text, stdin_name)
@@ -329,12 +329,9 @@ def _add_noqa(inputs: Inputs) -> int:
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
-            suppressed, changed = suppressed + n, changed + (1 if n else 0)
+            comments, changed = comments + n, changed + (1 if n else 0)
     for path, message in outcome.errors:
         print(f"{printable(path)}: error: {message}", file=sys.stderr)
-    how_many = f"{suppressed} finding{'s' if suppressed != 1 else ''}"
-    print(
-        f"Added suppression comments for {how_many} to {changed} file{'s' if changed != 1 else ''}",
-        file=sys.stderr,
-    )
+    how_many = f"{comments} suppression comment{'s' if comments != 1 else ''}"
+    print(f"Added {how_many} to {changed} file{'s' if changed != 1 else ''}", file=sys.stderr)
     return EXIT_ERROR if print_problems(session) or outcome.errors else EXIT_CLEAN

@@ -17,31 +17,31 @@ from rhetlint.output.base import printable
 def add_noqa_to_files(
     session: Session, paths: Iterable[str], errors: list[tuple[str, str]]
 ) -> tuple[int, int]:
-    """Findings suppressed and files changed; a file that cannot be read or written is added to ``errors``
+    """Comments written and files changed; a file that cannot be read or written is added to ``errors``
     and left as it was."""
-    suppressed = changed = 0
+    comments = changed = 0
     for path in paths:
         try:
             linter = session.linter_for(Path(path))
             draft = read_for_rewrite(path, linter.config.max_file_size)
             result = add_noqa_text(linter, draft.text, path, session.format)
-            if result.suppressed:
+            if result.comments:
                 replace_if_unchanged(draft, draft.encode(result.text))
         except (InputError, ConfigError) as exc:
             errors.append((path, str(exc)))
             continue
         _warn_left(path, result.left)
-        suppressed += result.suppressed
-        changed += 1 if result.suppressed else 0
-    return suppressed, changed
+        comments += result.comments
+        changed += 1 if result.comments else 0
+    return comments, changed
 
 
 def add_noqa_to_stdin(session: Session, text: str, name: str) -> tuple[str, int]:
-    """Standard input's text with the comments added, and how many findings they suppress."""
+    """Standard input's text with the comments added, and how many there are."""
     linter = session.linter_for(Path(name) if name != "-" else None)
     result = add_noqa_text(linter, text, name, session.format)
     _warn_left(name, result.left)
-    return result.text, result.suppressed
+    return result.text, result.comments
 
 
 def _warn_left(path: str, left: int) -> None:
