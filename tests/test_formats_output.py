@@ -204,7 +204,7 @@ def test_json_optional_fields_fixes_related_and_data(project, run_cli):
         "diagnostics"
     ]
     assert set(d) == DIAGNOSTIC_KEYS | {"related", "data"}
-    assert d["fixes"] == [{"title": "Replace with 'quux'", "replacement": "quux"}]
+    assert d["fixes"] == [{"title": "Replace with 'quux'", "replacement": "quux", "safe": True}]
     assert d["related"] == [
         {
             "message": "see the start",
@@ -217,7 +217,7 @@ def test_json_optional_fields_fixes_related_and_data(project, run_cli):
 
 def test_json_fix_with_its_own_span():
     d = diag(fixes=(Fix("Swap", "x", 0, 4),))
-    assert d.as_dict()["fixes"] == [{"title": "Swap", "replacement": "x", "start": 0, "end": 4}]
+    assert d.as_dict()["fixes"] == [{"title": "Swap", "replacement": "x", "start": 0, "end": 4, "safe": True}]
 
 
 def test_json_is_utf8_not_escaped():

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from rhetlint.lint.config import FAIL_LEVELS, ConfigError
+from rhetlint.cli.check import add_check_arguments, cmd_check, comma_list
+from rhetlint.cli.common import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    print_problems,
+    read_stdin,
+    warn_blocked,
+    write_atomically,
+)
+from rhetlint.lint.config import ConfigError
 from rhetlint.lint.files import discover
-from rhetlint.lint.session import ALLOW_LOCAL_PLUGINS_ENV, Outcome, Session, check_paths
-from rhetlint.model.diagnostics import SEVERITY_RANK
-from rhetlint.output.base import FileError, Report, printable
+from rhetlint.lint.session import ALLOW_LOCAL_PLUGINS_ENV, Session
+from rhetlint.output.base import printable
 from rhetlint.rules.selection import Selection
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _csv(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,23 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="lint drafts (files, folders, or - for standard input)")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
-    check.add_argument("--config", type=Path, help="use this configuration file instead of searching for one")
+    add_check_arguments(check)
     _add_trust_flag(check)
-    check.add_argument("--select", type=_csv, help="only these rules (codes, prefixes, names, categories)")
-    check.add_argument("--extend-select", type=_csv, default=[], help="add these rules to the selection")
-    check.add_argument("--ignore", type=_csv, default=[], help="skip these rules")
-    check.add_argument("--format", dest="output_format", help="text (default), json, sarif, github, …")
-    check.add_argument("--output", "-o", type=Path, help="write the report to this file")
-    check.add_argument(
-        "--fail-on", choices=FAIL_LEVELS, help="lowest severity that fails the run (default warning)"
-    )
-    check.add_argument("--quiet", "-q", action="store_true", help="print diagnostics only, no summary")
-    check.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
-    check.add_argument("--stdin-filename", help="the path to report (and to pick the format by) for -")
-    check.add_argument("--input-format", choices=("text", "markdown", "html"), help="force the input format")
-    check.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0: one per core)")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
     rules = sub.add_parser("rules", help="list the rules the loaded plugins provide")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -91,9 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", type=Path, help="use this configuration file instead of searching for one"
     )
     _add_trust_flag(report)
-    report.add_argument("--select", type=_csv, help="only these rules (codes, prefixes, names, categories)")
-    report.add_argument("--extend-select", type=_csv, default=[], help="add these rules to the selection")
-    report.add_argument("--ignore", type=_csv, default=[], help="skip these rules")
+    report.add_argument(
+        "--select", type=comma_list, help="only these rules (codes, prefixes, names, categories)"
+    )
+    report.add_argument(
+        "--extend-select", type=comma_list, default=[], help="add these rules to the selection"
+    )
+    report.add_argument("--ignore", type=comma_list, default=[], help="skip these rules")
     report.add_argument("--stdin-filename", help="the path to report (and to pick the format by) for -")
     report.add_argument("--input-format", choices=("text", "markdown", "html"), help="force the input format")
 
@@ -143,156 +133,8 @@ def _session_for_listing(args: argparse.Namespace) -> Session:
     return session
 
 
-def _warn_blocked(session: Session) -> None:
-    """Say which local plugin folders were not loaded, and how to trust them."""
-    for folder, config in sorted(session.blocked_plugin_dirs.items()):
-        where = f" (plugins-dir in {config})" if config else ""
-        print(
-            f"rhetlint: warning: not loading local plugins from {folder}{where}: they are code from the "
-            f"checked repository; pass --allow-local-plugins or set {ALLOW_LOCAL_PLUGINS_ENV}=1 to trust it",
-            file=sys.stderr,
-        )
-
-
-def _print_problems(session: Session) -> bool:
-    _warn_blocked(session)
-    problems = session.plugin_problems()
-    for problem in problems:
-        print(f"rhetlint: error: {problem}", file=sys.stderr)
-    return bool(problems)
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    selection = Selection(
-        select=tuple(args.select) if args.select is not None else None,
-        ignore=tuple(args.ignore),
-        extend_select=tuple(args.extend_select),
-    )
-    session = Session(
-        args.config,
-        selection,
-        args.input_format,
-        keep_sources=True,
-        allow_local_plugins=args.allow_local_plugins,
-    )
-    first = Path(args.paths[0]) if args.paths and args.paths[0] != "-" else None
-    if first is not None and first.is_dir():
-        first = first / "-"  # the configuration of a folder is searched from the folder itself
-    base = session.linter_for(first)
-    config = base.config
-    paths = args.paths or ["."]
-    outcome = Outcome()
-    files: list[str] = []
-    for path, problem in discover(
-        [p for p in paths if p != "-"], config.include, config.exclude, config.root
-    ):
-        if problem is not None:
-            outcome.errors.append((path, problem))
-        else:
-            files.append(path)
-    if "-" in paths:
-        name = args.stdin_filename or "-"
-        from rhetlint.lint.files import InputError, decode
-
-        try:
-            data = _read_stdin(config.max_file_size)
-            outcome.merge(session.check_text(decode(data), name))
-        except (InputError, ConfigError) as exc:  # as for files: one line, and the others are still checked
-            outcome.errors.append((name, str(exc)))
-    outcome.merge(check_paths(session, files, args.jobs))
-
-    diagnostics = sorted(outcome.diagnostics, key=lambda d: d.sort_key())
-    base.plugins.manager.hook.rhetlint_lint_finished(diagnostics=diagnostics, config=config)
-    problems = _print_problems(session)
-    format_name = args.output_format or config.output_format
-    formatters = base.plugins.formatters
-    if format_name not in formatters:
-        print(
-            f"rhetlint: error: unknown format {format_name!r} (available: {', '.join(sorted(formatters))})",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
-    report = Report(
-        diagnostics=diagnostics,
-        errors=[FileError(p, m) for p, m in outcome.errors],
-        rules={r.code: r for r in base.registry},
-        sources=outcome.sources,
-        files_checked=outcome.files_checked,
-        statistics=args.statistics,
-        quiet=args.quiet,
-    )
-    for path, message in outcome.notes:
-        print(f"{printable(path)}: note: {message}", file=sys.stderr)
-    for path, message in outcome.errors:
-        print(f"{printable(path)}: error: {message}", file=sys.stderr)
-    color = {"always": True, "never": False}.get(args.color)
-    if args.output:
-        try:
-            _write_atomically(
-                args.output, lambda stream: formatters[format_name](stream, color=bool(color)).write(report)
-            )
-        except OSError as exc:
-            print(
-                f"rhetlint: error: cannot write {printable(str(args.output))}: {exc.strerror}",
-                file=sys.stderr,
-            )
-            return EXIT_ERROR
-    else:
-        formatters[format_name](sys.stdout, color=color).write(report)
-        sys.stdout.flush()
-
-    if outcome.errors or problems:
-        return EXIT_ERROR
-    fail_on = SEVERITY_RANK[args.fail_on or config.fail_on]
-    if any(d.code == "RL900" for d in diagnostics):
-        return EXIT_FINDINGS
-    if any(SEVERITY_RANK.get(d.severity, 0) >= fail_on for d in diagnostics):
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
-
-
-def _read_stdin(max_megabytes: float) -> bytes:
-    """Standard input, within the max-file-size limit; a closed or unreadable stdin is an input error."""
-    from rhetlint.lint.files import InputError, read_limited
-
-    if sys.stdin is None:
-        raise InputError("standard input is closed")
-    try:
-        return read_limited(sys.stdin.buffer, max_megabytes)
-    except (OSError, ValueError) as exc:  # closed descriptor, or a stream that is not readable
-        raise InputError(f"cannot read standard input: {exc}") from None
-
-
-def _write_atomically(target: Path, write: Callable[[TextIO], None]) -> None:
-    """Write a report to a temporary file beside ``target``, then rename it over ``target``: a write that
-    fails half-way (a full disk) leaves the old report whole and no truncated file."""
-    import tempfile  # only a run with --output pays for it
-
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            write(stream)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would, or the old file's
-        os.chmod(temporary, _mode_for(target))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _write_text(stream: TextIO, text: str) -> None:
     stream.write(text)
-
-
-def _mode_for(target: Path) -> int:
-    """The permission bits of the file being replaced, or 0666 less the umask for a new file."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -312,7 +154,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         for r in rules:
             mark = " " if r.code in active else "-"
             print(f"{mark}{r.code:6s} {r.name:28s} {r.category:16s} {r.severity:8s} {r.summary}")
-    return EXIT_ERROR if _print_problems(session) else EXIT_CLEAN
+    return EXIT_ERROR if print_problems(session) else EXIT_CLEAN
 
 
 def _rule_json(rule, active: bool) -> dict:
@@ -356,7 +198,7 @@ def cmd_new_plugin(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     session = _session_for_listing(args)
-    _warn_blocked(session)
+    warn_blocked(session)
     registry = session.linter_for(None).registry
     rule = registry.get(args.rule)
     if rule is None:
@@ -392,7 +234,7 @@ def cmd_plugins(args: argparse.Namespace) -> int:
         for info in plugins.infos:
             print(f"{info.name:24s} {info.version:10s} {info.source}")
             print(f"{'':24s} hooks: {', '.join(info.hooks) or '-'}")
-    return EXIT_ERROR if _print_problems(session) else EXIT_CLEAN
+    return EXIT_ERROR if print_problems(session) else EXIT_CLEAN
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
@@ -421,7 +263,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     if "-" in paths:
         name = args.stdin_filename or "-"
         try:
-            docs.append(base.parse(decode(_read_stdin(config.max_file_size)), name))
+            docs.append(base.parse(decode(read_stdin(config.max_file_size)), name))
         except InputError as exc:
             print(f"{printable(name)}: error: {exc}", file=sys.stderr)
             failed = True
@@ -433,7 +275,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
         print()
     else:
         render_sources_text(docs, sys.stdout)
-    _warn_blocked(session)
+    warn_blocked(session)
     return EXIT_ERROR if failed else EXIT_CLEAN
 
 
@@ -472,7 +314,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         name = args.stdin_filename or "-"
         try:
             linter = session.linter_for(Path(name) if name != "-" else None)
-            doc = linter.parse(decode(_read_stdin(config.max_file_size)), name, args.input_format)
+            doc = linter.parse(decode(read_stdin(config.max_file_size)), name, args.input_format)
             report.stories.append(Story(name, doc, linter.lint(doc)))
         except (InputError, ConfigError) as exc:
             report.errors.append((name, str(exc)))
@@ -483,7 +325,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     for linter in session.linters():
         for rule in linter.registry:
             report.rules.setdefault(rule.code, rule)
-    problems = _print_problems(session)
+    problems = print_problems(session)
     for path, message in report.errors:
         print(f"{printable(path)}: error: {message}", file=sys.stderr)
     page = render_report(report)
@@ -492,7 +334,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         try:
-            _write_atomically(Path(args.output), lambda stream: _write_text(stream, page))
+            write_atomically(Path(args.output), lambda stream: _write_text(stream, page))
         except OSError as exc:
             print(
                 f"rhetlint: error: cannot write {printable(args.output)}: {exc.strerror or exc}",

@@ -29,6 +29,7 @@ __all__ = [
     "ConfigCache",
     "ConfigError",
     "config_from_mapping",
+    "configures_rhetlint",
     "find_config_file",
     "load_config",
 ]
@@ -192,7 +193,7 @@ def config_from_mapping(
     return config
 
 
-def _has_rhetlint_table(path: Path) -> bool:
+def configures_rhetlint(path: Path) -> bool:
     """Whether a pyproject.toml has a [tool.rhetlint] table; one that cannot be read is read again by
     load_config, which reports the problem in one line."""
     try:
@@ -221,7 +222,7 @@ def find_config_file(folder: Path) -> Path | None:
         for name in CONFIG_NAMES:
             candidate = candidate_dir / name
             if candidate.is_file():
-                if name == "pyproject.toml" and not _has_rhetlint_table(candidate):
+                if name == "pyproject.toml" and not configures_rhetlint(candidate):
                     continue
                 return candidate
         if (candidate_dir / ".git").exists():

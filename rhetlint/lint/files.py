@@ -96,7 +96,12 @@ def decode(data: bytes) -> str:
 
 
 def read_draft(path: str, max_megabytes: float) -> str:
-    """Read and decode a draft, refusing anything but a regular file and anything over the size limit.
+    """Read and decode a draft (see ``read_draft_bytes``)."""
+    return decode(read_draft_bytes(path, max_megabytes))
+
+
+def read_draft_bytes(path: str, max_megabytes: float) -> bytes:
+    """Read a draft's bytes, refusing anything but a regular file and anything over the size limit.
 
     The size is checked while reading, not trusted from the file system: a device or a file that grows
     (``/dev/zero``, a committed symlink to it) would otherwise be read until memory runs out.
@@ -126,7 +131,7 @@ def read_draft(path: str, max_megabytes: float) -> str:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from None
-    return decode(data)
+    return data
 
 
 def read_limited(stream: BinaryIO, max_megabytes: float) -> bytes:

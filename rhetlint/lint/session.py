@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -152,13 +152,19 @@ def _check_many(paths: Sequence[str]) -> Outcome:
     return outcome
 
 
-def check_paths(session: Session, paths: Sequence[str], jobs: int = 1) -> Outcome:
+def check_paths(
+    session: Session, paths: Sequence[str], jobs: int = 1, progress: Callable[[int], None] | None = None
+) -> Outcome:
+    """Check ``paths``, in worker processes when ``jobs`` > 1; ``progress`` is told how many files each
+    step finished."""
     outcome = Outcome()
+    report = progress or (lambda done: None)
     if jobs <= 0:
         jobs = os.cpu_count() or 1
     if jobs == 1 or len(paths) < 2:
         for path in paths:
             outcome.merge(session.check_file(path))
+            report(1)
         return outcome
     # Config errors are found once, here, so workers do not each report them.
     chunks = [list(paths[i :: jobs * 4]) for i in range(jobs * 4)]
@@ -176,6 +182,7 @@ def check_paths(session: Session, paths: Sequence[str], jobs: int = 1) -> Outcom
         for chunk, future in futures:
             try:
                 outcome.merge(future.result())
+                report(len(chunk))
             except BrokenProcessPool:
                 lost.extend(chunk)
     for path in lost:  # one at a time, each in a worker of its own, to find the file that kills it
@@ -184,4 +191,5 @@ def check_paths(session: Session, paths: Sequence[str], jobs: int = 1) -> Outcom
                 outcome.merge(single.submit(_check_many, [path]).result())
             except BrokenProcessPool:
                 outcome.errors.append((path, "the process checking this file died; not checked"))
+            report(1)
     return outcome

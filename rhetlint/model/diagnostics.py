@@ -14,12 +14,17 @@ SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace the finding's span (or ``start``..``end`` when given) with ``replacement``."""
+    """Replace the finding's span (or ``start``..``end`` when given) with ``replacement``.
+
+    ``safe=False`` says the replacement may change what the sentence asserts (naming what a euphemism
+    hides, say): ``rhetlint check --fix`` applies it only with ``--unsafe-fixes``.
+    """
 
     title: str
     replacement: str
     start: int | None = None
     end: int | None = None
+    safe: bool = True
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,10 @@ class Diagnostic:
             "start": self.start.as_dict(),
             "end": self.end.as_dict(),
             "match": self.match,
-            "fixes": [{"title": f.title, "replacement": f.replacement} | _fix_range(f) for f in self.fixes],
+            "fixes": [
+                {"title": f.title, "replacement": f.replacement} | _fix_range(f) | {"safe": f.safe}
+                for f in self.fixes
+            ],
             "url": self.url,
             "plugin": self.plugin,
         }

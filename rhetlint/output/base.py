@@ -31,6 +31,16 @@ class Report:
     files_checked: int = 0
     statistics: bool = False
     quiet: bool = False
+    fixed: int = 0  # fixes --fix applied before this report's lint
+    hidden_by_baseline: int | None = None  # findings --baseline hid; None without a baseline
+
+
+def statistics(diagnostics: list[Diagnostic]) -> list[tuple[str, str, int]]:
+    """(code, name, count) per rule, most frequent first, then by code."""
+    counts: dict[tuple[str, str], int] = {}
+    for d in diagnostics:
+        counts[(d.code, d.name)] = counts.get((d.code, d.name), 0) + 1
+    return [(code, name, n) for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 # Characters that would break a line-based report or forge one: control characters and line separators.

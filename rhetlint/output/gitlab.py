@@ -6,16 +6,12 @@ root with relative paths. See docs/integrations/ci-formats.md.
 
 from __future__ import annotations
 
-import hashlib
 import json
 
+from rhetlint.model.fingerprint import fingerprint, fingerprints
 from rhetlint.output.base import Formatter, Report, SourceLines
 
 GITLAB_SEVERITY = {"error": "critical", "warning": "major", "info": "info"}
-
-
-def _normalized(text: str) -> str:
-    return " ".join(text.split())
 
 
 class GitLabFormatter(Formatter):
@@ -31,20 +27,16 @@ class GitLabFormatter(Formatter):
 
     def write(self, report: Report) -> None:
         lines = SourceLines(report)
-        seen: dict[tuple[str, ...], int] = {}
+        stable_ids = fingerprints(report.diagnostics, lambda d: lines.text(d.path, d.start.line))
         issues = []
-        for d in report.diagnostics:
-            line_text = lines.text(d.path, d.start.line)
-            key = (d.path, d.code, d.match, _normalized(line_text if line_text is not None else d.match))
-            occurrence = seen.get(key, 0)
-            seen[key] = occurrence + 1
+        for d, stable_id in zip(report.diagnostics, stable_ids, strict=True):
             issues.append(
                 {
                     "type": "issue",
                     "description": f"{d.message} [{d.code} {d.name}]",
                     "check_name": f"{d.code} {d.name}",
                     "categories": ["Style"],
-                    "fingerprint": _fingerprint(*key, str(occurrence)),
+                    "fingerprint": stable_id,
                     "severity": GITLAB_SEVERITY.get(d.severity, "major"),
                     "location": {"path": d.path, "lines": {"begin": d.start.line, "end": d.end.line}},
                 }
@@ -56,18 +48,13 @@ class GitLabFormatter(Formatter):
                     "description": f"{e.message} [input-error]",
                     "check_name": "input-error",
                     "categories": ["Bug Risk"],
-                    "fingerprint": _fingerprint(e.path, "input-error", e.message),
+                    "fingerprint": fingerprint(e.path, "input-error", e.message),
                     "severity": "critical",
                     "location": {"path": e.path, "lines": {"begin": 1}},
                 }
             )
         json.dump(issues, self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")
-
-
-def _fingerprint(*parts: str) -> str:
-    digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-    return digest[:32]
 
 
 # --- XML formats --------------------------------------------------------------------------------------

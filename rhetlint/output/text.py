@@ -6,7 +6,7 @@ import os
 import sys
 
 from rhetlint.model.diagnostics import Diagnostic
-from rhetlint.output.base import Formatter, Report, printable
+from rhetlint.output.base import Formatter, Report, printable, statistics
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -32,20 +32,10 @@ class TextFormatter(Formatter):
             if show_context and d.path in report.sources:
                 self._context(report.sources[d.path], d)
         if report.statistics:
-            counts: dict[tuple[str, str], int] = {}
-            for d in report.diagnostics:
-                counts[(d.code, d.name)] = counts.get((d.code, d.name), 0) + 1
-            for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            for code, name, n in statistics(report.diagnostics):
                 out.write(f"{n:6d}  {code:6s} {name}\n")
         if not report.quiet and (report.diagnostics or report.files_checked):
-            n = len(report.diagnostics)
-            files = report.files_checked
-            summary = (
-                f"{n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} checked"
-                if n
-                else f"No problems in {files} file{'s' if files != 1 else ''} checked."
-            )
-            print(summary, file=sys.stderr)
+            print(summary(report), file=sys.stderr)
 
     def _context(self, source: str, d: Diagnostic) -> None:
         lines = source.splitlines()
@@ -59,3 +49,22 @@ class TextFormatter(Formatter):
         if self.color:
             caret = f"{COLORS.get(d.severity, '')}{caret}{RESET}"
         self.stream.write(f"    {line}\n    {caret}\n")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def summary(report: Report) -> str:
+    """The closing line: problems, files, and what --fix and --baseline took away."""
+    n, files = len(report.diagnostics), report.files_checked
+    checked = f"{_plural(files, 'file')} checked"
+    notes = []
+    if report.fixed:
+        notes.append(f"{report.fixed} fixed")
+    if report.hidden_by_baseline:
+        notes.append(f"{report.hidden_by_baseline} hidden by the baseline")
+    tail = f" ({', '.join(notes)})" if notes else ""
+    if n:
+        return f"{_plural(n, 'problem')} in {checked}{tail}"
+    return f"No problems in {checked}{tail}."

@@ -30,6 +30,11 @@ LEXICON_OPTIONS = {
 }
 
 
+# Rules whose replacements may change what the sentence asserts: the plain word a euphemism hides ("die",
+# "fired", "torture") is a claim the writer must check, so --fix applies it only with --unsafe-fixes.
+MEANING_CHANGING_FIXES = frozenset({"euphemism"})
+
+
 # Lexicon files named on any loaded-language rule, per configuration folder: a newsroom lexicon holds
 # entries for several rules, so naming it once is enough.
 _CONFIGURED_LEXICONS: dict[Path, tuple[Path, ...]] = {}
@@ -130,7 +135,10 @@ def lexicon_findings(doc: Document, options: Options, rule_name: str) -> Iterato
         if entry.unattributed_only and attributed(doc, hit.start):
             continue
         replacement = _replacement(hit, matched)
-        fixes = (Fix(f"Replace '{matched}' with '{replacement}'", replacement),) if replacement else ()
+        fixes: tuple[Fix, ...] = ()
+        if replacement:
+            safe = rule_name not in MEANING_CHANGING_FIXES
+            fixes = (Fix(f"Replace '{matched}' with '{replacement}'", replacement, safe=safe),)
         yield Finding(
             hit.start,
             hit.end,
