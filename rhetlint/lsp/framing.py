@@ -120,18 +120,20 @@ class FrameReader:
         lines = [line for line in block.split(b"\r\n") if line]
         if not lines:
             return None  # stray blank lines between messages
-        if not all(HEADER_LINE.fullmatch(line) for line in lines):
-            start = _last_length_header(block)
-            if start < 0:
-                logger.warning("skipped %d bytes that are not a message", len(block))
-                return None
-            if start > 0:
-                logger.warning("skipped %d bytes before a Content-Length header", start)
-            lines = [line for line in block[start:].split(b"\r\n") if line]
-            if not all(HEADER_LINE.fullmatch(line) for line in lines):
-                return BadFrame("malformed header lines")
-        lengths = []
+        headers: list[bytes] = []
         for line in lines:
+            if HEADER_LINE.fullmatch(line):
+                headers.append(line)
+                continue
+            # junk: what came before it belongs to no message; a header may follow it on the same line
+            start = _last_length_header(line)
+            resumed = line[start:] if start >= 0 else b""
+            logger.warning("skipped %d bytes that are not a header", len(line) - len(resumed))
+            headers = [resumed] if resumed and HEADER_LINE.fullmatch(resumed) else []
+        if not headers:
+            return None
+        lengths = []
+        for line in headers:
             match = HEADER_LINE.fullmatch(line)
             assert match is not None
             if match.group(1).lower() == b"content-length":
