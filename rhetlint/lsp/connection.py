@@ -45,6 +45,7 @@ class RhetlintProtocol(LanguageServerProtocol):
         self.exit_code: int | None = None
         self.on_exit: Callable[[int], None] = lambda code: None
         self.max_body: Callable[[], int] = lambda: 0  # set by the server: the cap, for messages
+        self._told_oversized = False
 
     @property
     def shut_down(self) -> bool:
@@ -71,7 +72,8 @@ class RhetlintProtocol(LanguageServerProtocol):
             INVALID_REQUEST,
             f"message of {frame.declared} bytes is over the server's limit of {limit} bytes; not read",
         )
-        if msg_id is None:
+        if msg_id is None and not self._told_oversized:  # once: a client may resend it on every keystroke
+            self._told_oversized = True
             self.notify(
                 types.WINDOW_SHOW_MESSAGE,
                 types.ShowMessageParams(

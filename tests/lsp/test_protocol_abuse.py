@@ -77,8 +77,12 @@ def test_a_real_message_over_the_cap_is_skipped_with_an_error_and_a_message(serv
     error = error_of(server, None)
     assert error["code"] == INVALID_REQUEST and "limit" in str(error["message"])
     shown = server.wait_for(lambda m: m.get("method") == "window/showMessage")
-    assert "not read" in shown["params"]["message"]
+    assert "not read" in shown["params"]["message"] and "maxDocumentSize" in shown["params"]["message"]
+    server.send(frame(big))  # again, as a client sending the whole text on each change would
     answered(server, 2)
+    errors = [m for m in server.seen if m.get("error") and m.get("id") is None]
+    assert len(errors) == 2
+    assert len([m for m in server.seen if m.get("method") == "window/showMessage"]) == 1
 
 
 def test_an_oversized_request_gets_its_error_under_its_own_id(server: RawServer, project):
@@ -265,6 +269,14 @@ def test_a_document_over_the_size_limit_gets_one_diagnostic_and_others_are_linte
     assert {d["code"] for d in published["params"]["diagnostics"]} == {"L101", "L102"}
 
 
+def test_the_default_document_size_limit_is_1_mb(server: RawServer, project):
+    start(server, project)
+    uri = (project / "a.md").as_uri()
+    server.send(did_open(uri, "x" * 1_000_001))
+    (diagnostic,) = server.published(uri)["params"]["diagnostics"]
+    assert "over the maxDocumentSize of 1 MB; not linted" in diagnostic["message"]
+
+
 def test_the_document_size_limit_counts_utf8_bytes(server: RawServer, project):
     start(server, project, {"maxDocumentSize": 0.001})
     uri = (project / "a.md").as_uri()
@@ -316,6 +328,9 @@ def test_a_lint_that_never_ends_does_not_block_other_documents_shutdown_or_exit(
         raw.send(hover(5, fast, 0, 12))  # answered well before the slow rule wakes up (120 s)
         assert "L101" in raw.reply_to(5)["result"]["contents"]["value"]
         assert {d["code"] for d in raw.published(fast)["params"]["diagnostics"]} == {"L101", "L102"}
+        if shutdown_first:  # a request on the stuck document itself is answered too, after a wait
+            raw.send(hover(7, (slow_project / "slow.md").as_uri(), 0, 0))
+            assert raw.reply_to(7)["result"] is None
         began = time.monotonic()
         if shutdown_first:
             raw.send(request(6, "shutdown"))
