@@ -10,6 +10,7 @@ everything else gets the error the JSON-RPC and LSP specifications name:
 - a message over the size cap: InvalidRequest, with the request's id when it can be read from the start of
   the body (else null), and a window/showMessage telling the user, since a notification cannot be answered;
 - parameters of the wrong shape (a negative line): InvalidParams (-32602), from pygls;
+- any request before ``initialize``: ServerNotInitialized (-32002); notifications then are dropped;
 - any request after ``shutdown``: InvalidRequest; notifications then are dropped, ``exit`` is obeyed.
 
 ``exit`` ends the loop at once with 0 after ``shutdown`` and 1 otherwise; so does the end of the input.
@@ -35,6 +36,7 @@ logger = logging.getLogger("rhetlint.lsp.connection")
 
 PARSE_ERROR = -32700
 INVALID_REQUEST = -32600
+SERVER_NOT_INITIALIZED = -32002
 
 
 class RhetlintProtocol(LanguageServerProtocol):
@@ -46,6 +48,7 @@ class RhetlintProtocol(LanguageServerProtocol):
         self.on_exit: Callable[[int], None] = lambda code: None
         self.max_body: Callable[[], int] = lambda: 0  # set by the server: the cap, for messages
         self._told_oversized = False
+        self.initialize_received = False
 
     @property
     def shut_down(self) -> bool:
@@ -124,6 +127,15 @@ class RhetlintProtocol(LanguageServerProtocol):
             else:
                 logger.info("ignored %s after shutdown", method)
             return
+        if method is not None and not self.initialize_received:
+            if method != types.INITIALIZE:
+                msg_id = getattr(message, "id", None)
+                if msg_id is not None:
+                    self.reply_error(msg_id, SERVER_NOT_INITIALIZED, f"{method} before initialize")
+                else:
+                    logger.info("ignored %s before initialize", method)
+                return
+            self.initialize_received = True
         super().handle_message(message)
 
     def reply_error(self, msg_id: int | str | None, code: int, message: str) -> None:

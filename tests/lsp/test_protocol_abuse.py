@@ -229,6 +229,17 @@ def test_requests_after_shutdown_get_invalid_request_and_exit_is_0(server: RawSe
     assert server.exit_code() == 0
 
 
+def test_requests_before_initialize_get_server_not_initialized(server: RawServer, project):
+    uri = (project / "a.md").as_uri()
+    server.send(did_open(uri, DRAFT))  # dropped: the document is not open afterwards
+    server.send(hover(2, uri, 0, 12))
+    assert error_of(server, 2)["code"] == -32002
+    start(server, project)
+    server.send(hover(3, uri, 0, 12))
+    assert server.reply_to(3)["result"] is None
+    assert not any(m.get("method") == "textDocument/publishDiagnostics" for m in server.seen)
+
+
 def test_exit_without_shutdown_is_1(server: RawServer, project):
     start(server, project)
     server.send(notification("exit"))
