@@ -590,8 +590,9 @@ class RhetlintServer(LanguageServer):
         snapshot = await self.current(params.text_document.uri)
         if snapshot is None:
             return None
-        lo = snapshot.positions.offset(params.range.start)
-        hi = snapshot.positions.offset(params.range.end)
+        lo, hi = sorted(
+            (snapshot.positions.offset(params.range.start), snapshot.positions.offset(params.range.end))
+        )  # a reversed range is the same range, as for didChange
         here = [d for d in snapshot.diagnostics if d.start.offset <= hi and lo <= d.end.offset]
         only = [str(getattr(k, "value", k)) for k in (params.context.only or [])]
         actions = CodeActions(snapshot, self._versioned_edits()).build(here, only)

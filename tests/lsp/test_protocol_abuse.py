@@ -216,6 +216,21 @@ def test_a_reversed_change_range_does_not_duplicate_text(server: RawServer, proj
     assert spans == {("L101", 15)}
 
 
+def test_a_reversed_code_action_range_is_the_same_range(server: RawServer, project):
+    start(server, project)
+    uri = (project / "a.md").as_uri()
+    server.send(did_open(uri, DRAFT))
+    server.published(uri)
+    params = {
+        "textDocument": {"uri": uri},
+        "range": {"start": {"line": 0, "character": 22}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": []},
+    }
+    server.send(request(5, "textDocument/codeAction", params))
+    titles = [action["title"] for action in server.reply_to(5)["result"]]
+    assert any("slammed" in title for title in titles), titles
+
+
 # --- shutdown and exit -------------------------------------------------------------------------------
 def test_requests_after_shutdown_get_invalid_request_and_exit_is_0(server: RawServer, project):
     start(server, project)
