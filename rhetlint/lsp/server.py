@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, BinaryIO, TypeVar, cast
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -219,9 +219,15 @@ class RhetlintServer(LanguageServer):
         self.workers = LintWorkers()
         self.rpc.max_body = lambda: self.settings.max_message_bytes
         self.shutdown_requested = False
+        self.exit_code = 1
         self._settings_ready = asyncio.Event()
         self._shown: set[str] = set()
         self._register()
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """Serve over standard input and output with the server's own framing (connection.py), never
+        pygls's reader; the exit code the specification asks for is left in ``exit_code``."""
+        self.exit_code = run(self.rpc, stdin or sys.stdin.buffer, stdout or sys.stdout.buffer)
 
     @property
     def rpc(self) -> RhetlintProtocol:
@@ -705,9 +711,10 @@ def serve(config_path: Path | None = None) -> int:
     sys.stdout = sys.stderr  # a plugin's print() must not corrupt the protocol stream
     server = RhetlintServer(config_path.resolve() if config_path else None)
     try:
-        code = run(server.rpc, stdin, stdout)
+        server.start_io(stdin, stdout)
     except KeyboardInterrupt:
-        code = 1
+        pass
+    code = server.exit_code
     # End the process now: a lint thread stuck in a plugin cannot be stopped, and the interpreter would
     # wait for it before exiting. Nothing is left to write: the editor's files are changed only by the editor.
     for stream in (stdout, sys.stderr, sys.__stderr__):
