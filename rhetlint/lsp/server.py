@@ -2,9 +2,11 @@
 
 Built on pygls 2 and lsprotocol. Only this module imports them, so ``rhetlint check`` never pays for them.
 
-Threads: pygls runs an asyncio loop that reads and answers messages. Linting runs on one worker thread, so
-the loop keeps answering (a hover while a lint runs) and lints never overlap (plugins need not be
-thread-safe). Everything that touches the Session or a document's incremental cache runs on that worker.
+Threads: a reader thread cuts standard input into messages (connection.py, framing.py), an asyncio loop
+answers them, and lints run on a lint thread (workers.py), so the loop keeps answering (a hover while a lint
+runs). Lints do not overlap, except that one running for several seconds is left to finish on its own and
+the next ones start on a new thread. Everything that touches the Session or a document's incremental cache
+runs on a lint thread.
 
 Positions: rhetlint counts code points; the client counts UTF-8 bytes, UTF-16 units or code points,
 whichever the position encoding negotiated at ``initialize`` says. Every position crosses that boundary in
@@ -19,10 +21,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar, cast
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -36,8 +37,10 @@ from rhetlint.lint.incremental import IncrementalLinter
 from rhetlint.lint.linter import Linter
 from rhetlint.lint.session import Session
 from rhetlint.lsp.actions import KIND_FIX_ALL, CodeActions
+from rhetlint.lsp.connection import RhetlintProtocol, run
 from rhetlint.lsp.positions import PositionMap, _range_json
 from rhetlint.lsp.settings import SETTINGS_SECTION, EditorSettings, settings_section
+from rhetlint.lsp.workers import LintWorkers
 from rhetlint.model.diagnostics import Diagnostic, Fix
 from rhetlint.model.document import Document
 from rhetlint.output.sources import render_sources_text
@@ -47,6 +50,10 @@ logger = logging.getLogger("rhetlint.lsp.server")
 
 SOURCE = "rhetlint"
 SETTINGS_WAIT_S = 2.0  # how long the first lint waits for the client's settings (allowLocalPlugins)
+# How long a hover, code action or command waits for the lint of the text the editor has before answering
+# from what it has (nothing, if the last lint was of other text): a lint stuck in a plugin must not leave
+# the editor waiting on a request.
+REQUEST_WAIT_S = 10.0
 
 COMMAND_SHOW_SOURCES = "rhetlint.showSources"
 COMMAND_FIX_ALL = "rhetlint.fixAll"
@@ -196,7 +203,12 @@ class RhetlintServer(LanguageServer):
     """
 
     def __init__(self, config_path: Path | None = None) -> None:
-        super().__init__("rhetlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__(
+            "rhetlint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Full,
+            protocol_cls=RhetlintProtocol,
+        )
         self.config_path = config_path
         self.settings = EditorSettings()
         self._initial_settings: dict[
@@ -204,11 +216,22 @@ class RhetlintServer(LanguageServer):
         ] = {}  # initializationOptions: later settings are laid over them
         self.session = EditorSession(config_path, self.settings, self._workspace_roots)
         self.documents: dict[str, DocumentState] = {}
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rhetlint-lint")
+        self.workers = LintWorkers()
+        self.rpc.max_body = lambda: self.settings.max_message_bytes
         self.shutdown_requested = False
+        self.exit_code = 1
         self._settings_ready = asyncio.Event()
         self._shown: set[str] = set()
         self._register()
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """Serve over standard input and output with the server's own framing (connection.py), never
+        pygls's reader; the exit code the specification asks for is left in ``exit_code``."""
+        self.exit_code = run(self.rpc, stdin or sys.stdin.buffer, stdout or sys.stdout.buffer)
+
+    @property
+    def rpc(self) -> RhetlintProtocol:
+        return cast(RhetlintProtocol, self.protocol)
 
     def _register(self) -> None:
         features: list[tuple[str, Callable[..., Any], Any]] = [
@@ -281,7 +304,7 @@ class RhetlintServer(LanguageServer):
         for state in self.documents.values():
             if state.task is not None:
                 state.task.cancel()
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.workers.close()
 
     async def on_configuration(self, params: types.DidChangeConfigurationParams) -> None:
         settings = params.settings
@@ -323,7 +346,7 @@ class RhetlintServer(LanguageServer):
         """Forget configurations, plugins and caches (on the worker, after any lint in flight), then re-lint."""
         settings = self.settings
 
-        self.pool.submit(self._reset_session, settings)
+        self.workers.submit("", self._reset_session, settings)
         for uri in list(self.documents):
             self.schedule(uri, 0)
 
@@ -363,6 +386,7 @@ class RhetlintServer(LanguageServer):
             if isinstance(change, types.TextDocumentContentChangePartial):
                 positions = PositionMap(state.text, codec)
                 start, end = positions.offset(change.range.start), positions.offset(change.range.end)
+                start, end = min(start, end), max(start, end)  # a reversed range is the same range
                 state.text = state.text[:start] + change.text + state.text[end:]
             else:
                 state.text = change.text
@@ -426,14 +450,33 @@ class RhetlintServer(LanguageServer):
                 pass
         source, version = state.text, state.version
         codec = self.workspace.position_codec
-        snapshot = await self._on_worker(self._lint_now, uri, source, version, state, codec)
+        too_big = self._over_size_limit(source)
+        if too_big:
+            state.incremental = None  # its cache would be as big as the document
+            snapshot = Snapshot(uri, version, source, PositionMap("", codec))
+            snapshot.lsp = [_problem(too_big, types.DiagnosticSeverity.Warning)]
+        else:
+            snapshot = await self._on_worker(uri, self._lint_now, uri, source, version, state, codec)
         if self.documents.get(uri) is not state:
             return None
         state.snapshot = snapshot
         return snapshot
 
-    async def _on_worker(self, function: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self.pool, function, *args)
+    async def _on_worker(self, uri: str, function: Callable[..., T], *args: Any) -> T:
+        return await self.workers.run(uri, function, *args)
+
+    def _over_size_limit(self, source: str) -> str:
+        """Why ``source`` is too big to lint ("" when it is not): its UTF-8 size against maxDocumentSize."""
+        limit = self.settings.max_document_bytes
+        if len(source) * 4 <= limit:  # no character takes more than four bytes
+            return ""
+        size = len(source) if len(source) > limit else len(source.encode("utf-8", "surrogatepass"))
+        if size <= limit:
+            return ""
+        return (
+            f"rhetlint: this document is {size / 1_000_000:.3g} MB, over the maxDocumentSize of "
+            f"{self.settings.max_document_size:g} MB; not linted (raise rhetlint.maxDocumentSize to lint it)"
+        )
 
     def _lint_now(
         self, uri: str, source: str, version: int | None, state: DocumentState, codec: PositionCodec
@@ -491,11 +534,25 @@ class RhetlintServer(LanguageServer):
         if state is None:
             return None
         snapshot = state.snapshot
-        if snapshot is None or snapshot.version != state.version or snapshot.source != state.text:
-            snapshot = await self._lint(uri)
-            if snapshot is not None:
-                self._publish(snapshot)
-        return snapshot
+        if snapshot is not None and snapshot.version == state.version and snapshot.source == state.text:
+            return snapshot
+        lint = asyncio.ensure_future(self._lint(uri))
+        lint.add_done_callback(self._publish_done)
+        done, _ = await asyncio.wait({lint}, timeout=REQUEST_WAIT_S)
+        if lint in done:
+            return lint.result()
+        logger.warning("answering a request for %s before its lint ended", uri)
+        snapshot = state.snapshot
+        if snapshot is not None and snapshot.source == state.text:
+            return snapshot
+        return None
+
+    def _publish_done(self, lint: asyncio.Future[Snapshot | None]) -> None:
+        if lint.cancelled() or lint.exception() is not None:
+            return
+        snapshot = lint.result()
+        if snapshot is not None:
+            self._publish(snapshot)
 
     # --- hover ---------------------------------------------------------------------------------------
     async def on_hover(self, params: types.HoverParams) -> types.Hover | None:
@@ -539,8 +596,9 @@ class RhetlintServer(LanguageServer):
         snapshot = await self.current(params.text_document.uri)
         if snapshot is None:
             return None
-        lo = snapshot.positions.offset(params.range.start)
-        hi = snapshot.positions.offset(params.range.end)
+        lo, hi = sorted(
+            (snapshot.positions.offset(params.range.start), snapshot.positions.offset(params.range.end))
+        )  # a reversed range is the same range, as for didChange
         here = [d for d in snapshot.diagnostics if d.start.offset <= hi and lo <= d.end.offset]
         only = [str(getattr(k, "value", k)) for k in (params.context.only or [])]
         actions = CodeActions(snapshot, self._versioned_edits()).build(here, only)
@@ -571,7 +629,7 @@ class RhetlintServer(LanguageServer):
         if snapshot is None or snapshot.doc is None:
             text = f"rhetlint: {uri or 'no document'} is not open or did not lint"
         else:
-            text = await self._on_worker(_render_sources, snapshot.doc)
+            text = await self._on_worker(uri, _render_sources, snapshot.doc)
         self.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=text))
         return text
 
@@ -621,11 +679,11 @@ def _plain(method: Callable[..., Any]) -> Callable[..., Any]:
     return handler
 
 
-def _problem(message: str) -> types.Diagnostic:
+def _problem(
+    message: str, severity: types.DiagnosticSeverity = types.DiagnosticSeverity.Error
+) -> types.Diagnostic:
     top = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
-    return types.Diagnostic(
-        range=top, message=message, severity=types.DiagnosticSeverity.Error, source=SOURCE
-    )
+    return types.Diagnostic(range=top, message=message, severity=severity, source=SOURCE)
 
 
 def _path_of(uri: str) -> Path | None:
@@ -652,5 +710,18 @@ def serve(config_path: Path | None = None) -> int:
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a plugin's print() must not corrupt the protocol stream
     server = RhetlintServer(config_path.resolve() if config_path else None)
-    server.start_io(stdin, stdout)
-    return 0 if server.shutdown_requested else 1
+    try:
+        server.start_io(stdin, stdout)
+    except KeyboardInterrupt:
+        pass
+    code = server.exit_code
+    # End the process now: a lint thread stuck in a plugin cannot be stopped, and the interpreter would
+    # wait for it before exiting. Nothing is left to write: the editor's files are changed only by the editor.
+    for stream in (stdout, sys.stderr, sys.__stderr__):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    logging.shutdown()
+    os._exit(code)

@@ -1,4 +1,5 @@
-"""What an editor may set under ``rhetlint``: select/ignore overrides, trust in local plugins, debounce."""
+"""What an editor may set under ``rhetlint``: select/ignore overrides, trust in local plugins, debounce, and
+the largest document the server lints."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ from rhetlint.rules.selection import Selection
 
 SETTINGS_SECTION = "rhetlint"
 DEFAULT_DEBOUNCE_MS = 250
-SETTING_KEYS = frozenset({"select", "ignore", "extend_select", "allow_local_plugins", "debounce_ms"})
+# The server lints on every pause in typing: 1 MB (about 170,000 words, thirty long features) already takes
+# seconds a lint. The command line's max-file-size (20 MB) is for one run over a file, not one a keystroke.
+DEFAULT_MAX_DOCUMENT_MB = 1.0
+SETTING_KEYS = frozenset(
+    {"select", "ignore", "extend_select", "allow_local_plugins", "debounce_ms", "max_document_size"}
+)
 
 
 # --- settings ----------------------------------------------------------------------------------------
@@ -22,6 +28,17 @@ class EditorSettings:
     extend_select: tuple[str, ...] = ()
     allow_local_plugins: bool = False
     debounce_ms: int = DEFAULT_DEBOUNCE_MS
+    max_document_size: float = DEFAULT_MAX_DOCUMENT_MB  # megabytes of UTF-8
+
+    @property
+    def max_document_bytes(self) -> int:
+        return int(self.max_document_size * 1_000_000)
+
+    @property
+    def max_message_bytes(self) -> int:
+        """The largest message the server reads: enough for any document under the size limit even with
+        every character escaped in the JSON (``\\u0001`` is six bytes for one), plus 1 MiB for the rest."""
+        return 6 * self.max_document_bytes + 1_048_576
 
     @property
     def selection(self) -> Selection:
@@ -61,10 +78,17 @@ class EditorSettings:
                     )
                     continue
                 values[key] = value
+            elif key == "max_document_size":
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e9:
+                    problems.append(
+                        f"setting rhetlint.{raw_key} must be a positive number of megabytes, got {value!r}"
+                    )
+                    continue
+                values[key] = float(value)
             else:
                 problems.append(
                     f"unknown setting rhetlint.{raw_key} (known: select, ignore, extendSelect, "
-                    f"allowLocalPlugins, debounceMs)"
+                    f"allowLocalPlugins, debounceMs, maxDocumentSize)"
                 )
         return cls(**values), problems
 
