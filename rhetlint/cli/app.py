@@ -12,6 +12,7 @@ from typing import TextIO
 
 from rhetlint.lint.config import FAIL_LEVELS, ConfigError
 from rhetlint.lint.files import discover
+from rhetlint.lint.results_cache import open_cache
 from rhetlint.lint.session import ALLOW_LOCAL_PLUGINS_ENV, Outcome, Session, check_paths
 from rhetlint.model.diagnostics import SEVERITY_RANK
 from rhetlint.output.base import FileError, Report, printable
@@ -52,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--input-format", choices=("text", "markdown", "html"), help="force the input format")
     check.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0: one per core)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--cache-dir", type=Path, help="keep the results cache here (default: the user cache folder)"
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="lint every file again, reading and writing no cache"
+    )
 
     rules = sub.add_parser("rules", help="list the rules the loaded plugins provide")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -162,6 +169,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         first = first / "-"  # the configuration of a folder is searched from the folder itself
     base = session.linter_for(first)
     config = base.config
+    session.cache = open_cache(not args.no_cache, args.cache_dir, config)
     paths = args.paths or ["."]
     outcome = Outcome()
     files: list[str] = []
@@ -180,6 +188,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         except (InputError, ConfigError) as exc:  # as for files: one line, and the others are still checked
             outcome.errors.append((name, str(exc)))
     outcome.merge(check_paths(session, files, args.jobs))
+    if session.cache is not None:
+        session.cache.prune_if_due()
+        if session.cache.problem:
+            print(f"rhetlint: warning: {session.cache.problem}", file=sys.stderr)
 
     diagnostics = sorted(outcome.diagnostics, key=lambda d: d.sort_key())
     base.plugins.manager.hook.rhetlint_lint_finished(diagnostics=diagnostics, config=config)

@@ -13,6 +13,7 @@ from rhetlint.hooks.manager import PluginSet, load_plugins
 from rhetlint.lint.config import Config, ConfigCache, ConfigError
 from rhetlint.lint.files import InputError, read_draft
 from rhetlint.lint.linter import Linter
+from rhetlint.lint.results_cache import ResultsCache
 from rhetlint.model.diagnostics import Diagnostic
 from rhetlint.model.document import Document
 from rhetlint.rules.data import config_plugin
@@ -57,12 +58,14 @@ class Session:
         format: str | None = None,
         keep_sources: bool = False,
         allow_local_plugins: bool = False,
+        cache: ResultsCache | None = None,
     ) -> None:
         self.configs = ConfigCache(config_path)
         self.selection = selection or Selection()
         self.format = format
         self.keep_sources = keep_sources
         self.allow_local_plugins = allow_local_plugins or local_plugins_allowed_by_environment()
+        self.cache = cache  # results of unchanged files from earlier runs; None: lint every file
         self.blocked_plugin_dirs: dict[Path, Path | None] = {}  # folder -> the configuration naming it
         self._plugin_sets: dict[tuple, PluginSet] = {}
         self._linters: dict[int, Linter] = {}
@@ -105,16 +108,28 @@ class Session:
     def check_file(self, path: str) -> Outcome:
         outcome = Outcome()
         try:
-            linter, doc = self.read_document(path)
-            diagnostics = linter.lint(doc)
+            linter = self.linter_for(Path(path))
+            source = read_draft(path, linter.config.max_file_size)
+            diagnostics = self._lint_cached(linter, source, path)
         except (InputError, ConfigError) as exc:
             outcome.errors.append((path, str(exc)))
             return outcome
         outcome.diagnostics = diagnostics
         outcome.files_checked = 1
         if self.keep_sources and diagnostics:
-            outcome.sources[path] = doc.source
+            outcome.sources[path] = source
         return outcome
+
+    def _lint_cached(self, linter: Linter, source: str, path: str) -> list[Diagnostic]:
+        """Lint a draft, or answer from the results cache when the same draft was linted the same way."""
+        if self.cache is None:
+            return linter.lint(linter.parse(source, path, self.format))
+        key = self.cache.key_for(linter, path, self.format)
+        diagnostics = self.cache.load(key, source, path)
+        if diagnostics is None:
+            diagnostics = linter.lint(linter.parse(source, path, self.format))
+            self.cache.save(key, source, diagnostics)
+        return diagnostics
 
     def check_text(self, source: str, path: str) -> Outcome:
         outcome = Outcome()
@@ -130,9 +145,10 @@ class Session:
 _WORKER: Session | None = None
 
 
-def _init_worker(config_path, selection, format, keep_sources, allow_local_plugins) -> None:
+def _init_worker(config_path, selection, format, keep_sources, allow_local_plugins, cache_dir) -> None:
     global _WORKER
-    _WORKER = Session(config_path, selection, format, keep_sources, allow_local_plugins)
+    cache = ResultsCache(cache_dir) if cache_dir is not None else None
+    _WORKER = Session(config_path, selection, format, keep_sources, allow_local_plugins, cache)
 
 
 def _check_many(paths: Sequence[str]) -> Outcome:
@@ -160,6 +176,7 @@ def check_paths(session: Session, paths: Sequence[str], jobs: int = 1) -> Outcom
         session.format,
         session.keep_sources,
         session.allow_local_plugins,
+        session.cache.folder if session.cache is not None and session.cache.problem is None else None,
     )
     lost: list[str] = []  # files of batches whose worker died (a plugin's os._exit, a crash, the OOM killer)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=args) as pool:
