@@ -86,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_trust_flag(sources)
     sources.add_argument("--stdin-filename", help="the path to report for -")
 
+    from rhetlint.cli.audit import add_audit_parser
+
+    add_audit_parser(sub, _add_trust_flag)
+
     lsp = sub.add_parser("lsp", help="run the language server on standard input/output")
     lsp.add_argument("--config", type=Path, help="use this configuration file for every document")
 
@@ -322,6 +326,12 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     return serve(args.config)
 
 
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from rhetlint.cli.audit import cmd_audit
+
+    return cmd_audit(args)
+
+
 def cmd_new_plugin(args: argparse.Namespace) -> int:
     from rhetlint.cli.new_plugin import create_plugin
 
@@ -418,5 +428,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "plugins": cmd_plugins,
     "sources": cmd_sources,
     "lsp": cmd_lsp,
+    "audit": _cmd_audit,
     "new-plugin": cmd_new_plugin,
 }
