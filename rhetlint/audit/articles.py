@@ -100,7 +100,7 @@ def article_from_record(record: Any, columns: Columns, position: str) -> Article
             and (value is None or isinstance(value, (str, int, float, bool)))
         }
     text = _lookup(record, columns.text)
-    if text is None:
+    if text is None or (isinstance(text, str) and not text.strip()):
         return Article(article_id, "", metadata, f"no text (field {columns.text!r} is missing or empty)")
     if not isinstance(text, str):
         return Article(

@@ -48,13 +48,16 @@ class AuditSettings:
 # The linter of each settings, built once per process (a local worker, a Dask worker) and reused for
 # every partition it measures: loading plugins costs more than linting a short article.
 _LINTERS: dict[str, Linter] = {}
+BUILDS = 0  # linters this process has built (a worker should build one per audit)
 
 
 def linter_for(settings: AuditSettings) -> Linter:
+    global BUILDS
     key = settings.digest()
     linter = _LINTERS.get(key)
     if linter is None:
         linter = _LINTERS[key] = settings.build_linter()
+        BUILDS += 1
     return linter
 
 

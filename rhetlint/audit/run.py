@@ -100,7 +100,7 @@ def _prepare_output(plan: AuditPlan, manifest: dict[str, Any]) -> None:
             earlier = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             earlier = None
-        if earlier != manifest:
+        if earlier != json.loads(json.dumps(manifest)):  # as written: tuples read back as lists
             raise AuditError(
                 f"{plan.output}: holds an audit of another input, configuration or partition size; "
                 "pass --restart to replace it, or choose another --output"
@@ -139,6 +139,8 @@ def run_audit(plan: AuditPlan, stream: TextIO, show_progress: bool) -> AuditOutc
         stamp = input_stamp(plan.input)
     except InputError as exc:
         raise AuditError(f"{plan.input}: {exc}") from None
+    except FileNotFoundError:
+        raise AuditError(f"{plan.input}: no such file or folder") from None
     except OSError as exc:
         raise AuditError(f"{plan.input}: {exc.strerror or exc}") from None
     linter = linter_for(plan.settings)  # a configuration error is raised here, before any work
