@@ -57,10 +57,15 @@ def run_local(settings: AuditSettings, partitions: Iterable[Partition], jobs: in
 
 
 def run_dask(
-    settings: AuditSettings, partitions: Iterable[Partition], scheduler: str | None, workers: int = 0
+    settings: AuditSettings,
+    partitions: Iterable[Partition],
+    scheduler: str | None,
+    workers: int = 0,
+    timeout: float = 30.0,
 ) -> Iterator[Result]:
     """Ship partitions to the workers of the Dask scheduler at ``scheduler`` (``tcp://host:8786``), or of a
-    cluster of local processes started for this run when it is None."""
+    cluster of local processes started for this run when it is None; ``timeout`` bounds the wait for the
+    scheduler to answer."""
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -68,7 +73,7 @@ def run_dask(
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="30s")
+            client = Client(scheduler, timeout=f"{timeout}s")
         else:
             cluster = LocalCluster(
                 n_workers=workers or os.cpu_count() or 1,

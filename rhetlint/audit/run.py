@@ -59,6 +59,7 @@ class AuditPlan:
     engine: str = "local"
     scheduler: str | None = None
     jobs: int = 1
+    scheduler_timeout: float = 30.0
     restart: bool = False
     max_file_size: float = 20.0
 
@@ -180,7 +181,8 @@ def run_audit(plan: AuditPlan, stream: TextIO, show_progress: bool) -> AuditOutc
     started = time.perf_counter()
     try:
         if plan.engine == "dask":
-            results = run_dask(plan.settings, pending(), plan.scheduler, plan.jobs if plan.jobs > 0 else 0)
+            workers = plan.jobs if plan.jobs > 0 else 0
+            results = run_dask(plan.settings, pending(), plan.scheduler, workers, plan.scheduler_timeout)
         else:
             results = run_local(plan.settings, pending(), plan.jobs)
         for index, rows in results:

@@ -50,7 +50,19 @@ def add_audit_parser(sub: argparse._SubParsersAction, add_trust_flag) -> None:
     audit.add_argument(
         "--scheduler", help="the Dask scheduler address (tcp://HOST:8786); default: local processes"
     )
-    audit.add_argument("--jobs", "-j", type=int, default=1, help="local worker processes (0: one per core)")
+    audit.add_argument(
+        "--scheduler-timeout",
+        type=float,
+        default=30.0,
+        help="seconds to wait for the scheduler to answer (default 30)",
+    )
+    audit.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        help="worker processes: local, or of the local Dask cluster (0: one per core)",
+    )
     audit.add_argument(
         "--restart", action="store_true", help="discard the results of an earlier run in --output"
     )
@@ -103,6 +115,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         jobs=args.jobs,
+        scheduler_timeout=args.scheduler_timeout,
         restart=args.restart,
         max_file_size=config.max_file_size if config else 20.0,
     )
@@ -128,5 +141,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
         )
         return EXIT_ERROR
     sys.stdout.write(outcome.summary)
+    if outcome.articles_measured:
+        seconds = max(outcome.measured_seconds, 1e-9)
+        print(
+            f"measured {outcome.articles_measured:,} articles ({outcome.words_measured:,} words) in {seconds:.1f} s: "
+            f"{outcome.articles_measured / seconds:,.1f} articles/s, {outcome.words_measured / seconds:,.0f} words/s"
+            + (f"; {outcome.skipped:,} partitions done by an earlier run" if outcome.skipped else "")
+        )
     print("wrote " + ", ".join(printable(str(p)) for p in outcome.files))
     return EXIT_CLEAN
