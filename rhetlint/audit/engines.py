@@ -1,7 +1,8 @@
 """Where partitions are measured: in this process, in local worker processes, or on a Dask cluster.
 
-Each engine takes the partitions as they are read and yields ``(index, rows)`` as they finish (in any
-order), or ``(index, message)`` for a partition whose worker failed. At most a few partitions per worker
+Each engine takes the partitions as they are read and yields ``(index, rows, seconds)`` as they finish (in
+any order; ``seconds`` is the worker's time on the partition, for per-worker throughput), or
+``(index, message, 0.0)`` for a partition whose worker failed. At most a few partitions per worker
 are in flight, so an archive is never held in memory whole. Every worker process builds the linter once
 (``measure.linter_for``) and reuses it for all the partitions it gets.
 """
@@ -9,6 +10,7 @@ are in flight, so an archive is never held in memory whole. Every worker process
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
@@ -18,8 +20,15 @@ from rhetlint.audit.measure import AuditSettings, measure_partition
 from rhetlint.hooks.manager import one_line
 
 Partition = tuple[int, list[Article]]
-Result = tuple[int, "list[dict[str, Any]] | str"]
+Result = tuple[int, "list[dict[str, Any]] | str", float]
 IN_FLIGHT_PER_WORKER = 2
+
+
+def timed_partition(settings: AuditSettings, articles: list[Article]) -> tuple[list[dict[str, Any]], float]:
+    """A partition's rows and the time the worker spent measuring them."""
+    started = time.perf_counter()
+    rows = measure_partition(settings, articles)
+    return rows, time.perf_counter() - started
 
 
 class EngineError(Exception):
@@ -31,7 +40,7 @@ def run_local(settings: AuditSettings, partitions: Iterable[Partition], jobs: in
         jobs = os.cpu_count() or 1
     if jobs == 1:
         for index, articles in partitions:
-            yield index, measure_partition(settings, articles)
+            yield (index, *timed_partition(settings, articles))
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: dict[Future, int] = {}
@@ -44,16 +53,16 @@ def run_local(settings: AuditSettings, partitions: Iterable[Partition], jobs: in
                 except StopIteration:
                     exhausted = True
                     break
-                pending[pool.submit(measure_partition, settings, articles)] = index
+                pending[pool.submit(timed_partition, settings, articles)] = index
             if not pending:
                 return
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 index = pending.pop(future)
                 try:
-                    yield index, future.result()
+                    yield (index, *future.result())
                 except Exception as exc:  # noqa: BLE001 - a dead worker fails its partition, not the run
-                    yield index, f"{type(exc).__name__}: {one_line(exc)}"
+                    yield index, f"{type(exc).__name__}: {one_line(exc)}", 0.0
 
 
 def run_dask(
@@ -92,7 +101,7 @@ def run_dask(
         indexes: dict[Any, int] = {}
         running = as_completed()
         for index, articles in source:
-            future = client.submit(measure_partition, settings, articles, pure=False)
+            future = client.submit(timed_partition, settings, articles, pure=False)
             indexes[future.key] = index
             running.add(future)
             if running.count() >= slots:
@@ -100,12 +109,12 @@ def run_dask(
         for future in running:
             index = indexes.pop(future.key)
             try:
-                yield index, future.result()
+                yield (index, *future.result())
             except Exception as exc:  # noqa: BLE001 - a failed task fails its partition, not the run
-                yield index, f"{type(exc).__name__}: {one_line(exc)}"
+                yield index, f"{type(exc).__name__}: {one_line(exc)}", 0.0
             future.release()
             for next_index, articles in source:  # refill one slot
-                following = client.submit(measure_partition, settings, articles, pure=False)
+                following = client.submit(timed_partition, settings, articles, pure=False)
                 indexes[following.key] = next_index
                 running.add(following)
                 break

@@ -29,7 +29,7 @@ def summary_text(
         return "rhetlint audit: no articles\n"
     lines = [
         f"rhetlint audit: {overall['stories']:,} articles ({overall['errors']:,} with errors), "
-        f"{overall['words']:,} words, {partitions:,} partitions",
+        f"{overall['words']:,} words, {partitions:,} partition{'s' * (partitions != 1)}",
     ]
     by_rule = sorted(_prefixed(overall, "loaded_per_1000_words."), key=lambda kv: -(kv[1] or 0))
     rules = ", ".join(f"{name} {_number(rate)}" for name, rate in by_rule if rate)
