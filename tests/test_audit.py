@@ -421,3 +421,19 @@ def test_dask_engine_with_an_unreachable_scheduler_is_one_error_line(workdir, ru
     assert len(result.err_lines) == 1 and result.err_lines[0].startswith(
         "rhetlint: error: cannot reach the Dask scheduler tcp://127.0.0.1:9"
     ), result.err
+
+
+def test_the_summary_in_the_docs_is_a_real_run(workdir, run_cli):
+    """docs/audit.md shows the summary of auditing examples/archive.jsonl: it must stay what the run gives."""
+    repo = Path(__file__).resolve().parent.parent
+    page = (repo / "docs" / "audit.md").read_text(encoding="utf-8")
+    marker = (
+        "<!-- audit-summary: rhetlint audit examples/archive.jsonl -o audit-out --group-by outlet -->\n```\n"
+    )
+    shown = page.split(marker, 1)[1].split("```", 1)[0]
+    assert shown.startswith("$ cat audit-out/summary.txt\n")
+    result = run_cli(
+        ["audit", repo / "examples" / "archive.jsonl", "-o", workdir / "audit-out", "--group-by", "outlet"]
+    )
+    assert result.code == 0, result.err
+    assert (workdir / "audit-out" / "summary.txt").read_text(encoding="utf-8") == shown.split("\n", 1)[1]

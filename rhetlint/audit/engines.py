@@ -1,8 +1,8 @@
 """Where partitions are measured: in this process, in local worker processes, or on a Dask cluster.
 
-Each engine takes the partitions as they are read and yields ``(index, rows, seconds)`` as they finish (in
-any order; ``seconds`` is the worker's time on the partition, for per-worker throughput), or
-``(index, message, 0.0)`` for a partition whose worker failed. At most a few partitions per worker
+Each engine takes the partitions as they are read and yields ``(index, rows, seconds, cpu_seconds)`` as
+they finish (in any order; the worker's wall and CPU time on the partition, for per-worker throughput), or
+``(index, message, 0.0, 0.0)`` for a partition whose worker failed. At most a few partitions per worker
 are in flight, so an archive is never held in memory whole. Every worker process builds the linter once
 (``measure.linter_for``) and reuses it for all the partitions it gets.
 """
@@ -20,15 +20,18 @@ from rhetlint.audit.measure import AuditSettings, measure_partition
 from rhetlint.hooks.manager import one_line
 
 Partition = tuple[int, list[Article]]
-Result = tuple[int, "list[dict[str, Any]] | str", float]
+Result = tuple[int, "list[dict[str, Any]] | str", float, float]
 IN_FLIGHT_PER_WORKER = 2
 
 
-def timed_partition(settings: AuditSettings, articles: list[Article]) -> tuple[list[dict[str, Any]], float]:
-    """A partition's rows and the time the worker spent measuring them."""
-    started = time.perf_counter()
+def timed_partition(
+    settings: AuditSettings, articles: list[Article]
+) -> tuple[list[dict[str, Any]], float, float]:
+    """A partition's rows and the wall and CPU time the worker spent measuring them (CPU time does not
+    count waiting for a core another process holds, so it measures a worker's capacity on a busy machine)."""
+    started, cpu_started = time.perf_counter(), time.process_time()
     rows = measure_partition(settings, articles)
-    return rows, time.perf_counter() - started
+    return rows, time.perf_counter() - started, time.process_time() - cpu_started
 
 
 class EngineError(Exception):
@@ -62,7 +65,7 @@ def run_local(settings: AuditSettings, partitions: Iterable[Partition], jobs: in
                 try:
                     yield (index, *future.result())
                 except Exception as exc:  # noqa: BLE001 - a dead worker fails its partition, not the run
-                    yield index, f"{type(exc).__name__}: {one_line(exc)}", 0.0
+                    yield index, f"{type(exc).__name__}: {one_line(exc)}", 0.0, 0.0
 
 
 def run_dask(
@@ -111,7 +114,7 @@ def run_dask(
             try:
                 yield (index, *future.result())
             except Exception as exc:  # noqa: BLE001 - a failed task fails its partition, not the run
-                yield index, f"{type(exc).__name__}: {one_line(exc)}", 0.0
+                yield index, f"{type(exc).__name__}: {one_line(exc)}", 0.0, 0.0
             future.release()
             for next_index, articles in source:  # refill one slot
                 following = client.submit(timed_partition, settings, articles, pure=False)

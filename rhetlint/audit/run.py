@@ -72,6 +72,7 @@ class AuditOutcome:
     skipped: int = 0  # partitions finished by an earlier run
     measured_seconds: float = 0.0  # wall time of the measuring (with a local cluster's start)
     worker_seconds: float = 0.0  # time workers spent measuring, summed over partitions
+    worker_cpu_seconds: float = 0.0  # CPU time of the same
     words_measured: int = 0
     articles_measured: int = 0
     failed: list[str] = field(default_factory=list)
@@ -186,7 +187,7 @@ def run_audit(plan: AuditPlan, stream: TextIO, show_progress: bool) -> AuditOutc
             results = run_dask(plan.settings, pending(), plan.scheduler, workers, plan.scheduler_timeout)
         else:
             results = run_local(plan.settings, pending(), plan.jobs)
-        for index, rows, seconds in results:
+        for index, rows, seconds, cpu_seconds in results:
             if isinstance(rows, str):
                 outcome.failed.append(f"partition {index}: {rows}")
                 continue
@@ -194,6 +195,7 @@ def run_audit(plan: AuditPlan, stream: TextIO, show_progress: bool) -> AuditOutc
             write_atomically(part_path(plan.output, index), data.encode("utf-8"))
             outcome.articles_measured += len(rows)
             outcome.worker_seconds += seconds
+            outcome.worker_cpu_seconds += cpu_seconds
             outcome.words_measured += sum(row.get("words") or 0 for row in rows)
             progress.advance(len(rows))
     except EngineError as exc:

@@ -142,16 +142,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     sys.stdout.write(outcome.summary)
     if outcome.articles_measured:
-        print(_throughput(outcome.articles_measured, outcome.words_measured, outcome.measured_seconds, outcome.worker_seconds)
+        print(_throughput(outcome.articles_measured, outcome.words_measured, outcome.measured_seconds,
+                          outcome.worker_seconds, outcome.worker_cpu_seconds)
               + (f"; {outcome.skipped:,} partitions done by an earlier run" if outcome.skipped else ""))  # fmt: skip
     print("wrote " + ", ".join(printable(str(p)) for p in outcome.files))
     return EXIT_CLEAN
 
 
-def _throughput(articles: int, words: int, wall: float, worker: float) -> str:
-    """The run's speed: over the wall time, and per worker (over the time workers spent measuring)."""
-    wall, worker = max(wall, 1e-9), max(worker, 1e-9)
+def _throughput(articles: int, words: int, wall: float, worker: float, cpu: float) -> str:
+    """The run's speed: over the wall time; per worker, over the time workers spent measuring; and per
+    CPU second of the workers (what a worker with a core of its own does)."""
+    wall, worker, cpu = max(wall, 1e-9), max(worker, 1e-9), max(cpu, 1e-9)
     return (
         f"measured {articles:,} articles ({words:,} words) in {wall:.1f} s: {articles / wall:,.1f} articles/s, "
-        f"{words / wall:,.0f} words/s; per worker {articles / worker:,.1f} articles/s, {words / worker:,.0f} words/s"
+        f"{words / wall:,.0f} words/s; per worker {articles / worker:,.1f} articles/s, {words / worker:,.0f} words/s; "
+        f"per worker CPU second {articles / cpu:,.1f} articles, {words / cpu:,.0f} words"
     )
