@@ -53,6 +53,14 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 METADATA = ["--metadata", "outlet=labels.outlet,date=labels.date,author"]
 
 
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def test_jsonl_to_csv_per_article_rows_and_errors(workdir, run_cli):
     source = write_jsonl(workdir / "in.jsonl", records(), ("{not json",))
     result = run_cli(["audit", source, "-o", workdir / "out", *METADATA, "--partition-size", "2"])
@@ -77,6 +85,8 @@ def test_jsonl_to_csv_per_article_rows_and_errors(workdir, run_cli):
     assert rows["a4"]["error"] == "no text (field 'text' is missing or empty)" and rows["a4"]["words"] == ""
     assert rows["a5"]["error"] == "the text field 'text' is int, not a string"
     assert rows["line 6"]["error"].startswith("line 6: invalid JSON")
+    for name in ("articles.csv", "groups.csv", "summary.txt", "manifest.json", "parts/part-00000.jsonl"):
+        assert (workdir / "out" / name).stat().st_mode & 0o777 == 0o666 & ~_umask(), name  # not 0600
     summary = (workdir / "out" / "summary.txt").read_text(encoding="utf-8")
     assert result.out.startswith(summary)
     assert result.out[len(summary) :].startswith("measured 6 articles (")

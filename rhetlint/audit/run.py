@@ -115,7 +115,7 @@ def _prepare_output(plan: AuditPlan, manifest: dict[str, Any]) -> None:
         if plan.restart:
             for old in parts.glob("part-*.jsonl"):
                 old.unlink()
-        write_atomically(path, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"))
+        write_atomically(path, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"), shared=True)
     except OSError as exc:
         raise AuditError(f"{plan.output}: cannot write: {exc.strerror or exc}") from None
 
@@ -192,7 +192,7 @@ def run_audit(plan: AuditPlan, stream: TextIO, show_progress: bool) -> AuditOutc
                 outcome.failed.append(f"partition {index}: {rows}")
                 continue
             data = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-            write_atomically(part_path(plan.output, index), data.encode("utf-8"))
+            write_atomically(part_path(plan.output, index), data.encode("utf-8"), shared=True)
             outcome.articles_measured += len(rows)
             outcome.worker_seconds += seconds
             outcome.worker_cpu_seconds += cpu_seconds
@@ -247,5 +247,5 @@ def _finish(plan: AuditPlan, outcome: AuditOutcome, rules: list[tuple[str, str, 
         group_shape.add(group)
     write_table(groups_path, [groups], group_shape, plan.output_format)
     outcome.summary = summary_text(overall[0] if overall else None, groups, plan.group_by, outcome.partitions)
-    write_atomically(summary_path, outcome.summary.encode("utf-8"))
+    write_atomically(summary_path, outcome.summary.encode("utf-8"), shared=True)
     outcome.files = [articles_path, groups_path, summary_path]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from rhetlint.audit.articles import parquet_module
+from rhetlint.lint.results_cache import current_umask
 
 OUTPUT_FORMATS = ("csv", "json", "jsonl", "parquet")
 SUFFIXES = {"csv": ".csv", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet"}
@@ -75,6 +76,7 @@ def write_table(
             else:
                 with io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
                     _text_table(text, batches, shape, output_format)
+        os.chmod(temporary, 0o666 & ~current_umask())  # a report, not a temporary file: the usual mode
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -211,17 +211,26 @@ class ResultsCache:
         return removed
 
 
-def write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: Path, data: bytes, shared: bool = False) -> None:
     """Write to a temporary file beside ``target``, then rename it over ``target``: a reader sees the old
-    file or the new one, never a part, whatever runs at the same time."""
+    file or the new one, never a part, whatever runs at the same time. The file is private to the user
+    (as temporary files are) unless ``shared``: then it gets the mode a new file gets (the umask's)."""
     fd, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        if shared:
+            os.chmod(temporary, 0o666 & ~current_umask())
         os.replace(temporary, target)
     except BaseException:
         _unlink(temporary)
         raise
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _unlink(path: str) -> int:
