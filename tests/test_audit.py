@@ -300,6 +300,28 @@ def test_bad_input_is_one_error_line(workdir, run_cli, name, content, message):
     assert result.err_lines[0].startswith(f"rhetlint: error: {path}: ") and message in result.err_lines[0]
 
 
+def test_an_output_folder_inside_the_audited_folder_is_refused(workdir, run_cli):
+    (workdir / "drafts").mkdir()
+    (workdir / "drafts" / "one.md").write_text(SLAMMED, encoding="utf-8")
+    result = run_cli(["audit", workdir / "drafts", "-o", workdir / "drafts" / "results"])
+    assert result.code == 2
+    assert result.err_lines == [
+        f"rhetlint: error: {workdir / 'drafts' / 'results'}: is inside the audited folder; "
+        "choose an output folder outside it"
+    ]
+
+
+def test_a_text_over_max_file_size_is_an_error_row(workdir, run_cli):
+    (workdir / "rhetlint.toml").write_text("max-file-size = 0.001\n", encoding="utf-8")  # 1,000 bytes
+    source = write_jsonl(
+        workdir / "in.jsonl", [{"id": "big", "text": "é" * 600}, {"id": "small", "text": SLAMMED}]
+    )
+    assert run_cli(["audit", source, "-o", workdir / "out"]).code == 0
+    rows = {r["id"]: r for r in read_csv(workdir / "out" / "articles.csv")}
+    assert rows["big"]["error"] == "text is 0.0012 MB, over the max-file-size of 0.001 MB; not measured"
+    assert rows["small"]["error"] == "" and rows["small"]["words"] == "13"
+
+
 def test_progress_line_only_when_asked_or_on_a_terminal(workdir, run_cli):
     source = write_jsonl(workdir / "in.jsonl", records()[:3])
     result = run_cli(

@@ -115,7 +115,22 @@ def article_from_record(record: Any, columns: Columns, position: str) -> Article
 def read_articles(
     path: Path, input_format: str, columns: Columns, max_megabytes: float = 20.0
 ) -> Iterator[Article]:
-    """The articles of ``path`` in order; raises InputError when the input as a whole cannot be read."""
+    """The articles of ``path`` in order; raises InputError when the input as a whole cannot be read. A
+    text over ``max_megabytes`` (the configuration's max-file-size) is an error row, as an oversized draft
+    is for ``check``."""
+    limit = max_megabytes * 1_000_000
+    for article in _read(path, input_format, columns, max_megabytes):
+        if len(article.text) * 4 > limit:  # at most 4 UTF-8 bytes a character: count the bytes only then
+            size = len(article.text.encode("utf-8", "surrogatepass")) / 1_000_000
+            if size > max_megabytes:
+                message = (
+                    f"text is {size:.3g} MB, over the max-file-size of {max_megabytes:g} MB; not measured"
+                )
+                article = Article(article.id, "", article.metadata, message)
+        yield article
+
+
+def _read(path: Path, input_format: str, columns: Columns, max_megabytes: float) -> Iterator[Article]:
     try:
         if input_format == "folder":
             yield from _folder(path, max_megabytes)

@@ -146,6 +146,8 @@ def run_audit(plan: AuditPlan, stream: TextIO, show_progress: bool) -> AuditOutc
         raise AuditError(f"{plan.input}: no such file or folder") from None
     except OSError as exc:
         raise AuditError(f"{plan.input}: {exc.strerror or exc}") from None
+    if input_format == "folder" and plan.output.resolve().is_relative_to(plan.input.resolve()):
+        raise AuditError(f"{plan.output}: is inside the audited folder; choose an output folder outside it")
     linter = linter_for(plan.settings)  # a configuration error is raised here, before any work
     rules = rule_columns(linter)
     manifest = {
