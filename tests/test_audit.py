@@ -420,6 +420,50 @@ def test_local_worker_processes_give_the_same_results(workdir, run_cli):
     assert _outputs(workdir / "one") == _outputs(workdir / "two")
 
 
+DYING_PLUGIN = """
+import os
+from pathlib import Path
+
+from rhetlint import hookimpl, rule
+
+
+@rule(code="T501", name="dies-on-request", category="testing")
+def dies(doc, options):
+    \"\"\"Ends its process on a marked article while the flag file exists.\"\"\"
+    if "Officials" in doc.source and Path(os.environ["AUDIT_DIE_FLAG"]).exists():
+        os._exit(3)  # as a plugin's os._exit or the OOM killer would
+    return ()
+
+
+@hookimpl
+def rhetlint_register_rules(register):
+    register(dies)
+"""
+
+
+def test_a_worker_that_dies_fails_its_partitions_and_a_rerun_finishes(workdir, run_cli, monkeypatch):
+    (workdir / "plugins").mkdir()
+    (workdir / "plugins" / "dying.py").write_text(DYING_PLUGIN, encoding="utf-8")
+    (workdir / "rhetlint.toml").write_text('plugins-dir = "plugins"\n', encoding="utf-8")
+    flag = workdir / "die.flag"
+    monkeypatch.setenv("AUDIT_DIE_FLAG", str(flag))
+    items = [
+        dict(r, id=f"{r['id']}-{i}") for i in range(4) for r in records()[:3]
+    ]  # 12 articles, 4 with "Officials"
+    source = write_jsonl(workdir / "in.jsonl", items)
+    args = ["audit", source, *METADATA, "--partition-size", "2", "--jobs", "2", "--allow-local-plugins"]
+    assert run_cli([*args, "-o", workdir / "whole"]).code == 0
+    flag.write_text("", encoding="utf-8")
+    broken = run_cli([*args, "-o", workdir / "out"])
+    assert broken.code == 2, broken.err
+    assert "not measured: a worker process died" in broken.err
+    assert broken.err_lines[-1].endswith("partition(s) failed; run the same command again to retry them")
+    assert not (workdir / "out" / "articles.csv").exists()
+    flag.unlink()
+    assert run_cli([*args, "-o", workdir / "out"]).code == 0
+    assert _outputs(workdir / "out") == _outputs(workdir / "whole")
+
+
 def test_dask_cluster_of_two_worker_processes_gives_the_local_results(workdir, run_cli):
     distributed = pytest.importorskip("dask.distributed")
     items = [dict(r, id=f"{r['id']}-{i}") for i in range(4) for r in records()]  # 20 articles, 7 partitions

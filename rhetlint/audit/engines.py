@@ -13,6 +13,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from rhetlint.audit.articles import Article
@@ -48,15 +49,19 @@ def run_local(settings: AuditSettings, partitions: Iterable[Partition], jobs: in
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: dict[Future, int] = {}
         source = iter(partitions)
-        exhausted = False
+        exhausted = broken = False
         while True:
-            while not exhausted and len(pending) < jobs * IN_FLIGHT_PER_WORKER:
+            while not exhausted and not broken and len(pending) < jobs * IN_FLIGHT_PER_WORKER:
                 try:
                     index, articles = next(source)
                 except StopIteration:
                     exhausted = True
                     break
-                pending[pool.submit(timed_partition, settings, articles)] = index
+                try:
+                    pending[pool.submit(timed_partition, settings, articles)] = index
+                except BrokenProcessPool:  # a worker died: the pool takes no more work
+                    broken = True
+                    yield index, "not measured: a worker process died", 0.0, 0.0
             if not pending:
                 return
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -64,7 +69,10 @@ def run_local(settings: AuditSettings, partitions: Iterable[Partition], jobs: in
                 index = pending.pop(future)
                 try:
                     yield (index, *future.result())
-                except Exception as exc:  # noqa: BLE001 - a dead worker fails its partition, not the run
+                except BrokenProcessPool:
+                    broken = True
+                    yield index, "not measured: a worker process died", 0.0, 0.0
+                except Exception as exc:  # noqa: BLE001 - a failing partition fails alone, not the run
                     yield index, f"{type(exc).__name__}: {one_line(exc)}", 0.0, 0.0
 
 
