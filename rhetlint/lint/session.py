@@ -120,6 +120,24 @@ class Session:
             outcome.sources[path] = source
         return outcome
 
+    def cached_outcome(self, path: str) -> Outcome | None:
+        """The outcome of a file from the results cache alone, or None when it has to be linted (a miss,
+        no cache, or a file that cannot be read: checking it reports why)."""
+        if self.cache is None:
+            return None
+        try:
+            linter = self.linter_for(Path(path))
+            source = read_draft(path, linter.config.max_file_size)
+        except (InputError, ConfigError):
+            return None
+        diagnostics = self.cache.load(self.cache.key_for(linter, path, self.format), source, path)
+        if diagnostics is None:
+            return None
+        outcome = Outcome(diagnostics=diagnostics, files_checked=1)
+        if self.keep_sources and diagnostics:
+            outcome.sources[path] = source
+        return outcome
+
     def _lint_cached(self, linter: Linter, source: str, path: str) -> list[Diagnostic]:
         """Lint a draft, or answer from the results cache when the same draft was linted the same way."""
         if self.cache is None:
@@ -167,6 +185,19 @@ def check_paths(session: Session, paths: Sequence[str], jobs: int = 1) -> Outcom
         for path in paths:
             outcome.merge(session.check_file(path))
         return outcome
+    if session.cache is not None:  # answer unchanged files here; start workers only for the others
+        misses = []
+        for path in paths:
+            hit = session.cached_outcome(path)
+            if hit is None:
+                misses.append(path)
+            else:
+                outcome.merge(hit)
+        paths = misses
+        if len(paths) < 2:
+            for path in paths:
+                outcome.merge(session.check_file(path))
+            return outcome
     # Config errors are found once, here, so workers do not each report them.
     chunks = [list(paths[i :: jobs * 4]) for i in range(jobs * 4)]
     chunks = [c for c in chunks if c]
