@@ -472,3 +472,12 @@ def test_session_without_a_cache_writes_nothing(project, tmp_path, runs):
     session = Session()
     assert session.cache is None
     assert session.check_file(str(path)).diagnostics
+
+
+def test_the_same_content_at_another_path_has_its_own_entry(project, run_cli, counted):
+    check(run_cli, project)
+    counted()
+    project.write("copy/a.md", (project.root / "a.md").read_text(encoding="utf-8"))
+    result = run_cli(["check", "copy/a.md"], cwd=project.root)
+    assert counted() == ["a.md"]  # linted: its path differs (per-file ignores, the format, the report)
+    assert result.lines[0].startswith("copy/a.md:1:3: warning: word 'zork' found")
