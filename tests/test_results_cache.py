@@ -117,6 +117,9 @@ def test_cache_dir_option_environment_and_configuration(project, run_cli, counte
     assert counted() == ["a.md", "b.md"]
     assert list((project.root / ".cache" / "rhetlint" / "results-v1").glob("*/*.json"))
     assert (project.root / ".cache" / "rhetlint" / "results-v1" / "CACHEDIR.TAG").is_file()
+    assert (project.root / ".cache" / "rhetlint" / "results-v1" / ".gitignore").read_text().splitlines()[
+        -1
+    ] == "*"
 
 
 def test_default_cache_dir_follows_xdg(monkeypatch, tmp_path):
@@ -398,7 +401,7 @@ def test_two_processes_writing_the_same_entries_never_read_a_partial_one(tmp_pat
     for worker in workers:
         worker.join(timeout=60)
     assert results == [0, 0]
-    assert not [p for p in (tmp_path / "results-v1").rglob(".*") if p.name != "CACHEDIR.TAG"]  # no leftovers
+    assert not [p for p in (tmp_path / "results-v1").rglob(".*.tmp")]  # no temporary files left over
 
 
 def test_two_check_processes_at_once_give_the_uncached_results(project, run_process, counted, tmp_path):

@@ -152,6 +152,9 @@ class ResultsCache:
             tag = self.root / "CACHEDIR.TAG"
             if not tag.exists():
                 write_atomically(tag, CACHEDIR_TAG.encode("ascii"))
+            ignore = self.root / ".gitignore"  # a cache-dir inside a repository stays out of its commits
+            if not ignore.exists():
+                write_atomically(ignore, b"# rhetlint's results cache\n*\n")
 
     def _refresh(self, entry: str) -> None:
         """Mark an entry used (for pruning), at most once a day so hits cost no writes."""
