@@ -26,14 +26,16 @@ BASE_CONFIG = 'plugins-dir = "plugins"\n'
 
 
 @pytest.fixture(autouse=True)
-def _isolated(monkeypatch):
-    """No entry-point plugins, no colour, no tracing, and a fresh config-file search for each test.
+def _isolated(monkeypatch, tmp_path_factory):
+    """No entry-point plugins, no colour, no tracing, a fresh config-file search and an empty results
+    cache for each test.
 
     The test projects' own plugins-dir is trusted (RHETLINT_ALLOW_LOCAL_PLUGINS=1); tests of the refusal
     unset it."""
     monkeypatch.setenv("RHETLINT_LOAD_PLUGINS", "")
     monkeypatch.setenv("RHETLINT_ALLOW_LOCAL_PLUGINS", "1")
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("RHETLINT_CACHE_DIR", str(tmp_path_factory.mktemp("results-cache")))
     for name in ("RHETLINT_TRACE_PLUGINS", "RHETLINT_CONTEXT"):
         monkeypatch.delenv(name, raising=False)
     find_config_file.cache_clear()

@@ -226,7 +226,7 @@ CASES = [
     # --- 12: the report is replaced whole or not at all ------------------------------------------------------
     Case(
         12, "a report write that fails half-way",
-        "ulimit -f 1; rhetlint check --format json -o report.json many.md", 2,
+        "ulimit -f 1; rhetlint check --no-cache --format json -o report.json many.md", 2,
         errors=(r"rhetlint: error: cannot write report\.json: File too large",),
         files={"many.md": (DRAFT + "\n") * 40, "report.json": "the old report"},
         unchanged=("report.json",),
@@ -284,7 +284,13 @@ def _run(case: Case, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], 
     (root / ".git").mkdir()  # the configuration search stops here
     _materialise(case, root)
     env = {k: v for k, v in os.environ.items() if not k.startswith("RHETLINT_")}
-    env.update({"RHETLINT_LOAD_PLUGINS": "loaded-language", "RHETLINT_CACHE_DIR": "", "NO_COLOR": "1"})
+    env.update(
+        {
+            "RHETLINT_LOAD_PLUGINS": "loaded-language",
+            "RHETLINT_CACHE_DIR": str(tmp_path / "cache"),
+            "NO_COLOR": "1",
+        }
+    )
     locked = [root / name for name in case.unlistable]
     if locked and os.geteuid() == 0:
         (tmp_path / "site").mkdir()

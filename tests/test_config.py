@@ -80,7 +80,7 @@ def test_pyproject_reads_tool_rhetlint(tmp_path):
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ('selct = ["T1"]\n', "unknown key 'selct' (known keys: disable-plugins, exclude, "),
+        ('selct = ["T1"]\n', "unknown key 'selct' (known keys: cache, cache-dir, disable-plugins, exclude, "),
         ('select = "T1"\n', "'select' must be a list of strings, got 'T1'"),
         ("ignore = [1]\n", "'ignore' must be a list of strings, got [1]"),
         ('fail-on = "fatal"\n', '\'fail-on\' must be "error", "warning" or "info", got \'fatal\''),

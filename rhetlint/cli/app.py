@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--stdin-filename", help="the path to report (and to pick the format by) for -")
     report.add_argument("--input-format", choices=("text", "markdown", "html"), help="force the input format")
 
+    from rhetlint.cli.audit import add_audit_parser
+
+    add_audit_parser(sub, _add_trust_flag)
+
     lsp = sub.add_parser("lsp", help="run the language server on standard input/output")
     lsp.add_argument("--config", type=Path, help="use this configuration file for every document")
 
@@ -188,6 +192,12 @@ def cmd_lsp(args: argparse.Namespace) -> int:
         )
         return EXIT_ERROR
     return serve(args.config)
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from rhetlint.cli.audit import cmd_audit
+
+    return cmd_audit(args)
 
 
 def cmd_new_plugin(args: argparse.Namespace) -> int:
@@ -357,5 +367,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sources": cmd_sources,
     "report": cmd_report,
     "lsp": cmd_lsp,
+    "audit": _cmd_audit,
     "new-plugin": cmd_new_plugin,
 }

@@ -21,6 +21,7 @@ from rhetlint.cli.common import (
 )
 from rhetlint.lint.config import FAIL_LEVELS, ConfigError
 from rhetlint.lint.files import InputError, decode, discover
+from rhetlint.lint.results_cache import open_cache
 from rhetlint.lint.session import Outcome, Session, check_paths
 from rhetlint.model.diagnostics import SEVERITY_RANK, Diagnostic
 from rhetlint.output.base import FileError, Report, printable
@@ -57,6 +58,12 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("--input-format", choices=("text", "markdown", "html"), help="force the input format")
     check.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0: one per core)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--cache-dir", type=Path, help="keep the results cache here (default: the user cache folder)"
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="lint every file again, reading and writing no cache"
+    )
     fixing = check.add_argument_group("fixing (see docs/cli.md)")
     fixing.add_argument(
         "--fix", action="store_true", help="apply safe fixes in place, then report what is left"
@@ -139,6 +146,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         first = first / "-"  # the configuration of a folder is searched from the folder itself
     base = session.linter_for(first)
     config = base.config
+    session.cache = open_cache(not args.no_cache, args.cache_dir, config)
     paths = args.paths or ["."]
     outcome = Outcome()
     files: list[str] = []
@@ -179,6 +187,10 @@ def _lint_all(args: argparse.Namespace, inputs: Inputs) -> None:
         outcome.merge(check_paths(session, inputs.files, args.jobs, progress))
     finally:
         progress.close()
+    if session.cache is not None:
+        session.cache.prune_if_due()
+        if session.cache.problem:
+            print(f"rhetlint: warning: {session.cache.problem}", file=sys.stderr)
 
 
 def _check(

@@ -93,6 +93,8 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "sides": ("a table of side = [names]", _is_list_table),
     "quote-aware": ("a boolean", lambda v: isinstance(v, bool)),
     "rule-files": ("a list of TOML rule files (rules as data)", _is_str_list),
+    "cache": ("a boolean (keep results of unchanged files between runs)", lambda v: isinstance(v, bool)),
+    "cache-dir": ("a string (a folder for the results cache)", lambda v: isinstance(v, str) and bool(v)),
 }
 
 
@@ -117,6 +119,8 @@ class Config:
     sides: dict[str, list[str]] = field(default_factory=dict)
     quote_aware: bool = True
     rule_files: list[Path] = field(default_factory=list)  # data-rule TOML files (rhetlint.rules.data)
+    cache: bool = True  # keep each file's results between runs (rhetlint.lint.results_cache)
+    cache_dir: Path | None = None  # None: the user cache folder
 
     @property
     def label(self) -> str:
@@ -184,6 +188,8 @@ def config_from_mapping(
         attr = key.replace("-", "_")
         if key == "plugins-dir":
             value = (root / value).resolve()
+        if key == "cache-dir":
+            value = (root / value).resolve()
         if key == "rule-files":
             value = [(root / v).resolve() for v in value]
         if key == "extend-exclude":
@@ -236,14 +242,18 @@ class ConfigCache:
     def __init__(self, override: Path | None = None) -> None:
         self.override = override
         self._loaded: dict[Path | None, Config] = {}
+        self._sources: dict[Path, Path | None] = {}
 
     def for_file(self, path: Path | None) -> Config:
         source: Path | None
         if self.override is not None:
             source = self.override
         else:
-            folder = (path.parent if path is not None else Path.cwd()).resolve()
-            source = find_config_file(folder)
+            parent = path.parent if path is not None else Path.cwd()
+            if parent in self._sources:  # the files of one folder share its search (one resolve per folder)
+                source = self._sources[parent]
+            else:
+                source = self._sources[parent] = find_config_file(parent.resolve())
         if source not in self._loaded:
             self._loaded[source] = load_config(source) if source else Config()
         return self._loaded[source]

@@ -13,6 +13,7 @@ from rhetlint.hooks.manager import PluginSet, load_plugins
 from rhetlint.lint.config import Config, ConfigCache, ConfigError
 from rhetlint.lint.files import InputError, read_draft
 from rhetlint.lint.linter import Linter
+from rhetlint.lint.results_cache import ResultsCache
 from rhetlint.model.diagnostics import Diagnostic
 from rhetlint.model.document import Document
 from rhetlint.rules.data import config_plugin
@@ -59,12 +60,14 @@ class Session:
         format: str | None = None,
         keep_sources: bool = False,
         allow_local_plugins: bool = False,
+        cache: ResultsCache | None = None,
     ) -> None:
         self.configs = ConfigCache(config_path)
         self.selection = selection or Selection()
         self.format = format
         self.keep_sources = keep_sources
         self.allow_local_plugins = allow_local_plugins or local_plugins_allowed_by_environment()
+        self.cache = cache  # results of unchanged files from earlier runs; None: lint every file
         self.blocked_plugin_dirs: dict[Path, Path | None] = {}  # folder -> the configuration naming it
         self._plugin_sets: dict[tuple, PluginSet] = {}
         self._linters: dict[int, Linter] = {}
@@ -111,17 +114,50 @@ class Session:
     def check_file(self, path: str) -> Outcome:
         outcome = Outcome()
         try:
-            linter, doc = self.read_document(path)
-            diagnostics = linter.lint(doc)
+            linter = self.linter_for(Path(path))
+            source = read_draft(path, linter.config.max_file_size)
+            diagnostics, notes = self._lint_cached(linter, source, path)
         except (InputError, ConfigError) as exc:
             outcome.errors.append((path, str(exc)))
             return outcome
         outcome.diagnostics = diagnostics
-        outcome.notes = [(path, note) for note in doc.notes]
+        outcome.notes = [(path, note) for note in notes]
         outcome.files_checked = 1
         if self.keep_sources and diagnostics:
-            outcome.sources[path] = doc.source
+            outcome.sources[path] = source
         return outcome
+
+    def cached_outcome(self, path: str) -> Outcome | None:
+        """The outcome of a file from the results cache alone, or None when it has to be linted (a miss,
+        no cache, or a file that cannot be read: checking it reports why)."""
+        if self.cache is None:
+            return None
+        try:
+            linter = self.linter_for(Path(path))
+            source = read_draft(path, linter.config.max_file_size)
+        except (InputError, ConfigError):
+            return None
+        diagnostics = self.cache.load(self.cache.key_for(linter, path, self.format), source, path)
+        if diagnostics is None:
+            return None
+        outcome = Outcome(diagnostics=diagnostics, files_checked=1)
+        if self.keep_sources and diagnostics:
+            outcome.sources[path] = source
+        return outcome
+
+    def _lint_cached(self, linter: Linter, source: str, path: str) -> tuple[list[Diagnostic], list[str]]:
+        """Lint a draft, or answer from the results cache when the same draft was linted the same way; also
+        the parser's notes on the draft (a cached answer has none: the draft was not parsed again)."""
+        key = self.cache.key_for(linter, path, self.format) if self.cache is not None else None
+        if self.cache is not None and key is not None:
+            cached = self.cache.load(key, source, path)
+            if cached is not None:
+                return cached, []
+        doc = linter.parse(source, path, self.format)
+        diagnostics = linter.lint(doc)
+        if self.cache is not None and key is not None:
+            self.cache.save(key, source, diagnostics)
+        return diagnostics, list(doc.notes)
 
     def check_text(self, source: str, path: str) -> Outcome:
         outcome = Outcome()
@@ -139,9 +175,10 @@ class Session:
 _WORKER: Session | None = None
 
 
-def _init_worker(config_path, selection, format, keep_sources, allow_local_plugins) -> None:
+def _init_worker(config_path, selection, format, keep_sources, allow_local_plugins, cache_dir) -> None:
     global _WORKER
-    _WORKER = Session(config_path, selection, format, keep_sources, allow_local_plugins)
+    cache = ResultsCache(cache_dir) if cache_dir is not None else None
+    _WORKER = Session(config_path, selection, format, keep_sources, allow_local_plugins, cache)
 
 
 def _check_many(paths: Sequence[str]) -> Outcome:
@@ -166,6 +203,19 @@ def check_paths(
             outcome.merge(session.check_file(path))
             report(1)
         return outcome
+    if session.cache is not None:  # answer unchanged files here; start workers only for the others
+        misses = []
+        for path in paths:
+            hit = session.cached_outcome(path)
+            if hit is None:
+                misses.append(path)
+            else:
+                outcome.merge(hit)
+        paths = misses
+        if len(paths) < 2:
+            for path in paths:
+                outcome.merge(session.check_file(path))
+            return outcome
     # Config errors are found once, here, so workers do not each report them.
     chunks = [list(paths[i :: jobs * 4]) for i in range(jobs * 4)]
     chunks = [c for c in chunks if c]
@@ -175,6 +225,7 @@ def check_paths(
         session.format,
         session.keep_sources,
         session.allow_local_plugins,
+        session.cache.folder if session.cache is not None and session.cache.problem is None else None,
     )
     lost: list[str] = []  # files of batches whose worker died (a plugin's os._exit, a crash, the OOM killer)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=args) as pool:
