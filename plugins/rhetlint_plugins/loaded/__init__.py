@@ -18,7 +18,7 @@ from rhetlint.text import inflect_like, normalise
 from rhetlint_plugins.loaded.guards import attributed
 from rhetlint_plugins.loaded.lexicon import Entry, combined_lexicon
 from rhetlint_plugins.loaded.scare_quotes import scare_quotes
-from rhetlint_plugins.loaded.terms import hits_for_rule, lexicon_hits
+from rhetlint_plugins.loaded.terms import hits_for_rule, lexicon_hits, quoted_terms
 
 __version__ = "0.1.0"
 
@@ -91,15 +91,17 @@ def _message(hit: Hit[Entry], matched: str) -> str:
 def lexicon_findings(doc: Document, options: Options, rule_name: str) -> Iterator[Finding]:
     lexicon = combined_lexicon(_user_files(options))
     allow = frozenset(normalise(a) for a in options.allow)
-    for hit in hits_for_rule(lexicon_hits(doc, lexicon), rule_name):
+    hits = hits_for_rule(lexicon_hits(doc, lexicon), rule_name)
+    quoted = quoted_terms(doc, lexicon) if options.quote_aware and hits else {}
+    for hit in hits:
         entry = hit.pattern.meaning
-        if options.quote_aware and doc.in_quote(hit.start):
-            continue
+        if options.quote_aware and (doc.in_quote(hit.start) or quoted.get(entry.key, hit.end) <= hit.start):
+            continue  # the speaker's words, or a term the story has quoted as someone's
         matched = doc.source[hit.start : hit.end]
         if _allowed(hit, allow, matched):
             continue
-        if entry.unattributed_only and attributed(doc, hit.start):
-            continue
+        if entry.unattributed_only and attributed(doc, hit.start, hit.end):
+            continue  # reported speech: the clause credits the wording to a speaker
         replacement = _replacement(hit, matched)
         fixes = (Fix(f"Replace '{matched}' with '{replacement}'", replacement),) if replacement else ()
         yield Finding(
@@ -108,7 +110,7 @@ def lexicon_findings(doc: Document, options: Options, rule_name: str) -> Iterato
             _message(hit, matched),
             fixes=fixes,
             severity=entry.severity,
-            data={"term": entry.match[0], "form": hit.pattern.form},
+            data={"term": entry.match[0], "form": hit.pattern.form, "class": entry.kind},
         )
 
 
