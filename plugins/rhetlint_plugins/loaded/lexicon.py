@@ -54,6 +54,13 @@ BUILTIN_FILES = (
     "framings",
     "puffery",
     "euphemism",
+    # phrase-level slant, one file per class
+    "figures",
+    "measures",
+    "motives",
+    "sensational",
+    "positions",
+    "fatalism",
 )
 # Rules about what to call someone or something: an adjective there names ("pro-life", "alt-right"), and its
 # -ly adverb is no word anyone writes, so adverbs are derived only for the other rules unless asked for.
