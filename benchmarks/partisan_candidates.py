@@ -40,7 +40,7 @@ def terms(text: str) -> set[str]:
     """The distinct words and content-word bigrams of a story, lower-cased."""
     words = WORD.findall(text.lower())
     found = {w for w in words if w not in STOP and len(w) > 2}
-    found.update(f"{a} {b}" for a, b in zip(words, words[1:]) if a not in STOP and b not in STOP)
+    found.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a not in STOP and b not in STOP)
     return found
 
 
