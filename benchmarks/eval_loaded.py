@@ -60,7 +60,9 @@ def evaluate(
                 spans.add(predicted, gold)
                 for d in diagnostics:
                     per_rule.setdefault(d.name, SpanScore()).add([(d.start.offset, d.end.offset)], gold)
-                    classes.setdefault(slant_class(d), SpanScore()).add([(d.start.offset, d.end.offset)], gold)
+                    classes.setdefault(slant_class(d), SpanScore()).add(
+                        [(d.start.offset, d.end.offset)], gold
+                    )
                 warnings_only.add(
                     [(d.start.offset, d.end.offset) for d in diagnostics if d.severity != "info"], gold
                 )
@@ -79,7 +81,9 @@ def evaluate(
                 outside.add(predicted, [g for g in gold if not doc.in_quote(g[0])])
                 for d in diagnostics:
                     per_rule.setdefault(d.name, SpanScore()).add([(d.start.offset, d.end.offset)], gold)
-                    classes.setdefault(slant_class(d), SpanScore()).add([(d.start.offset, d.end.offset)], gold)
+                    classes.setdefault(slant_class(d), SpanScore()).add(
+                        [(d.start.offset, d.end.offset)], gold
+                    )
             elif name == "basil":
                 gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] == "lexical_bias"]
                 spans.add(predicted, gold)
@@ -95,7 +99,9 @@ def evaluate(
                 f"(warnings only {1000 * warn_flags / max(words, 1):.2f}; {flags} flags, {words} words)"
             )
             for name_of_class, count in sorted(class_flags.items()) if per_class else ():
-                print(f"  {name_of_class:30s} {1000 * count / max(words, 1):.2f} flags per 1,000 words ({count})")
+                print(
+                    f"  {name_of_class:30s} {1000 * count / max(words, 1):.2f} flags per 1,000 words ({count})"
+                )
             continue
         print(spans.line("span (overlap)"))
         if interval:

@@ -40,7 +40,9 @@ def terms(text: str) -> set[str]:
     """The distinct words and content-word bigrams of a story, lower-cased."""
     words = WORD.findall(text.lower())
     found = {w for w in words if w not in STOP and len(w) > 2}
-    found.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a not in STOP and b not in STOP)
+    found.update(
+        f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a not in STOP and b not in STOP
+    )
     return found
 
 
@@ -97,11 +99,7 @@ def candidates(
         for term in found:
             outlets[side][term].add(outlet)
     scores = log_odds(counts, totals)
-    scores = {
-        t: z
-        for t, z in scores.items()
-        if len(outlets["left" if z > 0 else "right"][t]) >= min_outlets
-    }
+    scores = {t: z for t, z in scores.items() if len(outlets["left" if z > 0 else "right"][t]) >= min_outlets}
     return scores, counts, outlets
 
 

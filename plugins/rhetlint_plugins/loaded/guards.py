@@ -61,8 +61,10 @@ def _used_as_noun(scan: Scan, i: int, form: str) -> bool:
 def _proper_noun(doc: Document, token_index: int) -> bool:
     """A capitalised word in mid-sentence is usually a name ("Desperate Housewives", "Iconic Records")."""
     token = doc.tokens[token_index]
-    if not token.text[:1].isupper():
+    if not token.text[:1].isupper() or token.text[1:2] == "-":  # "U-turn", "X-ray": a letter, not a name
         return False
+    if "-" in token.text and token.text.rsplit("-", 1)[1][:1].islower():
+        return False  # a compound adjective ("Democrat-controlled"), not a title-cased name ("Pro-Life")
     block = doc.block_at(token.start)
     if block is None or block.kind in ("heading", "title"):
         return False
@@ -115,7 +117,7 @@ def literal_sense(scan: Scan, pattern: Pattern[Any], first: int, last: int) -> b
                 break
             k = nxt
             key = strip_possessive(keys[k])
-            if key in near or (key.endswith("s") and (key[:-1] in near or key[:-2] in near)):
+            if key in near or (len(key) > 3 and key[-1] == "s" and (key[:-1] in near or key[:-2] in near)):
                 return False
     return True
 
