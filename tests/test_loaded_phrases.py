@@ -211,3 +211,20 @@ def test_a_broken_slot_in_a_configured_lexicon_exits_2_with_one_error_line(tmp_p
     errors = [line for line in result.err_lines if "error" in line]
     assert len(errors) == 1 and "slot {deal} is not in [slots]" in errors[0]
     assert "Traceback" not in result.err
+
+
+def test_the_slot_example_in_the_data_rules_page_loads_and_matches(tmp_path, monkeypatch) -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "docs" / "plugins" / "data-rules.md").read_text("utf-8")
+    [example] = [block for block in page.split("```toml\n") if "[slots]" in block.split("```")[0]]
+    (tmp_path / "house.toml").write_text(example.split("```")[0], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    config = {"rules": {"emotive-language": {"lexicon": ["house.toml"]}}}
+    found = lint_text(
+        "Two senators torpedoed their ceasefire. A submarine torpedoed the deal boat near the navy base.\n",
+        plugins=[rhetlint_plugins.loaded],
+        select=["emotive-language"],
+        config=config,
+    )
+    assert [(d.match, (d.data or {}).get("class")) for d in found] == [("torpedoed their ceasefire", "figure")]

@@ -141,6 +141,26 @@ out", "blatant", "desperate", "sweeping", "ironclad", "flatly rejected", "danced
 the adverbs of the adjectives ("furiously", "brazenly"). Words inside a direct quotation are the speaker's
 and are not flagged.
 
+Phrases and figures, each one entry in every tense and with every filler of its slot:
+
+- figures of collapse, conflict and ruin for ordinary events: talks "on life support", a plan that "went
+  up in flames", "torpedoed the deal", "hit a dead end", "a minefield", "blew up in its face";
+- minimisers and maximisers that size up a figure: "a paltry raise", "a token gesture", "a mere $5,000",
+  "not the slightest interest", "categorically refused";
+- sensational verbs for ordinary acts: "unmasks" for names, "sidesteps" or "ducks the question" for does
+  not answer, "caved in to" for agreed;
+- loaded nouns for the other side's positions: "diktat" for an order, "scheme" for a plan, "stunt" for an
+  action, "edict" for a rule, "wish list" for proposals.
+
+A figure used in its literal sense stays quiet: "the patient is on life support", "the barn went up in
+flames", "a submarine torpedoed the freighter", "a token at the turnstile". A figure in a clause that
+credits a speaker ("the talks are on life support, the mediator said") is the speaker's, and a term the
+story quotes as someone's word (the union called it a "diktat") is theirs from there on.
+
+Second look at frequent false positives: "outrage" among or from a named group reports a reaction and is
+left alone, while "an outrage" in the writer's voice is flagged; "massacre" beside the words of a mass
+killing is the factual term (AP) and is left alone, while a "massacre" at the polls is flagged.
+
 ## Why it matters
 A reporter who writes that a senator "slammed" a bill has told readers how to feel about the exchange
 before telling them what was said. Newsroom guides (AP, Reuters, BBC) ask for the plain verb and leave the
@@ -163,7 +183,14 @@ contentious_label = lexicon_rule(
 
 ## What it flags
 Labels such as "regime", "terrorist", "extremist", "thug", "radical" or "militant" used in the writer's own
-voice. Some labels are flagged only when no one in the sentence is credited with them.
+voice. Some labels are flagged only when no one in the same clause is credited with them.
+
+Second look at frequent false positives: "radical" before a word for a change ("a radical overhaul of the
+tax code") measures how far-reaching the change is and is left alone, while "radical" for people, groups or
+ideas is flagged; "racist" before "slur", "epithet", "graffiti" or "abuse" is the plain word AP asks for
+(2019) and is left alone, while the label for a person or a policy is flagged unless the clause credits it
+("critics called the policy racist"); the Nazi, Vichy, apartheid, Khmer Rouge and Soviet "regimes" are
+settled historical usage and are left alone, while a living government called a regime is flagged.
 
 ## Why it matters
 A label states an opinion about the people it names. Wire services keep words like "terrorist" inside
@@ -211,7 +238,20 @@ editorializing = lexicon_rule(
 
 ## What it flags
 "clearly", "obviously", "of course", "unmistakably", "undeniably", "it is no secret", "the clearest sign
-yet", "unfortunately" and similar words that present the writer's judgement as the reader's.
+yet", "unfortunately" and similar words that present the writer's judgement as the reader's. Also:
+
+- mind-reading, motives and inner states asserted without a source: "secretly hopes", "is terrified of",
+  "itching to", "bent on revenge", "only cares about", "knows full well";
+- speculative fatalism in the writer's voice: "doomed from the start", "spelled the end of", "the point of
+  no return", "the writing is on the wall", "days are numbered", "dead on arrival".
+
+A clause that credits a speaker ("aides say the senator secretly hopes ...") keeps these off the writer; a
+speaker in another clause of the sentence ("he said nothing, but the plan is doomed") does not. People in
+danger being "terrified" (residents, passengers, hostages) is a fact to report and is left alone.
+
+Second look at a frequent false positive: "of course" stays flagged as the writer's discourse marker; the
+literal "change of course" and "a matter of course", and "of course" in a clause crediting a speaker, are
+left alone.
 
 ## Why it matters
 Such words tell readers what to conclude instead of giving them the facts to conclude it. If something is
@@ -254,7 +294,14 @@ contested_framing = lexicon_rule(
 ## What it flags
 Paired terms where each side has its own word: "pro-life" / "pro-choice" (neutral: "anti-abortion" /
 "abortion-rights"), "death tax" ("estate tax"), "illegal alien" ("undocumented immigrant"), "liberated"
-("captured", "took control of") and others.
+("captured", "took control of") and others; and partisan vocabulary one side's outlets use for the other
+("leftist", "Democrat-controlled", "unelected bureaucrats", "woke" as a label), reviewed from AllSides
+log-odds (`python -m benchmarks.partisan_candidates`), each with its neutral alternative.
+
+Second look at frequent false positives: "pro-life" stays flagged (AP: "anti-abortion"), but a group's name
+("Pro-Life Action League") and a self-description the story marks ("self-described pro-life") are left
+alone; "mainstream media" stays flagged as a bloc label except in a clause crediting a speaker ("Trump said
+the mainstream media ...").
 
 ## Why it matters
 Choosing one side's word adopts that side's framing. Style guides such as AP's name the neutral terms so
