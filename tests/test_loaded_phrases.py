@@ -227,4 +227,31 @@ def test_the_slot_example_in_the_data_rules_page_loads_and_matches(tmp_path, mon
         select=["emotive-language"],
         config=config,
     )
-    assert [(d.match, (d.data or {}).get("class")) for d in found] == [("torpedoed their ceasefire", "figure")]
+    assert [(d.match, (d.data or {}).get("class")) for d in found] == [
+        ("torpedoed their ceasefire", "figure")
+    ]
+
+
+def test_the_passage_figures_in_the_benchmarks_page_are_a_real_run() -> None:
+    """docs/benchmarks.md's table of slanted passages is what benchmarks.eval_passages prints."""
+    import re
+    from pathlib import Path
+
+    from benchmarks.eval_passages import evaluate
+
+    page = (Path(__file__).parent.parent / "docs" / "benchmarks.md").read_text("utf-8")
+    rows = {
+        m[0]: m[1:]
+        for m in re.findall(
+            r"^\| ([a-z-]+) \| \d+ \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| (\d+) \|$", page, re.M
+        )
+    }
+    results = evaluate()
+    assert set(rows) == set(results)
+    for name, (score, twin_flags) in results.items():
+        assert rows[name] == (
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(twin_flags),
+        ), name
