@@ -86,6 +86,11 @@ def test_a_term_quoted_as_someones_word_is_theirs_from_there_on() -> None:
     assert flagged(text) == []
 
 
+def test_a_quoted_term_is_theirs_to_the_end_of_its_paragraph_only() -> None:
+    text = "The union called the order a “diktat.”\n\nThe diktat takes effect in May.\n"
+    assert flagged(text) == ["diktat"]  # each paragraph's findings depend on that paragraph alone
+
+
 def test_a_use_before_the_story_quotes_the_term_is_still_the_writers() -> None:
     text = "The diktat takes effect in May. The union called the order a “diktat.”\n"
     assert flagged(text) == ["diktat"]

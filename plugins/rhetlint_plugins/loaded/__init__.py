@@ -95,8 +95,11 @@ def lexicon_findings(doc: Document, options: Options, rule_name: str) -> Iterato
     quoted = quoted_terms(doc, lexicon) if options.quote_aware and hits else {}
     for hit in hits:
         entry = hit.pattern.meaning
-        if options.quote_aware and (doc.in_quote(hit.start) or quoted.get(entry.key, hit.end) <= hit.start):
-            continue  # the speaker's words, or a term the story has quoted as someone's
+        if options.quote_aware and (
+            doc.in_quote(hit.start)
+            or quoted.get((entry.key, doc.block_index(hit.start)), hit.end) <= hit.start
+        ):
+            continue  # the speaker's words, or a term the paragraph has quoted as someone's
         matched = doc.source[hit.start : hit.end]
         if _allowed(hit, allow, matched):
             continue

@@ -129,20 +129,24 @@ def lexicon_hits(doc: Document, lexicon: Lexicon) -> list[Hit[Entry]]:
     return per_doc[key]
 
 
-_QUOTED: WeakKeyDictionary[Document, dict[int, dict[tuple[str, str], int]]] = WeakKeyDictionary()
+# Per document and lexicon: (entry key, block index) -> where the story first quotes that term in that block.
+QuotedTerms = dict[tuple[tuple[str, str], int], int]
+_QUOTED: WeakKeyDictionary[Document, dict[int, QuotedTerms]] = WeakKeyDictionary()
 
 
-def quoted_terms(doc: Document, lexicon: Lexicon) -> dict[tuple[str, str], int]:
-    """Each entry the story quotes as someone's term (Critics call it a "scheme"), with where it first does:
-    from there on the term is theirs, since the story has said whose word it is."""
+def quoted_terms(doc: Document, lexicon: Lexicon) -> QuotedTerms:
+    """Each entry the story quotes as someone's term (Critics call it a "scheme"), with where it first does in
+    each paragraph: from there to the paragraph's end the term is theirs, since the story has said whose word
+    it is. Kept to the paragraph, so a paragraph's findings depend on that paragraph alone (the rules' scope,
+    which editors rely on to re-lint only the paragraphs that changed)."""
     per_doc = _QUOTED.setdefault(doc, {})
     key = id(lexicon)
     if key not in per_doc:
-        first: dict[tuple[str, str], int] = {}
+        first: QuotedTerms = {}
         for hit in lexicon_hits(doc, lexicon):
-            entry_key = hit.pattern.meaning.key
-            if entry_key not in first and quoted_as_term(doc, hit.start, hit.end):
-                first[entry_key] = hit.start
+            where = (hit.pattern.meaning.key, doc.block_index(hit.start))
+            if where not in first and quoted_as_term(doc, hit.start, hit.end):
+                first[where] = hit.start
         per_doc[key] = first
     return per_doc[key]
 
