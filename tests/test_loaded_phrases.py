@@ -262,3 +262,24 @@ def test_the_passage_figures_in_the_benchmarks_page_are_a_real_run(monkeypatch) 
             f"{score.f1:.3f}",
             str(twin_flags),
         ), name
+
+
+@pytest.mark.parametrize(
+    "text, match, replacement",
+    [
+        ("The council pulled the plug on the project.\n", "pulled the plug on", "ended"),
+        ("The strike spelled the end of the season.\n", "spelled the end of", "threatened"),
+        (
+            "The speaker torpedoed the talks.\n",
+            "torpedoed the talks",
+            None,
+        ),  # "blocked" would drop "the talks"
+        ("The mayor ducked the question.\n", "ducked the question", None),
+    ],
+)
+def test_a_fix_replaces_the_whole_match_or_is_not_offered(
+    text: str, match: str, replacement: str | None
+) -> None:
+    [found] = lint_text(text, plugins=[rhetlint_plugins.loaded], select=["loaded-language"])
+    assert found.match == match
+    assert (found.fixes[0].replacement if found.fixes else None) == replacement
