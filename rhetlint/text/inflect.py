@@ -12,7 +12,7 @@ from importlib import resources
 
 VOWELS = frozenset("aeiou")
 # Two-syllable verbs stressed on the last syllable double their final consonant (admit -> admitted).
-STRESSED_ENDINGS = ("mit", "cur", "fer", "pel", "gret", "but", "trol", "tol", "bed", "ret")
+STRESSED_ENDINGS = ("mit", "cur", "fer", "pel", "gret", "but", "trol", "tol", "bed", "ret", "step")
 # Verbs ending in -fer that are stressed on the first syllable and do not double.
 UNSTRESSED_FER = frozenset({"offer", "differ", "suffer", "proffer", "buffer", "wafer"})
 
