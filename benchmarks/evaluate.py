@@ -1,9 +1,10 @@
 """Run every accuracy evaluation on the shared corpora (dev splits) and print the figures.
 
     python -m benchmarks.evaluate            # loaded language, attribution, sourcing, real news
-    python -m benchmarks.evaluate loaded     # one family: loaded | attribution | sourcing | realnews
+    python -m benchmarks.evaluate loaded     # one family: loaded | passages | attribution | sourcing | realnews
 
-Each family's script can also be run alone (benchmarks.eval_loaded, .eval_attribution, .eval_sourcing, .eval_realnews).
+Each family's script can also be run alone (benchmarks.eval_loaded, .eval_passages, .eval_attribution,
+.eval_sourcing, .eval_realnews).
 Speed figures come from ``python -m benchmarks.speed`` and ``python -m benchmarks.lsp_latency``.
 """
 
@@ -12,10 +13,11 @@ from __future__ import annotations
 import importlib
 import sys
 
-FAMILIES = ("loaded", "attribution", "sourcing", "realnews")
+FAMILIES = ("loaded", "passages", "attribution", "sourcing", "realnews")
 # what each family's section is headed
 TITLES = {
     "loaded": "loaded language",
+    "passages": "slanted passages and their literal twins",
     "attribution": "attribution",
     "sourcing": "sourcing",
     "realnews": "who speaks for whom on real news",

@@ -82,6 +82,14 @@ def test_wildcard_and_alternatives() -> None:
     assert matches(rule, text) == ["really unique", "said the senior official"]
 
 
+def test_a_wildcard_second_word_competes_with_the_plain_patterns_at_its_first_word() -> None:
+    """A pattern whose second word is * is tried only where its first word stands, and the longest pattern
+    there still wins over a one-word pattern of the same first word."""
+    rule = make(phrases=["sink * deal", "sink", "deal"])
+    text = "Rivals sink the deal. Ships sink. The deal holds."
+    assert matches(rule, text) == ["sink the deal", "sink", "deal"]
+
+
 def test_the_last_word_may_be_possessive() -> None:
     assert matches(make(tokens=["senate"]), "The Senate's vote.") == ["Senate's"]
 

@@ -33,7 +33,14 @@ def test_adverb_of_gives_none_without_a_regular_adverb(adjective):
 
 @pytest.mark.parametrize(
     ("base", "past"),
-    [("admit", "admitted"), ("slam", "slammed"), ("offer", "offered"), ("criticize", "criticized")],
+    [
+        ("admit", "admitted"),
+        ("slam", "slammed"),
+        ("offer", "offered"),
+        ("criticize", "criticized"),
+        ("sidestep", "sidestepped"),  # a compound doubles like its last part, "step"
+        ("overstep", "overstepped"),
+    ],
 )
 def test_verb_forms_double_only_stressed_final_consonants(base, past):
     forms = verb_forms(base)

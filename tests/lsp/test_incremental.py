@@ -27,6 +27,10 @@ INSERTS = [
     " ",
     ". ",
     "“so-called”",
+    " on life support ",
+    " the patient ",
+    "“diktat”",
+    " diktat ",
     "<!-- rhetlint-disable-next-line L103 -->\n",
     "<!-- rhetlint-disable L101 -->",
     "<!-- rhetlint-enable L101 -->",
@@ -120,6 +124,18 @@ def test_a_word_in_the_previous_paragraph_does_not_guard_this_one(linter, projec
     after = before.replace("rigged", "fixed")
     _, got = incremental.lint(after, path)
     assert [(d.code, d.match) for d in got] == [("L103", "claims")]
+    assert shape(got) == shape(linter.lint_source(after, path))
+
+
+def test_a_term_quoted_in_another_paragraph_does_not_clear_this_one(linter, project):
+    """A term the story quotes as someone's is theirs to the end of that paragraph, no further."""
+    path = str(project.root / "draft.md")
+    before = "The union called the order a “diktat.”\n\nThe diktat takes effect in May."
+    incremental = IncrementalLinter(linter)
+    incremental.lint(before, path)
+    after = before.replace("takes effect", "starts")
+    _, got = incremental.lint(after, path)
+    assert [(d.code, d.match) for d in got] == [("L101", "diktat")]
     assert shape(got) == shape(linter.lint_source(after, path))
 
 

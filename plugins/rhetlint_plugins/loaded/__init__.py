@@ -18,7 +18,7 @@ from rhetlint.text import inflect_like, normalise
 from rhetlint_plugins.loaded.guards import attributed
 from rhetlint_plugins.loaded.lexicon import Entry, combined_lexicon
 from rhetlint_plugins.loaded.scare_quotes import scare_quotes
-from rhetlint_plugins.loaded.terms import hits_for_rule, lexicon_hits
+from rhetlint_plugins.loaded.terms import hits_for_rule, lexicon_hits, quoted_terms
 
 __version__ = "0.1.0"
 
@@ -94,7 +94,8 @@ def _alternatives(hit: Hit[Entry], matched: str) -> list[str]:
 def _data(hit: Hit[Entry], matched: str) -> dict[str, object]:
     """What editor integrations and the HTML report read: the lexicon term, the form matched and the
     alternatives."""
-    data: dict[str, object] = {"term": hit.pattern.meaning.match[0], "form": hit.pattern.form}
+    entry = hit.pattern.meaning
+    data: dict[str, object] = {"term": entry.match[0], "form": hit.pattern.form, "class": entry.kind}
     alternatives = _alternatives(hit, matched)
     if alternatives:
         data["instead"] = alternatives
@@ -125,15 +126,20 @@ def lexicon_findings(doc: Document, options: Options, rule_name: str) -> Iterato
     else:
         lexicon = combined_lexicon(())
     allow = frozenset(normalise(a) for a in options.allow)
-    for hit in hits_for_rule(lexicon_hits(doc, lexicon), rule_name):
+    hits = hits_for_rule(lexicon_hits(doc, lexicon), rule_name)
+    quoted = quoted_terms(doc, lexicon) if options.quote_aware and hits else {}
+    for hit in hits:
         entry = hit.pattern.meaning
-        if options.quote_aware and doc.in_quote(hit.start):
-            continue
+        if options.quote_aware and (
+            doc.in_quote(hit.start)
+            or quoted.get((entry.key, doc.block_index(hit.start)), hit.end) <= hit.start
+        ):
+            continue  # the speaker's words, or a term the paragraph has quoted as someone's
         matched = doc.source[hit.start : hit.end]
         if _allowed(hit, allow, matched):
             continue
-        if entry.unattributed_only and attributed(doc, hit.start):
-            continue
+        if entry.unattributed_only and attributed(doc, hit.start, hit.end):
+            continue  # reported speech: the clause credits the wording to a speaker
         replacement = _replacement(hit, matched)
         fixes: tuple[Fix, ...] = ()
         if replacement:
@@ -176,6 +182,26 @@ out", "blatant", "desperate", "sweeping", "ironclad", "flatly rejected", "danced
 the adverbs of the adjectives ("furiously", "brazenly"). Words inside a direct quotation are the speaker's
 and are not flagged.
 
+Phrases and figures, each one entry in every tense and with every filler of its slot:
+
+- figures of collapse, conflict and ruin for ordinary events: talks "on life support", a plan that "went
+  up in flames", "torpedoed the deal", "hit a dead end", "a minefield", "blew up in its face";
+- minimisers and maximisers that size up a figure: "a paltry raise", "a token gesture", "a mere $5,000",
+  "not the slightest interest", "categorically refused";
+- sensational verbs for ordinary acts: "unmasks" for names, "sidesteps" or "ducks the question" for does
+  not answer, "caved in to" for agreed;
+- loaded nouns for the other side's positions: "diktat" for an order, "scheme" for a plan, "stunt" for an
+  action, "edict" for a rule, "wish list" for proposals.
+
+A figure used in its literal sense stays quiet: "the patient is on life support", "the barn went up in
+flames", "a submarine torpedoed the freighter", "a token at the turnstile". A figure in a clause that
+credits a speaker ("the talks are on life support, the mediator said") is the speaker's, and a term the
+story quotes as someone's word (the union called it a "diktat") is theirs from there on.
+
+Second look at frequent false positives: "outrage" among or from a named group reports a reaction and is
+left alone, while "an outrage" in the writer's voice is flagged; "massacre" beside the words of a mass
+killing is the factual term (AP) and is left alone, while a "massacre" at the polls is flagged.
+
 ## Why it matters
 A reporter who writes that a senator "slammed" a bill has told readers how to feel about the exchange
 before telling them what was said. Newsroom guides (AP, Reuters, BBC) ask for the plain verb and leave the
@@ -198,7 +224,14 @@ contentious_label = lexicon_rule(
 
 ## What it flags
 Labels such as "regime", "terrorist", "extremist", "thug", "radical" or "militant" used in the writer's own
-voice. Some labels are flagged only when no one in the sentence is credited with them.
+voice. Some labels are flagged only when no one in the same clause is credited with them.
+
+Second look at frequent false positives: "radical" before a word for a change ("a radical overhaul of the
+tax code") measures how far-reaching the change is and is left alone, while "radical" for people, groups or
+ideas is flagged; "racist" before "slur", "epithet", "graffiti" or "abuse" is the plain word AP asks for
+(2019) and is left alone, while the label for a person or a policy is flagged unless the clause credits it
+("critics called the policy racist"); the Nazi, Vichy, apartheid, Khmer Rouge and Soviet "regimes" are
+settled historical usage and are left alone, while a living government called a regime is flagged.
 
 ## Why it matters
 A label states an opinion about the people it names. Wire services keep words like "terrorist" inside
@@ -246,7 +279,20 @@ editorializing = lexicon_rule(
 
 ## What it flags
 "clearly", "obviously", "of course", "unmistakably", "undeniably", "it is no secret", "the clearest sign
-yet", "unfortunately" and similar words that present the writer's judgement as the reader's.
+yet", "unfortunately" and similar words that present the writer's judgement as the reader's. Also:
+
+- mind-reading, motives and inner states asserted without a source: "secretly hopes", "is terrified of",
+  "itching to", "bent on revenge", "only cares about", "knows full well";
+- speculative fatalism in the writer's voice: "doomed from the start", "spelled the end of", "the point of
+  no return", "the writing is on the wall", "days are numbered", "dead on arrival".
+
+A clause that credits a speaker ("aides say the senator secretly hopes ...") keeps these off the writer; a
+speaker in another clause of the sentence ("he said nothing, but the plan is doomed") does not. People in
+danger being "terrified" (residents, passengers, hostages) is a fact to report and is left alone.
+
+Second look at a frequent false positive: "of course" stays flagged as the writer's discourse marker; the
+literal "change of course" and "a matter of course", and "of course" in a clause crediting a speaker, are
+left alone.
 
 ## Why it matters
 Such words tell readers what to conclude instead of giving them the facts to conclude it. If something is
@@ -289,7 +335,14 @@ contested_framing = lexicon_rule(
 ## What it flags
 Paired terms where each side has its own word: "pro-life" / "pro-choice" (neutral: "anti-abortion" /
 "abortion-rights"), "death tax" ("estate tax"), "illegal alien" ("undocumented immigrant"), "liberated"
-("captured", "took control of") and others.
+("captured", "took control of") and others; and partisan vocabulary one side's outlets use for the other
+("leftist", "Democrat-controlled", "unelected bureaucrats", "woke" as a label), reviewed from AllSides
+log-odds (`python -m benchmarks.partisan_candidates`), each with its neutral alternative.
+
+Second look at frequent false positives: "pro-life" stays flagged (AP: "anti-abortion"), but a group's name
+("Pro-Life Action League") and a self-description the story marks ("self-described pro-life") are left
+alone; "mainstream media" stays flagged as a bloc label except in a clause crediting a speaker ("Trump said
+the mainstream media ...").
 
 ## Why it matters
 Choosing one side's word adopts that side's framing. Style guides such as AP's name the neutral terms so

@@ -6,6 +6,11 @@ in every inflected form, so a lexicon lists "slam" once and matches slams/slamme
 adjective also matches its -ly adverb ("brutal", "brutally") unless the entry says ``adverb = false``
 (labels, framings and euphemisms default to false). User lexicons use the same schema and may add entries,
 override built-in ones (same ``match``) or switch them off (``disable = true``).
+
+A phrase may hold slots, so a figure is one entry however it is filled: ``a|b`` (either word), ``{deal}``
+(any word of the file's ``[slots]`` table ``deal = [...]``) and ``*`` (any one word, never first, so the
+phrase index can still file the phrase under its first words). ``[meta]`` sets the file's defaults for
+``rule``, ``class`` and ``unattributed_only``.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -48,6 +54,13 @@ BUILTIN_FILES = (
     "framings",
     "puffery",
     "euphemism",
+    # phrase-level slant, one file per class
+    "figures",
+    "measures",
+    "motives",
+    "sensational",
+    "positions",
+    "fatalism",
 )
 # Rules about what to call someone or something: an adjective there names ("pro-life", "alt-right"), and its
 # -ly adverb is no word anyone writes, so adverbs are derived only for the other rules unless asked for.
@@ -74,6 +87,19 @@ class Entry:
     fix: bool = True
     adverb: bool = True  # an adjective also matches its -ly adverb
     origin: str = ""
+    term_class: str = ""  # the kind of slant ("figure", "mind-reading", ...): findings and figures per class
+    literal_near: frozenset[str] = frozenset()  # words near the match that show its literal sense
+    expanded: tuple[str, ...] = ()  # the phrases with {slots} written out as alternatives (a|b|c)
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """The phrases the matcher reads: slots filled in, else as listed."""
+        return self.expanded or self.match
+
+    @property
+    def kind(self) -> str:
+        """The class of slant, for figures and finding data; the rule's name when the entry has none."""
+        return self.term_class or self.rule
 
     @property
     def key(self) -> tuple[str, str]:
@@ -96,10 +122,22 @@ class Lexicon:
             self.disabled.update(removed.match)
 
 
-def read_term(raw: Any, default_rule: str, where: str) -> Entry | tuple[str, str]:
+@dataclass(frozen=True)
+class Defaults:
+    """What a lexicon file's ``[meta]`` and ``[slots]`` tables give every term below them."""
+
+    rule: str = ""
+    term_class: str = ""
+    unattributed_only: bool = False
+    slots: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def read_term(raw: Any, defaults: Defaults | str, where: str) -> Entry | tuple[str, str]:
     """Validate one ``[[term]]`` table. Returns an Entry, or (rule, match) for ``disable = true``."""
+    if isinstance(defaults, str):
+        defaults = Defaults(rule=defaults)
     table = TableReader.open(raw, where, TERM_KIND, TERM_KEYS)
-    rule = raw.get("rule", default_rule)
+    rule = raw.get("rule", defaults.rule)
     if not rule or not isinstance(rule, str):
         raise table.fail("'rule' is missing (set it per term or in [meta])")
     if "match" not in table:
@@ -111,8 +149,16 @@ def read_term(raw: Any, default_rule: str, where: str) -> Entry | tuple[str, str
     why = table.text("why", required=True)
     head = table.position("head", 1)
     severity = table.severity() if "severity" in table else None
-    unattributed_only, fix = table.flag("unattributed_only", False), table.flag("fix", True)
+    unattributed_only = table.flag("unattributed_only", defaults.unattributed_only)
+    fix = table.flag("fix", True)
     adverb = table.flag("adverb", rule not in NAMING_RULES)
+    term_class = table.text("class", defaults.term_class) or defaults.term_class
+    if term_class and not _KEBAB.fullmatch(term_class):
+        raise table.fail(f"'class' must be a kebab-case word such as 'mind-reading', got {term_class!r}")
+    try:
+        expanded = tuple(_expand_slots(m, defaults.slots, pos, head) for m in match)
+    except ValueError as exc:
+        raise table.fail(str(exc)) from None
 
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower().replace("’", "'") for w in table.words(key, blank=True))
@@ -133,16 +179,77 @@ def read_term(raw: Any, default_rule: str, where: str) -> Entry | tuple[str, str
         fix=fix,
         adverb=adverb,
         origin=where,
+        term_class=term_class,
+        literal_near=words("literal_near"),
+        expanded=expanded if expanded != match else (),
     )
 
 
-def load_into(lexicon: Lexicon, data: dict[str, Any], label: str) -> None:
+_KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_SLOT = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
+
+
+def _expand_slots(phrase: str, slots: dict[str, tuple[str, ...]], pos: str, head: int) -> str:
+    """A phrase with each ``{slot}`` written out as alternatives; ValueError naming what is wrong."""
+    words = phrase.split()
+    out: list[str] = []
+    for k, word in enumerate(words, 1):
+        slot = _SLOT.fullmatch(word)
+        if slot:
+            name = slot.group(1)
+            if name not in slots:
+                known = ", ".join(sorted(slots)) or "none"
+                raise ValueError(f"phrase {phrase!r}: slot {{{name}}} is not in [slots] (known: {known})")
+            word = "|".join(slots[name])
+        elif "{" in word or "}" in word:
+            raise ValueError(f"phrase {phrase!r}: write a slot as {{name}}, a whole word")
+        if word == "*" and k == 1:
+            raise ValueError(
+                f"phrase {phrase!r}: '*' cannot come first (a phrase is found by its first words)"
+            )
+        if word != "*" and ("*" in word or any(not w for w in word.split("|"))):
+            raise ValueError(f"phrase {phrase!r}: {word!r} must be a word, a|b alternatives, {{slot}} or *")
+        if word == "*" and k == head and pos in ("verb", "noun") and len(words) > 1:
+            raise ValueError(f"phrase {phrase!r}: the head word (inflected as a {pos}) cannot be *")
+        out.append(word)
+    return " ".join(out)
+
+
+def read_defaults(data: dict[str, Any], label: str) -> Defaults:
+    """A lexicon file's ``[meta]`` (rule, class, unattributed_only) and ``[slots]`` tables."""
     meta = data.get("meta", {})
     if not isinstance(meta, dict):
         raise DataRuleError(f"{label}: [meta] must be a table")
-    default_rule = meta.get("rule", "")
+    unknown = sorted(set(meta) - {"rule", "class", "unattributed_only"})
+    if unknown:
+        raise DataRuleError(f"{label}: [meta]: unknown key {unknown[0]!r} (rule, class, unattributed_only)")
+    rule, term_class = meta.get("rule", ""), meta.get("class", "")
+    unattributed_only = meta.get("unattributed_only", False)
+    if not isinstance(rule, str) or not isinstance(term_class, str):
+        raise DataRuleError(f"{label}: [meta]: 'rule' and 'class' must be strings")
+    if not isinstance(unattributed_only, bool):
+        raise DataRuleError(f"{label}: [meta]: 'unattributed_only' must be true or false")
+    raw_slots = data.get("slots", {})
+    if not isinstance(raw_slots, dict):
+        raise DataRuleError(f"{label}: [slots] must be a table of name = [words]")
+    slots: dict[str, tuple[str, ...]] = {}
+    for name, words in raw_slots.items():
+        if not _SLOT.fullmatch("{" + name + "}"):
+            raise DataRuleError(f"{label}: [slots]: {name!r} must be a lower-case name such as 'deal'")
+        if (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and len(w.split()) == 1 and "|" not in w for w in words)
+        ):
+            raise DataRuleError(f"{label}: [slots]: {name!r} must be a non-empty list of single words")
+        slots[name] = tuple(w.lower().replace("’", "'") for w in words)
+    return Defaults(rule, term_class, unattributed_only, slots)
+
+
+def load_into(lexicon: Lexicon, data: dict[str, Any], label: str) -> None:
+    defaults = read_defaults(data, label)
     for i, raw in enumerate(array_of_tables(data, "term", label), 1):
-        parsed = read_term(raw, default_rule, f"{label}: term {i}")
+        parsed = read_term(raw, defaults, f"{label}: term {i}")
         if isinstance(parsed, Entry):
             lexicon.add(parsed)
         else:

@@ -1,8 +1,9 @@
 """Lexicon entries as patterns, found in a document by the shared phrase matcher in one pass.
 
-Each entry's phrases become patterns of plain words (a lexicon has no pattern language): verbs and nouns in
-every inflected form, a one-word adjective's -ly adverb, and the entry's extra forms. The hits for a document
-are computed once and shared by every loaded-language rule.
+Each entry's phrases become patterns: plain words, ``a|b`` alternatives (a filled ``{slot}`` is one) and
+``*``; verbs and nouns in every inflected form of their head word, a one-word adjective's -ly adverb, and the
+entry's extra forms. All of them go into one phrase index, so a document is read once however many figures
+the lexicons hold. The hits for a document are computed once and shared by every loaded-language rule.
 """
 
 from __future__ import annotations
@@ -11,14 +12,48 @@ from functools import cache
 from weakref import WeakKeyDictionary
 
 from rhetlint import Document
-from rhetlint.rules.data import Hit, Neighbours, Pattern, PhraseMatcher, Position, inflected, literals
+from rhetlint.rules.data import (
+    Guard,
+    Hit,
+    Neighbours,
+    Pattern,
+    PhraseMatcher,
+    Position,
+    Word,
+    inflected,
+    literals,
+)
 from rhetlint.text import adverb_of
-from rhetlint_plugins.loaded.guards import reads_as_loaded
+from rhetlint_plugins.loaded.guards import (
+    literal_sense,
+    quoted_as_term,
+    reads_as_loaded,
+    reads_as_loaded_figure,
+)
 from rhetlint_plugins.loaded.lexicon import Entry, Lexicon
 
+ANY_WORD = Word(any=True)
 
-def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.lower().replace("’", "'").split())
+
+def _words(phrase: str) -> tuple[Position, ...]:
+    """A lexicon phrase as pattern positions: a plain word, ``a|b`` alternatives, or ``*``."""
+    out: list[Position] = []
+    for word in phrase.lower().replace("’", "'").split():
+        if word == "*":
+            out.append(ANY_WORD)
+        elif "|" in word:
+            options = frozenset(word.split("|"))
+            out.append(next(iter(options)) if len(options) == 1 else Word(options))
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def _guard(entry: Entry, maybe_not: bool) -> Guard | None:
+    """The matcher's last say for one surface: noun-or-name checks, the literal-sense check, or both."""
+    if entry.literal_near:
+        return reads_as_loaded_figure if maybe_not else literal_sense
+    return reads_as_loaded if maybe_not else None
 
 
 def patterns(entry: Entry) -> list[Pattern[Entry]]:
@@ -30,14 +65,14 @@ def patterns(entry: Entry) -> list[Pattern[Entry]]:
     )
     pos, head = entry.pos, entry.head
     out: list[Pattern[Entry]] = []
-    for phrase in entry.match:
+    for phrase in entry.phrases:
         words = _words(phrase)
         if not words:
             continue
         surfaces: list[tuple[str, tuple[Position, ...]]] = [("as-written", words)]  # (form, words)
         if pos in ("verb", "noun") and 1 <= head <= len(words):
             surfaces = inflected(words, head - 1, pos)
-        if pos == "adj" and entry.adverb and len(words) == 1:
+        if pos == "adj" and entry.adverb and len(words) == 1 and isinstance(words[0], str):
             adverb = adverb_of(words[0])
             if adverb:
                 surfaces.append(("adverb", (adverb,)))
@@ -47,7 +82,7 @@ def patterns(entry: Entry) -> list[Pattern[Entry]]:
         for form, forms in surfaces:
             # a single capitalised word may be a name, and a verb's base or -s form a noun
             maybe_not = len(forms) == 1 or (pos == "verb" and form in ("base", "3sg"))
-            guard = reads_as_loaded if maybe_not else None
+            guard = _guard(entry, maybe_not)
             out.append(
                 Pattern(
                     forms,
@@ -91,6 +126,28 @@ def lexicon_hits(doc: Document, lexicon: Lexicon) -> list[Hit[Entry]]:
     key = id(lexicon)
     if key not in per_doc:
         per_doc[key] = matcher(lexicon).find(doc)
+    return per_doc[key]
+
+
+# Per document and lexicon: (entry key, block index) -> where the story first quotes that term in that block.
+QuotedTerms = dict[tuple[tuple[str, str], int], int]
+_QUOTED: WeakKeyDictionary[Document, dict[int, QuotedTerms]] = WeakKeyDictionary()
+
+
+def quoted_terms(doc: Document, lexicon: Lexicon) -> QuotedTerms:
+    """Each entry the story quotes as someone's term (Critics call it a "scheme"), with where it first does in
+    each paragraph: from there to the paragraph's end the term is theirs, since the story has said whose word
+    it is. Kept to the paragraph, so a paragraph's findings depend on that paragraph alone (the rules' scope,
+    which editors rely on to re-lint only the paragraphs that changed)."""
+    per_doc = _QUOTED.setdefault(doc, {})
+    key = id(lexicon)
+    if key not in per_doc:
+        first: QuotedTerms = {}
+        for hit in lexicon_hits(doc, lexicon):
+            where = (hit.pattern.meaning.key, doc.block_index(hit.start))
+            if where not in first and quoted_as_term(doc, hit.start, hit.end):
+                first[where] = hit.start
+        per_doc[key] = first
     return per_doc[key]
 
 

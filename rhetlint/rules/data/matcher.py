@@ -173,8 +173,10 @@ class PhraseMatcher(Generic[T]):
                 longer = pairs((key, keys[i + 1]))
                 if longer:
                     found = longer + found if found else longer  # longer first: they are two words or more
-            if wide:
-                found = sorted([*(found or ()), *firsts(key, ()), *anywhere], key=self._ranked)
+            if wide:  # merge only where the wide lists bring a candidate: sorting at every token costs
+                more = firsts(key, ())
+                if more or anywhere:
+                    found = sorted([*(found or ()), *more, *anywhere], key=self._ranked)
             if not found:
                 continue
             for pattern in found:

@@ -62,6 +62,8 @@ TERM_KEYS = frozenset(
         "disable",
         "fix",
         "adverb",
+        "class",
+        "literal_near",
     }
 )
 PLACEHOLDERS = frozenset({"match", "replacement", "pattern"})
