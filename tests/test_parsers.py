@@ -393,6 +393,18 @@ def test_html_entities_and_character_references():
     assert doc.in_quote(src.index("zork"))
 
 
+@pytest.mark.parametrize("path", ["a.md", "a.html"])
+@pytest.mark.parametrize("reference", ["&#10;", "&#13;", "&#x2028;", "&#133;", "&NewLine;"])
+def test_a_reference_to_a_line_break_is_a_space_in_the_prose(path, reference):
+    """Decoded, "&#10;" would give the prose a line break the file does not have (found by
+    tests/test_properties.py): the prose's lines would no longer be the file's lines."""
+    src = f"The zork{reference}said it."
+    doc = parse(f"<p>{src}</p>" if path.endswith("html") else src, path)
+    assert_same_shape(doc)
+    assert "\n" not in doc.text and "\r" not in doc.text and "\u2028" not in doc.text and "\x85" not in doc.text
+    assert [t.norm for t in doc.tokens] == ["the", "zork", "said", "it"]
+
+
 def test_html_offsets_with_crlf_and_non_ascii():
     src = "<p>\u00e9\U0001f600 one</p>\r\n<p>\u4e2d zork</p>\r\n"
     doc = parse(src, "a.html")
