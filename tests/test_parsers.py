@@ -401,8 +401,24 @@ def test_a_reference_to_a_line_break_is_a_space_in_the_prose(path, reference):
     src = f"The zork{reference}said it."
     doc = parse(f"<p>{src}</p>" if path.endswith("html") else src, path)
     assert_same_shape(doc)
-    assert "\n" not in doc.text and "\r" not in doc.text and "\u2028" not in doc.text and "\x85" not in doc.text
+    assert (
+        "\n" not in doc.text and "\r" not in doc.text and "\u2028" not in doc.text and "\x85" not in doc.text
+    )
     assert [t.norm for t in doc.tokens] == ["the", "zork", "said", "it"]
+
+
+# Comments in every Python version, and forms that only some versions' html.parser reads as comments.
+ALWAYS_COMMENTS = ["<!-- rhetlint-disable L101 -->", "<!- rhetlint-disable L101 -->", "<!x>"]
+SOMETIMES_COMMENTS = ["</ x>", "<!-->", "<!--x--!>"]
+
+
+@pytest.mark.parametrize("comment", ALWAYS_COMMENTS + SOMETIMES_COMMENTS)
+def test_an_html_comment_ends_where_its_markup_ends(comment):
+    """A bogus comment ("<!x>") was measured as if it were "<!--x-->", ending past the file (found by the
+    html fuzz target)."""
+    src = f"<p>The zork. {comment}</p>"
+    found = [src[c.start : c.end] for c in parse(src, "a.html").comments]
+    assert found == [comment] if comment in ALWAYS_COMMENTS else found in ([comment], [])
 
 
 def test_html_offsets_with_crlf_and_non_ascii():

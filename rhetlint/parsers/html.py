@@ -112,8 +112,12 @@ class _HTMLExtractor(HTMLParser):
         self.handle_entityref("#" + name)
 
     def handle_comment(self, data: str) -> None:
+        """A comment ``<!--data-->``, or what the parser reads as one: ``<!data>`` and ``</ data>`` (bogus
+        comments), ``--!>`` closings and a comment left open at the end of the file."""
         start = self.source_offset()
-        self.comments.append(Comment(start, start + len(data) + 7, data))
+        opener = 4 if self.source.startswith("<!--", start) else 2
+        close = self.source.find(">", start + opener + len(data))
+        self.comments.append(Comment(start, len(self.source) if close < 0 else close + 1, data))
 
 
 def parse_html(source: str, path: str | None = None) -> Document:
