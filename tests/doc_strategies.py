@@ -51,9 +51,43 @@ ASTRAL = ("😀", "👩\u200d👩\u200d👧", "🇫🇷", "𝕏", "𠀀", "𓀀"
 COMBINING = ("e\u0301", "a\u0308", "\u0301", "\u20dd", "n\u0303\u0323", "\u0915\u094d\u0937")
 RTL = ("שלום", "مرحبا بالعالم", "\u200f", "\u200e", "\u202e", "\u202c", "\u2067", "\u2069", "עִברִית")
 INVISIBLE = ("\u200b", "\u200c", "\u200d", "\ufeff", "\u034f", "\u2060", "\u00ad", "\u180e")
-CONTROLS = ("\x00", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\t", "\x7f", "\x1b[31m")
+CONTROLS = (
+    "\x00",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\t",
+    "\x7f",
+    "\x1b[31m",
+)
 QUOTES = ("“", "”", "‘", "’", '"', "'", "«", "»", "„", "‹", "›", "`")
-PUNCTUATION = (".", ",", ";", ":", "!", "?", "…", "—", "–", "-", "(", ")", "[", "]", "&", "*", "_", "#", "<", ">")
+PUNCTUATION = (
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "…",
+    "—",
+    "–",
+    "-",
+    "(",
+    ")",
+    "[",
+    "]",
+    "&",
+    "*",
+    "_",
+    "#",
+    "<",
+    ">",
+)
 DIRECTIVE_ACTIONS = ("disable", "enable", "disable-line", "disable-next-line", "disable-nextline", "")
 RULE_NAMES = ("L101", "L1", "emotive-language", "loaded-language", "A102", "RL001", "nope", "ALL", "")
 LINE_ENDS = ("\n", "\r\n", "\r")
@@ -81,7 +115,9 @@ def _word() -> st.SearchStrategy[str]:
         st.sampled_from(NEWS_PHRASES).map(str.upper),
         ODD_CHAR,
         st.text(ANY_CHAR, min_size=1, max_size=6),
-        st.builds(lambda a, b, c: a + b + c, st.sampled_from(NEWS_PHRASES), ODD_CHAR, st.sampled_from(NEWS_PHRASES)),
+        st.builds(
+            lambda a, b, c: a + b + c, st.sampled_from(NEWS_PHRASES), ODD_CHAR, st.sampled_from(NEWS_PHRASES)
+        ),
     )
 
 
@@ -169,7 +205,9 @@ def _md_inline() -> st.SearchStrategy[str]:
         st.builds(lambda t: f"`{t}`", text),
         st.builds(lambda t: f"~~{t}~~", text),
         st.builds(lambda t: f"<em>{t}</em>", text),
-        st.sampled_from(("&amp;", "&eacute;", "&#x1F600;", "&#10;", "&#13;", "&nbsp;", "&#0;", "&bogus;", "&#x110000;")),
+        st.sampled_from(
+            ("&amp;", "&eacute;", "&#x1F600;", "&#10;", "&#13;", "&nbsp;", "&#0;", "&bogus;", "&#x110000;")
+        ),
         st.sampled_from(("<br>", "\\*", "\\", "[^1]", "<span>", "</span>", "<", "https://auto.link/x")),
         html_comment(),
     )
@@ -181,8 +219,22 @@ def markdown_block(draw: st.DrawFn, depth: int = 0) -> list[str]:
     inline = _md_inline()
     kind = draw(
         st.sampled_from(
-            ("para", "para", "heading", "setext", "list", "quote", "fence", "indented", "html", "comment",
-             "table", "refdef", "rule", "footnote")
+            (
+                "para",
+                "para",
+                "heading",
+                "setext",
+                "list",
+                "quote",
+                "fence",
+                "indented",
+                "html",
+                "comment",
+                "table",
+                "refdef",
+                "rule",
+                "footnote",
+            )
         )
     )
     if kind == "para":
@@ -243,7 +295,21 @@ def markdown_drafts(draw: st.DrawFn) -> Draft:
 
 
 # --- HTML --------------------------------------------------------------------------------------------
-HTML_BLOCK_TAGS = ("p", "div", "h1", "h2", "h6", "blockquote", "li", "ul", "ol", "section", "article", "td", "pre")
+HTML_BLOCK_TAGS = (
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h6",
+    "blockquote",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "td",
+    "pre",
+)
 HTML_INLINE_TAGS = ("em", "strong", "a", "span", "q", "cite", "code", "abbr", "b", "i")
 HTML_RAW = (
     "<br>",
@@ -256,7 +322,7 @@ HTML_RAW = (
     "</p>",
     "</",
     "<",
-    "<a href=\"x\"",
+    '<a href="x"',
     "<script>var x = 'slammed';</script>",
     "<style>p { color: red }</style>",
     "<title>The regime</title>",
@@ -285,7 +351,9 @@ def html_element(draw: st.DrawFn, depth: int = 0) -> str:
     if choice == 4:
         return draw(html_comment())
     tag = draw(st.sampled_from(HTML_BLOCK_TAGS + HTML_INLINE_TAGS))
-    attrs = draw(st.sampled_from(("", ' class="x"', " href='https://e.org/?a=1&b=2'", " title=\"slammed\"", " hidden")))
+    attrs = draw(
+        st.sampled_from(("", ' class="x"', " href='https://e.org/?a=1&b=2'", ' title="slammed"', " hidden"))
+    )
     # wide near the top, a chain of single children below: deep nesting without exponential size
     children = draw(st.lists(html_element(depth + 1), max_size=3 if depth < 3 else 1))
     close = draw(st.sampled_from((f"</{tag}>", f"</{tag}>", f"</{tag}>", "", "</div>")))

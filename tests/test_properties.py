@@ -71,7 +71,12 @@ def line_column(source: str, offset: int) -> tuple[int, int]:
     before = source[:offset]
     breaks = list(LINE_BREAK.finditer(before))
     # a CR just before the offset whose LF follows it is half of a CRLF: the line has not ended yet
-    if breaks and breaks[-1].group() == "\r" and breaks[-1].end() == offset and source[offset : offset + 1] == "\n":
+    if (
+        breaks
+        and breaks[-1].group() == "\r"
+        and breaks[-1].end() == offset
+        and source[offset : offset + 1] == "\n"
+    ):
         breaks.pop()
     start = breaks[-1].end() if breaks else 0
     return len(breaks) + 1, offset - start + 1
@@ -221,7 +226,9 @@ def test_fixes_applied_in_any_order_never_touch_text_outside_their_spans(
 ):
     doc, diagnostics = lint(draft)
     source = draft.source
-    snapshot = Snapshot("file:///draft", 1, source, PositionMap(source, CODECS[encoding]), diagnostics, doc=doc)
+    snapshot = Snapshot(
+        "file:///draft", 1, source, PositionMap(source, CODECS[encoding]), diagnostics, doc=doc
+    )
     fixable = [d for d in diagnostics if d.fixes]
     # every single fix, as its quick fix: only its span changes
     for d in fixable:
@@ -235,8 +242,8 @@ def test_fixes_applied_in_any_order_never_touch_text_outside_their_spans(
         (to_offset(source, e.range.start, encoding), to_offset(source, e.range.end, encoding), e.new_text)
         for e in text_edits
     )
-    for (s1, e1, _), (s2, _e2, _) in zip(edits, edits[1:], strict=False):
-        assert e1 <= s2, "fix-all edits overlap"
+    for (_, end, _), (start, _, _) in zip(edits, edits[1:], strict=False):
+        assert end <= start, "fix-all edits overlap"
     firsts = {(*snapshot.fix_span(d, d.fixes[0]), d.fixes[0].replacement) for d in fixable}
     assert set(edits) <= firsts, "a fix-all edit that is no diagnostic's fix"
     # outside the spans, the fixed text is the original, whatever order the edits are applied in
