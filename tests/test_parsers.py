@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rhetlint.model.document import Comment, Link
@@ -419,6 +421,16 @@ def test_an_html_comment_ends_where_its_markup_ends(comment):
     src = f"<p>The zork. {comment}</p>"
     found = [src[c.start : c.end] for c in parse(src, "a.html").comments]
     assert found == [comment] if comment in ALWAYS_COMMENTS else found in ([comment], [])
+
+
+@pytest.mark.parametrize("section", ["<![**", "<![0 x]]>", "<![ foo [ x ]]>", "<![\n"])
+def test_a_malformed_marked_section_is_no_parser_failure(section):
+    """Python's html.parser raises AssertionError on "<![" without a keyword; the draft is still read, and
+    the text after it keeps its offsets (found by tests/test_properties.py)."""
+    src = f"<p>Intro.</p>{section}<p>The zork.</p>\n<p>A zork.</p>"
+    doc = parse(src, "a.html")
+    assert_same_shape(doc)
+    assert zorks(doc) == [m.start() for m in re.finditer("zork", src)]
 
 
 def test_html_offsets_with_crlf_and_non_ascii():

@@ -42,6 +42,16 @@ class _HTMLExtractor(HTMLParser):
         self.lo = -1
         self.hi = -1
 
+    def parse_html_declaration(self, i: int) -> int:
+        """A malformed ``<![`` section (``<![**``, ``<![0``) makes Python's parser raise AssertionError; a
+        browser reads it as a bogus comment, and so does this parser, from the position it had before."""
+        position = self.lineno, self.offset
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.lineno, self.offset = position
+            return self.parse_bogus_comment(i)
+
     def source_offset(self) -> int:
         line, column = self.getpos()
         return self.newline_starts[line - 1] + column
