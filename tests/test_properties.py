@@ -4,8 +4,8 @@ The drafts (``doc_strategies``) carry realistic structure and hostile characters
 
 - ``ci`` (the default): a few hundred examples per property, derandomized, so every run checks the same
   drafts and a failure reproduces;
-- ``long``: ``RHETLINT_HYPOTHESIS=long`` (docs/testing.md), 20,000 examples per property, random, for a
-  search of more than 100,000 drafts in all.
+- ``long``: ``RHETLINT_HYPOTHESIS=long`` (docs/testing.md), random, 108,000 examples in all: each property's
+  share is given by ``share`` below (the properties that lint are the slow ones and get fewer).
 """
 
 from __future__ import annotations
@@ -42,9 +42,15 @@ from rhetlint.text.lines import LineIndex  # noqa: E402
 
 _COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("ci", max_examples=200, derandomize=True, database=None, print_blob=True, **_COMMON)
-settings.register_profile("long", max_examples=20_000, print_blob=True, **_COMMON)
+settings.register_profile("long", print_blob=True, **_COMMON)
 PROFILE = os.environ.get("RHETLINT_HYPOTHESIS", "ci")
 settings.load_profile(PROFILE)
+
+
+def share(examples: int) -> settings:
+    """A property's number of examples in the long run; the ci profile runs 200 of each."""
+    return settings(max_examples=examples) if PROFILE == "long" else settings()
+
 
 # Every built-in rule, preview ones too, with no configuration file: what a user's default run would do, and more.
 LINTER = make_linter(
@@ -102,6 +108,7 @@ def assert_span(source: str, start: int, end: int, what: str) -> None:
 
 
 # --- parsing -------------------------------------------------------------------------------------------
+@share(30_000)
 @given(drafts())
 def test_parsers_keep_every_offset_and_line_break_in_place(draft: Draft):
     doc = parse(draft.source, draft.path, draft.format)
@@ -125,6 +132,7 @@ def test_parsers_keep_every_offset_and_line_break_in_place(draft: Draft):
 
 
 # --- linting -------------------------------------------------------------------------------------------
+@share(6_000)
 @given(drafts())
 def test_every_diagnostic_lies_in_the_text_and_its_position_maps_back(draft: Draft):
     doc, diagnostics = lint(draft)
@@ -144,6 +152,7 @@ def test_every_diagnostic_lies_in_the_text_and_its_position_maps_back(draft: Dra
                 assert_span(source, fix.start, fix.end, f"{d.code} fix")
 
 
+@share(6_000)
 @given(drafts())
 def test_sources_and_their_reports_stay_in_the_text(draft: Draft):
     doc = parse(draft.source, draft.path, draft.format)
@@ -168,6 +177,7 @@ def test_sources_and_their_reports_stay_in_the_text(draft: Draft):
 
 
 # --- suppression comments -----------------------------------------------------------------------------
+@share(20_000)
 @given(drafts(), st.lists(st.tuples(st.integers(0, 10_000), directive()), max_size=6))
 def test_suppression_directives_cover_stretches_of_the_file(draft: Draft, extra: list[tuple[int, str]]):
     doc = parse(draft.source, draft.path, draft.format)
@@ -182,6 +192,7 @@ def test_suppression_directives_cover_stretches_of_the_file(draft: Draft, extra:
         assert all(name and not re.search(r"[\s,]", name) for name in d.rules), d.rules
 
 
+@share(20_000)
 @given(st.text(ANY_CHAR, max_size=60), st.sampled_from(("text", "markdown", "html")))
 def test_any_comment_body_is_read_without_error(body: str, format: str):
     source = f"Intro.\n<!--{body}-->\n# {body}\nThe council slammed it.\n"
@@ -192,6 +203,7 @@ def test_any_comment_body_is_read_without_error(body: str, format: str):
 
 
 # --- positions in the language server's encodings -----------------------------------------------------
+@share(20_000)
 @given(drafts(), st.sampled_from(ENCODINGS))
 def test_positions_round_trip_in_every_encoding(draft: Draft, encoding: str):
     source = draft.source
@@ -220,6 +232,7 @@ def apply_in_order(source: str, edits: list[tuple[int, int, str]], order: list[i
     return text
 
 
+@share(6_000)
 @given(drafts(), st.sampled_from(ENCODINGS), st.randoms(use_true_random=False))
 def test_fixes_applied_in_any_order_never_touch_text_outside_their_spans(
     draft: Draft, encoding: str, rnd: random.Random
