@@ -29,7 +29,7 @@ def seed_corpus(folder: Path) -> int:
     count = 0
     for pattern in SEED_GLOBS:
         for path in sorted(ROOT.glob(pattern)):
-            (folder / f"{count:04d}").write_bytes(b"\x00" + path.read_bytes()[:8000])
+            (folder / f"{count:04d}").write_bytes(b"\x00" + path.read_bytes()[:4000])
             count += 1
     (folder / "html").write_bytes(
         b"\x00<p>The regime &ldquo;slammed&rdquo; it.<!-- rhetlint-disable L101 --></p>"
