@@ -433,6 +433,24 @@ def test_a_malformed_marked_section_is_no_parser_failure(section):
     assert zorks(doc) == [m.start() for m in re.finditer("zork", src)]
 
 
+@pytest.mark.parametrize(
+    ("src", "texts"),
+    [
+        ("<p><a/>The zork.</p>", []),
+        ("<p><A/</>The zork.</a></p>", []),
+        ('<p><a title="x>y" href="u">The zork</a>.</p>', ["The zork"]),
+        ("<p>A <a href='u'>zork</a> b<br/>c</p>", ["zork"]),
+    ],
+)
+def test_an_html_link_spans_its_text(src, texts):
+    """A self-closing "<a/>" gave a link that ended before it began, and a ">" inside an attribute moved the
+    start of the link text into the tag (found by the html fuzz target)."""
+    doc = parse(src, "a.html")
+    assert all(0 <= link.start <= link.end <= len(src) for link in doc.links)
+    assert [src[link.start : link.end] for link in doc.links] == texts
+    assert zorks(doc) == [src.index("zork")]
+
+
 def test_html_offsets_with_crlf_and_non_ascii():
     src = "<p>\u00e9\U0001f600 one</p>\r\n<p>\u4e2d zork</p>\r\n"
     doc = parse(src, "a.html")

@@ -89,8 +89,17 @@ class _HTMLExtractor(HTMLParser):
             self.open_q.append(start)
         elif tag == "a":
             href = dict(attrs).get("href") or ""
-            end = self.source.find(">", start) + 1
-            self.open_a.append((end, href))
+            # the link text starts after the whole start tag (an attribute value may hold a ">")
+            self.open_a.append((start + len(self.get_starttag_text() or ""), href))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """``<a/>`` is a link without text; the parser's default would end it at its own start, before its
+        text begins."""
+        self.handle_starttag(tag, attrs)
+        if tag == "a" and self.open_a:
+            self.open_a.pop()
+        else:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         start = self.source_offset()
