@@ -45,12 +45,13 @@ _COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, Healt
 settings.register_profile("ci", max_examples=200, derandomize=True, database=None, print_blob=True, **_COMMON)
 settings.register_profile("long", print_blob=True, **_COMMON)
 PROFILE = os.environ.get("RHETLINT_HYPOTHESIS", "ci")
-settings.load_profile(PROFILE)
+# applied to these properties only, not loaded as the session's default for every Hypothesis user
+PROFILE_SETTINGS = settings.get_profile(PROFILE)
 
 
 def share(examples: int) -> settings:
-    """A property's number of examples in the long run; the ci profile runs 200 of each."""
-    return settings(max_examples=examples) if PROFILE == "long" else settings()
+    """A property's settings: in the long run with its number of examples; the ci profile runs 200 of each."""
+    return settings(PROFILE_SETTINGS, max_examples=examples) if PROFILE == "long" else PROFILE_SETTINGS
 
 
 # Every built-in rule, preview ones too, with no configuration file, and a rule file whose fixes overlap theirs.
