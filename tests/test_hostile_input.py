@@ -78,7 +78,20 @@ def test_a_catastrophic_pattern_in_a_rule_file_cannot_hang_a_run(tmp_path, patte
     assert line.startswith(f"a.md:1:{column}: ") and line.endswith("[H901 shape]")
 
 
+# A parser that fails on its input, as Python's html.parser once did on "<![**" (the built-in HTML parser
+# now reads that as a bogus comment, tests/test_parsers.py).
+FAILING_PARSER = """
+from rhetlint import hookimpl
+
+@hookimpl(tryfirst=True)
+def rhetlint_parse_document(path, source, format):
+    if path and path.endswith(".html"):
+        raise AssertionError("expected name token at '<![**'")
+"""
+
+
 def test_a_parser_failure_is_one_error_line_for_that_file(project, run_cli):
+    project.write("plugins/failing_parser.py", FAILING_PARSER)
     project.write("a.html", "<![**")
     project.write("b.md", "A zork in a draft.\n")
     for jobs in ("1", "2"):

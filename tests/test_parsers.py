@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rhetlint.model.document import Comment, Link
@@ -391,6 +393,62 @@ def test_html_entities_and_character_references():
     assert doc.text.split() == ["A", "\u201c", "zork\u201d", "\u201c", "x\u201d", "5", "<", "6", "end"]
     assert zorks(doc) == [src.index("zork")]
     assert doc.in_quote(src.index("zork"))
+
+
+@pytest.mark.parametrize("path", ["a.md", "a.html"])
+@pytest.mark.parametrize("reference", ["&#10;", "&#13;", "&#x2028;", "&#133;", "&NewLine;"])
+def test_a_reference_to_a_line_break_is_a_space_in_the_prose(path, reference):
+    """Decoded, "&#10;" would give the prose a line break the file does not have (found by
+    tests/test_properties.py): the prose's lines would no longer be the file's lines."""
+    src = f"The zork{reference}said it."
+    doc = parse(f"<p>{src}</p>" if path.endswith("html") else src, path)
+    assert_same_shape(doc)
+    assert (
+        "\n" not in doc.text and "\r" not in doc.text and "\u2028" not in doc.text and "\x85" not in doc.text
+    )
+    assert [t.norm for t in doc.tokens] == ["the", "zork", "said", "it"]
+
+
+# Comments in every Python version, and forms that only some versions' html.parser reads as comments.
+ALWAYS_COMMENTS = ["<!-- rhetlint-disable L101 -->", "<!- rhetlint-disable L101 -->", "<!x>"]
+SOMETIMES_COMMENTS = ["</ x>", "<!-->", "<!--x--!>"]
+
+
+@pytest.mark.parametrize("comment", ALWAYS_COMMENTS + SOMETIMES_COMMENTS)
+def test_an_html_comment_ends_where_its_markup_ends(comment):
+    """A bogus comment ("<!x>") was measured as if it were "<!--x-->", ending past the file (found by the
+    html fuzz target)."""
+    src = f"<p>The zork. {comment}</p>"
+    found = [src[c.start : c.end] for c in parse(src, "a.html").comments]
+    assert found == [comment] if comment in ALWAYS_COMMENTS else found in ([comment], [])
+
+
+@pytest.mark.parametrize("section", ["<![**", "<![0 x]]>", "<![ foo [ x ]]>", "<![\n"])
+def test_a_malformed_marked_section_is_no_parser_failure(section):
+    """Python's html.parser raises AssertionError on "<![" without a keyword; the draft is still read, and
+    the text after it keeps its offsets (found by tests/test_properties.py)."""
+    src = f"<p>Intro.</p>{section}<p>The zork.</p>\n<p>A zork.</p>"
+    doc = parse(src, "a.html")
+    assert_same_shape(doc)
+    assert zorks(doc) == [m.start() for m in re.finditer("zork", src)]
+
+
+@pytest.mark.parametrize(
+    ("src", "texts"),
+    [
+        ("<p><a/>The zork.</p>", []),
+        ("<p><A/</>The zork.</a></p>", []),
+        ('<p><a title="x>y" href="u">The zork</a>.</p>', ["The zork"]),
+        ("<p>A <a href='u'>zork</a> b<br/>c</p>", ["zork"]),
+    ],
+)
+def test_an_html_link_spans_its_text(src, texts):
+    """A self-closing "<a/>" gave a link that ended before it began, and a ">" inside an attribute moved the
+    start of the link text into the tag (found by the html fuzz target)."""
+    doc = parse(src, "a.html")
+    assert all(0 <= link.start <= link.end <= len(src) for link in doc.links)
+    assert [src[link.start : link.end] for link in doc.links] == texts
+    assert zorks(doc) == [src.index("zork")]
 
 
 def test_html_offsets_with_crlf_and_non_ascii():

@@ -89,7 +89,11 @@ class CodeActions:
         snap = self.snapshot
         edits: list[types.TextEdit] = []
         taken_until = -1
-        spans = sorted((snap.fix_span(d, d.fixes[0]), d.fixes[0]) for d in diagnostics if d.fixes)
+        # by span only: two fixes of one span (a rule file fixing a word a built-in rule fixes too) do not compare
+        spans = sorted(
+            ((snap.fix_span(d, d.fixes[0]), d.fixes[0]) for d in diagnostics if d.fixes),
+            key=lambda item: item[0],
+        )
         for (start, end), fix in spans:
             if start < taken_until or (start == taken_until and start == end):
                 continue

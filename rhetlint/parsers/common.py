@@ -102,6 +102,8 @@ def gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     return gaps
 
 
+# Characters that end a line for str.splitlines (and CR and LF for every line count in rhetlint).
+LINE_BREAKING = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 # A character reference: named, decimal or hexadecimal.
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -110,7 +112,9 @@ def entity_text(raw: str, before: str = " ", after: str = " ") -> str:
     """An entity or character reference as prose of the same length: its character, then spaces, or word
     joiners when it sits inside a word (``before`` and ``after`` are the characters around it, decoded)."""
     decoded = html.unescape(raw)
-    if len(decoded) != 1:
+    if len(decoded) != 1 or decoded in LINE_BREAKING:
+        # a reference to a line break ("&#10;") separates words as a space does; decoded, it would give the
+        # prose a line break that the file does not have
         return " " * len(raw)
     if decoded == "\u00ad":  # a soft hyphen: a hyphenation hint, not a break between words
         return decoded * len(raw)

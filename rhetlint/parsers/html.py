@@ -42,6 +42,16 @@ class _HTMLExtractor(HTMLParser):
         self.lo = -1
         self.hi = -1
 
+    def parse_html_declaration(self, i: int) -> int:
+        """A malformed ``<![`` section (``<![**``, ``<![0``) makes Python's parser raise AssertionError; a
+        browser reads it as a bogus comment, and so does this parser, from the position it had before."""
+        position = self.lineno, self.offset
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.lineno, self.offset = position
+            return self.parse_bogus_comment(i)
+
     def source_offset(self) -> int:
         line, column = self.getpos()
         return self.newline_starts[line - 1] + column
@@ -79,8 +89,17 @@ class _HTMLExtractor(HTMLParser):
             self.open_q.append(start)
         elif tag == "a":
             href = dict(attrs).get("href") or ""
-            end = self.source.find(">", start) + 1
-            self.open_a.append((end, href))
+            # the link text starts after the whole start tag (an attribute value may hold a ">")
+            self.open_a.append((start + len(self.get_starttag_text() or ""), href))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """``<a/>`` is a link without text; the parser's default would end it at its own start, before its
+        text begins."""
+        self.handle_starttag(tag, attrs)
+        if tag == "a" and self.open_a:
+            self.open_a.pop()
+        else:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         start = self.source_offset()
@@ -112,8 +131,12 @@ class _HTMLExtractor(HTMLParser):
         self.handle_entityref("#" + name)
 
     def handle_comment(self, data: str) -> None:
+        """A comment ``<!--data-->``, or what the parser reads as one: ``<!data>`` and ``</ data>`` (bogus
+        comments), ``--!>`` closings and a comment left open at the end of the file."""
         start = self.source_offset()
-        self.comments.append(Comment(start, start + len(data) + 7, data))
+        opener = 4 if self.source.startswith("<!--", start) else 2
+        close = self.source.find(">", start + opener + len(data))
+        self.comments.append(Comment(start, len(self.source) if close < 0 else close + 1, data))
 
 
 def parse_html(source: str, path: str | None = None) -> Document:
