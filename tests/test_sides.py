@@ -73,3 +73,39 @@ def test_name_index_is_case_sensitive_longest_first_and_whole_word():
         ("U.S.", text.index("U.S.")),
         ("R-", text.index("R-Texas")),
     ]
+
+
+DOMESTIC = (
+    "The FBI said on Tuesday that the inquiry would go on. U.S. officials in Washington said the review "
+    "had found no wrongdoing.\n\n"
+    'Republican Sen. Ann Cole said the bureau "has lost its way." Democratic Rep. Ray Moss said the '
+    "inquiry was fair.\n"
+)
+
+
+def test_a_lone_country_is_the_setting_not_a_party():
+    doc, sources = sources_of(DOMESTIC)
+    sided = {name: s.side for name, s in sources.items() if s.side}
+    assert "united-states" not in sided.values()  # the FBI and U.S. officials are the story's setting
+    assert {"republican", "democratic"} <= set(sided.values())
+    assert "united-states" not in story_parties(doc, doc.sources)
+
+
+def test_two_countries_stay_parties():
+    doc, sources = sources_of(
+        "A U.S. diplomat said the talks in Geneva had stalled. A Russian diplomat said Washington had "
+        "walked away.\n"
+    )
+    assert {s.side for s in sources.values() if s.side} == {"united-states", "russia"}
+
+
+def test_a_state_or_chamber_before_a_title_is_no_side():
+    doc, sources = sources_of(
+        "Vermont Sen. Bernie Sanders said the bill was too weak. House Speaker Mia Ford said it would pass. "
+        "San Marco Police Chief Tom Reyes said the roads were closed.\n"
+    )
+    assert {name: s.side for name, s in sources.items()} == {
+        "Bernie Sanders": None,
+        "Mia Ford": None,
+        "Tom Reyes": None,
+    }

@@ -62,10 +62,24 @@ NOT_NAMES = frozenset(
     "according after before when while although but and or if as in on at for with from by of mr mrs ms dr "
     "sen rep gov president".split()
 )
-# Leading words of an organisation's name that say nothing about which one it is.
+# Leading words of an organisation's name that say nothing about which one it is, or that name a chamber,
+# an office or a place rather than a party to a dispute ("House Speaker", "Minority Leader", "San Bernardino
+# Police Chief", "National Security Adviser").
 GENERIC_ORG_WORDS = frozenset(
     "the a an county city state national new north south east west united board council committee agency "
-    "department office ministry union company firm group party team staff administration government".split()
+    "department office ministry union company firm group party team staff administration government "
+    "house senate assembly parliament congress chamber majority minority security federal centers center "
+    "one".split()
+)
+# First words of place names ("San Bernardino Police Chief", "Fort Worth Mayor"): such a name is a place.
+PLACE_PREFIXES = frozenset("san santa los las el st fort mount".split())
+# US states, whose names stand before the titles of the people who represent them ("Vermont Sen. Bernie
+# Sanders", "Idaho Gov."): a state a politician represents is where they come from, not their side.
+US_STATES = frozenset(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
+    "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
+    "mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina dakota ohio oklahoma "
+    "oregon pennsylvania rhode island tennessee texas utah vermont virginia washington wisconsin wyoming".split()
 )
 
 
@@ -101,6 +115,28 @@ def known_sides() -> dict[str, str]:
         except FileNotFoundError:  # pragma: no cover - both files ship with the package
             continue
     return table
+
+
+@cache
+def country_sides() -> frozenset[str]:
+    """The side keys that stand for a state or a non-state party to an international dispute."""
+    try:
+        return frozenset(_tsv("sides_countries.tsv").values())
+    except FileNotFoundError:  # pragma: no cover - the file ships with the package
+        return frozenset()
+
+
+def _one_country(
+    sides: Iterable[str | None], counts: Mapping[str, int], min_mentions: int = 2
+) -> frozenset[str]:
+    """The country sides to drop: when the story involves fewer than two countries (among its sources' sides
+    and the countries the writer names at least ``min_mentions`` times), a country is the setting of the
+    story, not a party to its dispute ("U.S. officials" and "the FBI" in a story about a U.S. court case)."""
+    countries = country_sides()
+    involved = {s for s in sides if s in countries} | {
+        s for s, n in counts.items() if s in countries and n >= min_mentions
+    }
+    return frozenset(involved) if len(involved) < 2 else frozenset()
 
 
 class _NameMatch:
@@ -318,13 +354,13 @@ def _org_key(name: str) -> str | None:
     """A short key for an organisation: its first distinctive capitalised word ("Bluewake Marine" ->
     "bluewake"); None when the name has no such word, or names a news outlet or a neutral body."""
     lowered = set(name.lower().split())
-    if lowered & (INDEPENDENT_WORDS | MEDIA_WORDS):
+    if lowered & (INDEPENDENT_WORDS | MEDIA_WORDS) or name.split()[0].lower().strip(".") in PLACE_PREFIXES:
         return None
     for word in name.split():
         word = word.strip("’'\".,;:()").removesuffix("'s").removesuffix("’s")
         if not word[:1].isupper() or not word[1:2].isalpha():
             continue
-        if word.lower() in GENERIC_ORG_WORDS or word.lower() in NOT_NAMES:
+        if word.lower() in GENERIC_ORG_WORDS or word.lower() in NOT_NAMES or word.lower() in US_STATES:
             continue
         return word.lower()
     return None
@@ -389,6 +425,10 @@ def assign_sides(
         source.side, source.side_evidence = side, evidence
     if not sides:
         _inherit_from_organisation(doc, sources)
+        setting = _one_country((s.side for s in sources), _writer_mentions(doc, sides))
+        for source in sources:
+            if source.side in setting:
+                source.side, source.side_evidence = None, None
 
 
 def _inherit_from_organisation(doc: Document, sources: list[Source], max_paragraphs: int = 2) -> None:
@@ -436,6 +476,9 @@ def story_parties(
     sides = configured_sides(doc, config_sides)
     counts = _writer_mentions(doc, sides)
     parties = {side: n for side, n in counts.items() if n >= min_mentions}
+    if not sides:  # a lone country is the story's setting, not a party (see assign_sides)
+        for side in _one_country((s.side for s in sources), counts, min_mentions):
+            parties.pop(side, None)
     if not sides:
         _add_speaking_organisations(doc, sources, counts, parties, min_mentions)
     for source in sources:
