@@ -109,3 +109,15 @@ def test_a_state_or_chamber_before_a_title_is_no_side():
         "Mia Ford": None,
         "Tom Reyes": None,
     }
+
+
+def test_critics_of_a_name_do_not_speak_for_it():
+    doc, sources = sources_of(
+        "Mayor Lena Park's critics said the budget hid a deficit. Park said the budget was balanced.\n"
+    )
+    assert all(s.side != "park" for s in sources.values())
+
+
+def test_words_capitalised_only_at_sentence_starts_are_no_places():
+    doc, _ = sources_of("The council met. Then it voted. The mayor said so. Then she left.\n")
+    assert "The" not in local_places(doc) and "Then" not in local_places(doc)

@@ -48,13 +48,19 @@ AFFILIATION_POSSESSIVE = re.compile(ORG_NAME + r"(?:'s|’s)\s+(?:own\s+)?(?:\w+
 # Words naming bodies whose role is to judge, measure or study rather than to take part: they stay neutral.
 INDEPENDENT_WORDS = frozenset(
     "commission court tribunal university college institute academy laboratory observatory ombudsman auditor "
-    "inspectorate panel survey poll pollster researchers scientists monitor watchdog".split()
+    "inspectorate panel survey poll pollster researchers scientists monitor watchdog research statistics "
+    "census".split()
 )
 # Words in the names of news outlets: a paper or agency cited as a source reports a dispute, it is no party.
 MEDIA_WORDS = frozenset(
     "times post journal news press associated reuters bbc npr cnn fox abc cbs nbc msnbc guardian afp bloomberg "
     "axios politico hill tribune herald gazette daily telegraph newsweek magazine agency wire broadcasting "
-    "radio television tv network".split()
+    "radio television tv network globe chronicle observer examiner inquirer courier dispatch sentinel "
+    "bulletin economist atlantic breitbart intercept ap mercury".split()
+)
+# Words that make a group the opponents of the name beside it ("Trump's critics", "opponents of the plan").
+OPPONENT_WORDS = frozenset(
+    "critics critic opponents opponent detractors foes rivals skeptics sceptics".split()
 )
 # Capitalised words that start sentences or titles but name no organisation.
 NOT_NAMES = frozenset(
@@ -69,7 +75,7 @@ GENERIC_ORG_WORDS = frozenset(
     "the a an county city state national new north south east west united board council committee agency "
     "department office ministry union company firm group party team staff administration government "
     "house senate assembly parliament congress chamber majority minority security federal centers center "
-    "one".split()
+    "one world police retired health human investigators just watched".split()
 )
 # First words of place names ("San Bernardino Police Chief", "Fort Worth Mayor"): such a name is a place.
 PLACE_PREFIXES = frozenset("san santa los las el st fort mount".split())
@@ -263,12 +269,14 @@ def local_places(doc: Document) -> dict[str, str]:
 
 
 def _local_places(doc: Document) -> dict[str, str]:
-    words = {
-        w
-        for _, text in _capitalised(doc)
-        for w in (text.removesuffix("'s").removesuffix("’s"),)
-        if CAPITALISED.fullmatch(w)
-    }
+    words: set[str] = set()
+    inner: set[str] = set()  # capitalised inside a sentence, where capitals mark names
+    for start, text in _capitalised(doc):
+        w = text.removesuffix("'s").removesuffix("’s")
+        if CAPITALISED.fullmatch(w):
+            words.add(w)
+            if not doc.starts_sentence(start):
+                inner.add(w)
     # a person's given name or surname is never a place ("Kristi" and "Kristin" are two people)
     words -= {
         w
@@ -286,7 +294,8 @@ def _local_places(doc: Document) -> dict[str, str]:
             continue
         for ending in DEMONYM_ENDINGS:
             demonym = word + ending
-            if demonym in words and demonym not in known:
+            # "The" and "Then" capitalised only at sentence starts are no place and demonym
+            if demonym in words and demonym not in known and (word in inner or demonym in inner):
                 key = word.lower()
                 table[word] = table[demonym] = key
                 if demonym + "s" in words:
@@ -354,6 +363,8 @@ def _org_key(name: str) -> str | None:
     """A short key for an organisation: its first distinctive capitalised word ("Bluewake Marine" ->
     "bluewake"); None when the name has no such word, or names a news outlet or a neutral body."""
     lowered = set(name.lower().split())
+    if lowered & OPPONENT_WORDS:
+        return None  # "Trump's critics" speak against Trump, not for him
     if lowered & (INDEPENDENT_WORDS | MEDIA_WORDS) or name.split()[0].lower().strip(".") in PLACE_PREFIXES:
         return None
     for word in name.split():
