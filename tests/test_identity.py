@@ -199,3 +199,12 @@ def test_different_speakers_stay_apart(text, expected):
 def test_an_appositive_that_is_not_a_role_gives_no_affiliation():
     text = "Ana Ruiz, a critic of the Port Authority, said the plan was late.\n"
     assert [(s.name, s.affiliation) for s in Document.from_text(text).sources] == [("Ana Ruiz", "")]
+
+
+def test_a_lower_case_noun_for_a_person_before_a_name_makes_a_person() -> None:
+    found = table(
+        '"We looked at every option," council member Mara Quist said. The drugmaker Acme Pharma said it would '
+        "recall the drug."
+    )
+    assert ("Mara Quist", "named-person", 1) in found
+    assert ("Acme Pharma", "named-organisation", 1) in found

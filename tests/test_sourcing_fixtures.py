@@ -28,6 +28,7 @@ def test_quiet_cases_really_are_quiet() -> None:
         "S101-brief.md",
         "S103-opinion.md",
         "S101-balanced.md",
+        "S101-words-heard.md",
         "S102-two-sources.md",
         "S104-quiet.md",
     ):

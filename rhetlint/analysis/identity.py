@@ -36,6 +36,12 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", 
 NAME_PARTICLES = frozenset(
     {"de", "del", "della", "der", "van", "von", "bin", "al", "da", "di", "du", "la", "le"}
 )
+# Lower-case nouns for a person that may stand before a name without being a title ("council member Mara
+# Quist", "longtime resident Ana Ruiz").
+PERSON_NOUNS = frozenset(
+    "member resident activist volunteer student teacher nurse worker organizer organiser voter parent "
+    "neighbor neighbour owner farmer veteran".split()
+)
 # Descriptions that do not narrow down who a role is ("a retired general" is Gen. Ana Price).
 NOT_NARROWING = frozenset({"retired", "former", "senior", "top", "longtime", "veteran", "outgoing", "new"})
 # Generational suffixes and other tokens that may end a personal name.
@@ -226,8 +232,15 @@ def _split_titles(doc: Document, sources: list[Source]) -> None:
         source.name = " ".join(source.name.split())  # a name that wraps across lines in the draft
         personal, roles, affiliation = split_name(source.name)
         if personal != source.name:
+            dropped = source.name[: len(source.name) - len(personal)].split()
             source.name = personal
-            if roles or affiliation:  # a title or an organisation before a personal name: a person
+            if (
+                roles
+                or affiliation
+                or (dropped and dropped[-1] in PERSON_NOUNS and len(personal.split()) > 1)
+            ):
+                # a title or an organisation before a personal name, or a lower-case noun for a person
+                # ("council member Mara Quist", not "the drugmaker Acme Pharma"): a person
                 source.type = "named-person"
         for mention in source.mentions:
             written = doc.source[mention.start : mention.end]
