@@ -5,6 +5,7 @@
 
 Cold start: wall time of ``rhetlint check`` on a 1,000-word Markdown draft in a new process (median of
 runs). Throughput: megabytes of prose per second in one process over allsides dev, all rules, one core.
+Every run passes --no-cache: a cached second run would measure the results cache, not the linter.
 """
 
 from __future__ import annotations
@@ -47,12 +48,16 @@ def cold_start(runs: int) -> float:
         path = Path(tmp) / "draft.md"
         path.write_text(draft_of(1000), encoding="utf-8")
         subprocess.run(
-            [*rhetlint_command(), "check", str(path)], capture_output=True, check=False
+            [*rhetlint_command(), "check", "--no-cache", str(path)], capture_output=True, check=False
         )  # warm disk
         times = []
         for _ in range(runs):
             started = time.perf_counter()
-            subprocess.run([*rhetlint_command(), "check", "-q", str(path)], capture_output=True, check=False)
+            subprocess.run(
+                [*rhetlint_command(), "check", "--no-cache", "-q", str(path)],
+                capture_output=True,
+                check=False,
+            )
             times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -86,7 +91,7 @@ def jobs_scaling(files: int = 40) -> dict[int, float]:
         for jobs in (1, 2):
             started = time.perf_counter()
             subprocess.run(
-                [*rhetlint_command(), "check", "-q", "--jobs", str(jobs), tmp],
+                [*rhetlint_command(), "check", "--no-cache", "-q", "--jobs", str(jobs), tmp],
                 capture_output=True,
                 check=False,
                 env=dict(os.environ, NO_COLOR="1"),

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -227,6 +225,10 @@ def check_paths(
         session.allow_local_plugins,
         session.cache.folder if session.cache is not None and session.cache.problem is None else None,
     )
+    # imported here: a run without --jobs does not pay for multiprocessing at start-up
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     lost: list[str] = []  # files of batches whose worker died (a plugin's os._exit, a crash, the OOM killer)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=args) as pool:
         futures = [(chunk, pool.submit(_check_many, chunk)) for chunk in chunks]
