@@ -249,6 +249,7 @@ def _configured(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[NameInd
 
 _LOCAL: WeakKeyDictionary[Document, dict[str, str]] = WeakKeyDictionary()
 _CAPITALISED: WeakKeyDictionary[Document, list[tuple[int, str]]] = WeakKeyDictionary()
+_INFERRED_MENTIONS: WeakKeyDictionary[Document, Counter[str]] = WeakKeyDictionary()
 
 
 def _capitalised(doc: Document) -> list[tuple[int, str]]:
@@ -502,7 +503,17 @@ def story_parties(
 
 
 def _writer_mentions(doc: Document, sides: Mapping[str, list[str]]) -> Counter[str]:
-    """How often the writer names each side outside quotations."""
+    """How often the writer names each side outside quotations (read-only: with inferred sides the count is
+    made once per document, since both assigning sides and finding the parties ask for it)."""
+    if sides:
+        return _count_writer_mentions(doc, sides)
+    cached = _INFERRED_MENTIONS.get(doc)
+    if cached is None:
+        cached = _INFERRED_MENTIONS[doc] = _count_writer_mentions(doc, sides)
+    return cached
+
+
+def _count_writer_mentions(doc: Document, sides: Mapping[str, list[str]]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for pattern, table in _matchers(doc, sides):
         for m in pattern.finditer(doc.text, tokens=_capitalised(doc)):
