@@ -59,3 +59,24 @@ def word_plugin(code: str, name: str, category: str, word: str, severity: str = 
         def rhetlint_register_rules(register):
             register(flag_word)
     ''')
+
+
+# T803 killer-rule ends its process (os._exit, as a crash or the OOM killer would) on the word "boom".
+KILLER_PLUGIN = """
+import os
+
+from rhetlint import hookimpl, rule
+
+
+@rule(code="T803", name="killer-rule", category="testing")
+def killer_rule(doc, options):
+    '''Kills its process on the word "boom".'''
+    if any(t.norm == "boom" for t in doc.tokens):
+        os._exit(9)
+    return ()
+
+
+@hookimpl
+def rhetlint_register_rules(register):
+    register(killer_rule)
+"""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from sample_plugins import KILLER_PLUGIN
 
 
 @dataclass(frozen=True)
@@ -47,24 +48,6 @@ B_FINDINGS = (
 RULE = '[[rule]]\ncode = "H901"\nname = "shape"\nkind = "existence"\nwhy = "x"\ntokens = ["/{}/"]\n'
 RULE_CONFIG = 'rule-files = ["house.toml"]\nselect = ["H901"]\n'
 BIG_TOML = "# a comment line of the kind a rule file holds\n" * 50
-KILLER = """
-import os
-
-from rhetlint import hookimpl, rule
-
-
-@rule(code="T803", name="killer-rule", category="testing")
-def killer_rule(doc, options):
-    '''Kills its process on the word "boom".'''
-    if any(t.norm == "boom" for t in doc.tokens):
-        os._exit(9)
-    return ()
-
-
-@hookimpl
-def rhetlint_register_rules(register):
-    register(killer_rule)
-"""
 
 
 def near_misses(pattern_word: str, miss: str) -> str:
@@ -219,7 +202,7 @@ CASES = [
         errors=(r"bomb\.md: error: the process checking this file died; not checked",),
         findings=(*(f.replace("b\\.md", "a\\.md") for f in B_FINDINGS), *B_FINDINGS),
         files={
-            "rhetlint.toml": 'plugins-dir = "plugins"\n', "plugins/killer.py": KILLER,
+            "rhetlint.toml": 'plugins-dir = "plugins"\n', "plugins/killer.py": KILLER_PLUGIN,
             "a.md": DRAFT, "bomb.md": "A boom.\n", "b.md": DRAFT,
         },
     ),

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sample_plugins import KILLER_PLUGIN
 
 from rhetlint.lint.files import discover
 from rhetlint.output.base import printable
@@ -199,28 +200,8 @@ def test_a_slow_or_exiting_rule_is_stopped_and_the_run_goes_on(project, run_cli)
     assert any("tried to exit the program (code 3)" in line for line in result.lines)
 
 
-KILLER = """
-import os
-
-from rhetlint import Finding, hookimpl, rule
-
-
-@rule(code="T803", name="killer-rule", category="testing")
-def killer_rule(doc, options):
-    '''Kills its process on the word "boom".'''
-    if any(t.norm == "boom" for t in doc.tokens):
-        os._exit(9)
-    return ()
-
-
-@hookimpl
-def rhetlint_register_rules(register):
-    register(killer_rule)
-"""
-
-
 def test_a_worker_that_dies_costs_one_file_not_the_run(project, run_cli):
-    project.plugin("killer", KILLER)
+    project.plugin("killer", KILLER_PLUGIN)
     project.write("bomb.md", "A boom.\n")
     for name in ("a", "b", "c", "d"):
         project.write(f"{name}.md", "A zork in a draft.\n")
