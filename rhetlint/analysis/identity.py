@@ -330,7 +330,6 @@ class _Candidates:
     surname, by the words of a full name, by role, and by the last mention before an offset."""
 
     def __init__(self, doc: Document, people: list[Source], kept: list[Source]) -> None:
-        self.doc = doc
         pronouns = PERSON_PRONOUNS | GROUP_PRONOUNS | WRITER_PRONOUNS
         self.persons = _MentionIndex(
             [s for s in kept if s.type == "named-person" and _bare(s.name) not in pronouns]
