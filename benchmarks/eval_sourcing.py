@@ -8,6 +8,8 @@
    and affiliations, as an editor would write them in front matter).
 2. polnear dev: recall (and precision) of the gold ``source`` spans by the source table's mentions (overlap).
 3. basil dev: the share of each outlet's stories that get a sourcing flag.
+4. allsides dev (the first ``--allsides`` stories, 400 by default): the share of stories each sourcing rule
+   flags, with sides inferred; ``--list`` prints every flagged story's id and message, for a hand audit.
 """
 
 from __future__ import annotations
@@ -114,14 +116,37 @@ def basil(limit: int | None) -> None:
         print(f"{outlet:16s} ({n} stories) {parts}")
 
 
+def allsides(limit: int, listing: bool) -> None:
+    linter = linter_with()
+    flagged: Counter[str] = Counter()
+    lines: list[str] = []
+    n = 0
+    for record in records("allsides", limit=limit):
+        n += 1
+        diagnostics = lint_text(linter, record["text"])
+        for rule in {d.name for d in diagnostics}:
+            flagged[rule] += 1
+        lines.extend(f"   {record['id']}: {d.code} {d.message}" for d in diagnostics if d.name in RULES)
+    print(f"== allsides dev ({n} stories, sides inferred): share of stories each rule flags")
+    for rule in RULES + ("foil-sourcing",):
+        print(f"{rule:38s} {flagged[rule]:4d} of {n} ({flagged[rule] / max(n, 1):.1%})")
+    if listing:
+        print("\n".join(lines))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, help="records per corpus")
+    parser.add_argument("--allsides", type=int, default=400, metavar="N", help="allsides dev stories to lint")
+    parser.add_argument("--list", action="store_true", help="print each flagged allsides story and message")
+    parser.add_argument("--only-allsides", action="store_true", help="skip the other corpora")
     args = parser.parse_args(argv)
-    story_set(configured=False)
-    story_set(configured=True)
-    polnear(args.limit)
-    basil(args.limit)
+    if not args.only_allsides:
+        story_set(configured=False)
+        story_set(configured=True)
+        polnear(args.limit)
+        basil(args.limit)
+    allsides(args.allsides, args.list)
 
 
 if __name__ == "__main__":

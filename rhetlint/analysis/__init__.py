@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rhetlint.analysis.attribution import NOUN_MARKERS, Attribution, find_attributions, lexicon
 from rhetlint.analysis.headlines import outside_headlines
+from rhetlint.analysis.organisations import StoryOrganisations
 from rhetlint.analysis.sides import assign_sides, story_parties
 from rhetlint.analysis.sources import Source, group_sources
 from rhetlint.analysis.wordlists import tagged_phrases, word_lines, word_set
@@ -38,3 +39,4 @@ def _attributions(doc: Document) -> list[Attribution]:
 
 register_analysis("attributions", _attributions)
 register_analysis("sources", _sources)
+register_analysis("organisations", StoryOrganisations)

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from rhetlint.analysis.organisations import story_organisations
 from rhetlint.analysis.wordlists import word_set
 from rhetlint.model.document import Span
 
@@ -263,11 +264,54 @@ def _split_titles(doc: Document, sources: list[Source]) -> None:
             source.affiliation = affiliation
 
 
+# Plural nouns for people who comment on a story without being party to it ("analysts", "experts").
+COMMENTATORS = frozenset(
+    "analysts experts economists observers commentators strategists scholars historians academics "
+    "specialists consultants insiders watchers".split()
+)
+# Heads of a group that "one of" or "some of" picks a member from ("one of the people", "two of them").
+MEMBERS_OF = re.compile(
+    r"^of\s+(?:the\s+|these\s+|those\s+)?(people|officials|sources|aides|them|those)\b", re.I
+)
+
+
+def _retype_groups(doc: Document, sources: list[Source]) -> None:
+    """Correct the type of groups the clause reading took for names: "Industry analysts" at a sentence
+    start is a vague group, not an organisation, and "(One) of the people" is one of an unnamed group."""
+    org_words = word_set("attribution_org_words")
+    for source in sources:
+        words = source.name.split()
+        if source.type != "named-organisation" or not words or not source.mentions:
+            continue
+        member = MEMBERS_OF.match(source.name)
+        if member:
+            source.type, source.name = "anonymous", member.group(1).lower()
+            continue
+        if (
+            2 <= len(words) <= 3
+            and _bare(words[0]) in word_set("given_names")
+            and all(w[:1].isupper() and not w.isupper() for w in words)
+            and not any(_bare(w) in org_words for w in words)
+        ):
+            source.type = "named-person"  # "Eric Liu", "Jimmie Johnson": a given name and a surname
+            continue
+        if (
+            len(words) == 2
+            and words[1] in COMMENTATORS
+            and _bare(words[0]) not in org_words
+            and doc.starts_sentence(source.mentions[0].start)
+            and story_organisations(doc).named(words[0]) is None
+        ):
+            source.type = "vague"  # "Industry analysts say", "Legal experts believe"
+
+
 def _role_phrase(phrase: str) -> tuple[tuple[str, ...], str]:
     """The roles and the organisation in a role description ("the union's chief negotiator")."""
     words = phrase.split()
     roles = tuple(role(w) for w in words if _is_title(w))
-    owner = next((POSSESSIVE.sub("", w) for w in words if POSSESSIVE.search(w)), "")
+    owner = next(
+        (POSSESSIVE.sub("", w) for w in words if POSSESSIVE.search(w) or w.lower() in ("its", "their")), ""
+    )
     return roles, owner
 
 
@@ -306,9 +350,102 @@ def _find_affiliations(doc: Document, sources: list[Source]) -> None:
                 inner = ROLE_FOR.search(doc.text, mention.start, mention.end)  # "a spokeswoman for Dalton"
                 if inner is not None:
                     found = Span(inner.start(1), inner.end(1), inner.group(1))
-            if found is not None:
+            if found is not None and len(found.text.split()) <= 6 and ":" not in found.text:
                 source.affiliation, source.affiliation_evidence = " ".join(found.text.split()), found
                 break
+
+
+# Titles of people who run or speak for an organisation: introduced by title alone after the story names an
+# organisation ("General Manager Felix Harlan"), they speak for it.
+ORGANISATION_ROLES = frozenset(
+    "manager chair chairman chairwoman chairperson officer director executive ceo spokesman spokeswoman "
+    "spokesperson founder owner steward negotiator organizer organiser treasurer superintendent administrator "
+    "principal coach".split()
+)
+
+
+def _name_organisations(doc: Document, sources: list[Source]) -> None:
+    """Give an organisation named by description ("the company", "the health system") or by a short form
+    ("Halden", "Corvane") the name the story gives it ("Halden Mills"), so that one body is one source."""
+    orgs = story_organisations(doc)
+    surnames = {_surname(s.name) for s in sources if s.type == "named-person" and len(s.name.split()) > 1}
+    for source in sources:
+        words = source.name.split()
+        if not words or not source.mentions:
+            continue
+        first = min(m.start for m in source.mentions)
+        if source.type == "named-organisation" and not source.name.islower() and source.name[:1].islower():
+            org = orgs.within(source.name)  # "of the Harwick Hawks minor league baseball team"
+        elif source.type == "named-organisation" and source.name.islower() and len(words) <= 2:
+            org = orgs.described(words[-1], first)  # "the company said", "the health system said"
+        elif (
+            source.type in NAMED
+            and len(words) == 1
+            and words[0][:1].isupper()
+            and _bare(words[0]) not in surnames
+        ):
+            org = orgs.short_form(words[0])  # "Halden said", "Corvane declined to comment"
+        else:
+            continue
+        if org is not None:
+            source.name, source.type = org.name, "named-organisation"
+
+
+def _resolve_affiliations(doc: Document, sources: list[Source]) -> None:
+    """Name the organisation behind a described affiliation ("the company's president", "its president"),
+    and give a person introduced by an organisation's title alone ("General Manager Felix Harlan") the
+    organisation the story named just before them."""
+    orgs = story_organisations(doc)
+    for source in sources:
+        if source.type == "named-organisation" and source.mentions:
+            _owning_organisation(doc, source)
+        if source.type not in ("named-person", "anonymous") or not source.mentions:
+            continue
+        first = min(m.start for m in source.mentions)
+        if source.affiliation:
+            words = source.affiliation.split()
+            at = source.affiliation_evidence.start if source.affiliation_evidence else first
+            org = None
+            if words[0][:1].islower() or words[0].lower() in ("its", "their"):
+                org = orgs.described(words[-1], at)  # "the company's president", "its president"
+            elif len(words) == 1 and orgs.named(words[0]) is None:
+                bare = _bare(words[0])
+                if bare in word_set("attribution_org_words") or bare.endswith("ing"):
+                    # "Board Chair Nadia Sorensen", "Chief Operating Officer Renata Vale": no name given
+                    org = orgs.described(bare, at) or orgs.nearest_before(first)
+                    if org is None and bare.endswith("ing"):
+                        source.affiliation, source.affiliation_evidence = "", None
+            elif len(words) == 1:
+                org = orgs.named(words[0])
+            if org is not None:
+                source.affiliation = org.name
+            continue
+        if source.type == "named-person" and {role(r) for r in source.roles} & ORGANISATION_ROLES:
+            org = orgs.nearest_before(first)
+            if org is not None:
+                source.affiliation = org.name
+
+
+# "the Hawks' ownership group, Ridgeline Sports Partners": an organisation introduced as another's part.
+OWNED_BY = re.compile(
+    r"([A-Z][\w’'.-]*?)(?:[’']s?)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:group|company|firm|owners?|parent|subsidiary|affiliate|arm|unit|partners?|division|foundation),\s*"
+)
+
+
+def _owning_organisation(doc: Document, source: Source) -> None:
+    """The organisation a speaking organisation belongs to, when an appositive before its name says so."""
+    first = min(source.mentions)
+    at = doc.text.find(source.name, first.start, first.end + 1)
+    if at < 0:
+        return
+    m = next((m for m in OWNED_BY.finditer(doc.text, max(0, at - 80), at) if m.end() == at), None)
+    if m is None:
+        return
+    owner = story_organisations(doc).named(m.group(1))
+    if owner is not None and owner.name != source.name:
+        source.affiliation = owner.name
+        source.affiliation_evidence = Span(m.start(1), m.end(1), m.group(1))
 
 
 class _MentionIndex:
@@ -426,7 +563,10 @@ def resolve_identities(doc: Document, sources: list[Source]) -> list[Source]:
     Every lookup goes through indexes built once (``_Candidates``), so the pass is near-linear in the
     number of sources; candidates are indexed by the mentions they had before any merge."""
     _split_titles(doc, sources)
+    _retype_groups(doc, sources)
+    _name_organisations(doc, sources)
     _find_affiliations(doc, sources)
+    _resolve_affiliations(doc, sources)
     kept: list[Source] = []
     by_name: dict[str, Source] = {}
     for source in sorted(sources, key=lambda s: s.first_offset):

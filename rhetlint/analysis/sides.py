@@ -15,9 +15,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
+from rhetlint.analysis.organisations import story_organisations
 from rhetlint.text.tokens import WORD
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ AFFILIATION_POSSESSIVE = re.compile(ORG_NAME + r"(?:'s|’s)\s+(?:own\s+)?(?:\w+
 # Words naming bodies whose role is to judge, measure or study rather than to take part: they stay neutral.
 INDEPENDENT_WORDS = frozenset(
     "commission court tribunal university college institute academy laboratory observatory ombudsman auditor "
-    "inspectorate panel survey poll pollster researchers scientists monitor watchdog research statistics "
-    "census".split()
+    "inspectorate panel survey surveys poll polls pollster researchers scientists monitor watchdog research "
+    "statistics census project".split()
 )
 # Words in the names of news outlets: a paper or agency cited as a source reports a dispute, it is no party.
 MEDIA_WORDS = frozenset(
@@ -66,7 +67,9 @@ OPPONENT_WORDS = frozenset(
 NOT_NAMES = frozenset(
     "his her their its our my your he she they we it this that these those same despite numbers two three "
     "according after before when while although but and or if as in on at for with from by of mr mrs ms dr "
-    "sen rep gov president".split()
+    "sen rep gov president monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december image images photo photos getty credit "
+    "video watch read more".split()
 )
 # Leading words of an organisation's name that say nothing about which one it is, or that name a chamber,
 # an office or a place rather than a party to a dispute ("House Speaker", "Minority Leader", "San Bernardino
@@ -75,7 +78,8 @@ GENERIC_ORG_WORDS = frozenset(
     "the a an county city state national new north south east west united board council committee agency "
     "department office ministry union company firm group party team staff administration government "
     "house senate assembly parliament congress chamber majority minority security federal centers center "
-    "one world police retired health human investigators just watched".split()
+    "one world police retired health human investigators just watched regional community general "
+    "metropolitan municipal public".split()
 )
 # First words of place names ("San Bernardino Police Chief", "Fort Worth Mayor"): such a name is a place.
 PLACE_PREFIXES = frozenset("san santa los las el st fort mount".split())
@@ -249,7 +253,7 @@ def _configured(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[NameInd
 
 _LOCAL: WeakKeyDictionary[Document, dict[str, str]] = WeakKeyDictionary()
 _CAPITALISED: WeakKeyDictionary[Document, list[tuple[int, str]]] = WeakKeyDictionary()
-_INFERRED_MENTIONS: WeakKeyDictionary[Document, Counter[str]] = WeakKeyDictionary()
+_INFERRED_MENTIONS: WeakKeyDictionary[Document, dict[str, list[int]]] = WeakKeyDictionary()
 
 
 def _capitalised(doc: Document) -> list[tuple[int, str]]:
@@ -291,7 +295,7 @@ def _local_places(doc: Document) -> dict[str, str]:
     known = known_sides()
     table: dict[str, str] = {}
     for word in words:
-        if word in known:
+        if word in known or word.lower() in NOT_NAMES or word.lower() in _STARTERS:
             continue
         for ending in DEMONYM_ENDINGS:
             demonym = word + ending
@@ -302,6 +306,10 @@ def _local_places(doc: Document) -> dict[str, str]:
                 if demonym + "s" in words:
                     table[demonym + "s"] = key
     return table
+
+
+# Capitalised words that open sentences ("The", "Then", "When"): never a place, whatever follows them.
+_STARTERS = frozenset("the then when what where there these those this that who why how".split())
 
 
 def _matchers(doc: Document, sides: Mapping[str, list[str]]) -> list[tuple[NameIndex, dict[str, str]]]:
@@ -360,22 +368,118 @@ def _find(
     return None, None
 
 
-def _org_key(name: str) -> str | None:
-    """A short key for an organisation: its first distinctive capitalised word ("Bluewake Marine" ->
-    "bluewake"); None when the name has no such word, or names a news outlet or a neutral body."""
-    lowered = set(name.lower().split())
-    if lowered & OPPONENT_WORDS:
+class KeyContext(NamedTuple):
+    """What a document tells about the words of organisation names (all lower case)."""
+
+    places: frozenset[str] | set[str] = frozenset()  # places the story is set in ("harwick")
+    common: frozenset[str] | set[str] = frozenset()  # words the story also writes in lower case ("image")
+    surnames: frozenset[str] | set[str] = frozenset()  # surnames of the people it names ("salter")
+
+
+_KEY_CONTEXT: WeakKeyDictionary[Document, KeyContext] = WeakKeyDictionary()
+
+
+def key_context(doc: Document) -> KeyContext:
+    """The document's ``KeyContext``, computed once."""
+    cached = _KEY_CONTEXT.get(doc)
+    if cached is None:
+        common = {t.norm for t in doc.tokens if t.text.islower()}
+        surnames = {
+            a.speaker.split()[-1].lower()
+            for a in doc.attributions
+            if a.source_type == "named-person" and a.speaker and len(a.speaker.split()) > 1
+        }
+        cached = _KEY_CONTEXT[doc] = KeyContext(story_organisations(doc).places, common, surnames)
+    return cached
+
+
+# Words in an organisation's name that make it a person's own camp ("the Trump campaign", "Warren's office").
+CAMP_WORDS = frozenset({"campaign", "administration", "office", "camp", "allies", "team", "presidency"})
+
+
+NO_CONTEXT = KeyContext()
+
+
+def _possessive(name: str) -> bool:
+    """ "Noem’s" as an affiliation: a spokeswoman for Noem's campaign speaks for Noem's camp."""
+    return name.rstrip().endswith(("'s", "’s"))
+
+
+def _org_key(name: str, context: KeyContext = NO_CONTEXT) -> str | None:
+    """A short key for an organisation: a party or country it names ("Senate Democrats" -> "democratic"),
+    else its first distinctive capitalised word ("Bluewake Marine" -> "bluewake"), skipping the places the
+    story is set in ("Harwick Hawks" and the "Harwick Taxpayers League" are two parties), given names,
+    words the story also uses as common words ("Image", "Generation") and people's surnames (except for a
+    person's own camp, "the Trump campaign"); None when the name has no such word, or names a news outlet
+    or a neutral body."""
+    places = context.places
+    lowered_words = set(name.lower().split())
+    if lowered_words & OPPONENT_WORDS:
         return None  # "Trump's critics" speak against Trump, not for him
-    if lowered & (INDEPENDENT_WORDS | MEDIA_WORDS) or name.split()[0].lower().strip(".") in PLACE_PREFIXES:
+    if (
+        lowered_words & (INDEPENDENT_WORDS | MEDIA_WORDS)
+        or name.split()[0].lower().strip(".") in PLACE_PREFIXES
+    ):
         return None
+    local = False
     for word in name.split():
         word = word.strip("’'\".,;:()").removesuffix("'s").removesuffix("’s")
         if not word[:1].isupper() or not word[1:2].isalpha():
             continue
-        if word.lower() in GENERIC_ORG_WORDS or word.lower() in NOT_NAMES or word.lower() in US_STATES:
+        lowered = word.lower()
+        known = known_sides().get(word)
+        if known is not None:
+            return known  # "Senate Democrats", "House Republicans"
+        local = local or (lowered in places and lowered not in _general_places() and lowered not in US_STATES)
+        if (
+            lowered in context.common
+            or lowered in _demonyms()
+            or (lowered in context.surnames and not lowered_words & CAMP_WORDS and not _possessive(name))
+        ):
+            continue
+        if (
+            lowered in GENERIC_ORG_WORDS
+            or lowered in NOT_NAMES
+            or lowered in US_STATES
+            or lowered in places
+            or lowered in _given_names()
+            or (word.isupper() and lowered not in _org_words())  # "JB:" in a transcript
+        ):
             continue
         return word.lower()
+    rest = [w for w in name.lower().split() if w not in places and w not in NOT_NAMES]
+    if local and rest and len(rest) < len(name.split()):
+        # "Linwood Health": a local body named after its town is a party by its whole name
+        return " ".join(w for w in name.lower().split() if w != "the")
     return None
+
+
+@cache
+def _general_places() -> frozenset[str]:
+    from rhetlint.analysis.wordlists import word_set
+
+    return word_set("attribution_places")
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    from rhetlint.analysis.wordlists import word_set
+
+    return word_set("attribution_demonyms")
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    from rhetlint.analysis.wordlists import word_set
+
+    return word_set("given_names")
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    from rhetlint.analysis.wordlists import word_set
+
+    return word_set("attribution_org_words")
 
 
 def _title_prefix_org(text: str, titles: frozenset[str]) -> str | None:
@@ -390,14 +494,24 @@ def _title_prefix_org(text: str, titles: frozenset[str]) -> str | None:
 
 def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence | None]:
     """The organisation a source speaks for, when the text says so; organisations speak for themselves."""
+    context = key_context(doc)
     if source.type == "named-organisation":
         if INDEPENDENT_WORDS & set(source.name.lower().split()):
             return None, None
-        key = _org_key(source.name)
+        key = _org_key(source.affiliation or source.name, context)  # a group's owner speaks through it
         mention = source.mentions[0] if source.mentions else None
         if key is None or mention is None:
             return None, None
         return key, SideEvidence(source.name, mention.start, mention.end, False)
+    if source.affiliation and source.type in ("named-person", "anonymous"):
+        # the organisation the identity pass found ("Jana Kowalski, the union's chief negotiator")
+        key = _org_key(source.affiliation, context)
+        if key is None:
+            return None, None
+        at = source.affiliation_evidence or (source.mentions[0] if source.mentions else None)
+        if at is None:
+            return None, None
+        return key, SideEvidence(source.affiliation, at.start, at.end, False)
     if source.type != "named-person":
         return None, None
     from rhetlint.analysis.wordlists import word_set
@@ -409,12 +523,12 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
             m = pattern.search(doc.text, start, min(len(doc.text), end + 60))
             if m and m.start() < end + 2:
                 org = m.group(1)
-                key = _org_key(org)
+                key = _org_key(org, context)
                 if key is None:
                     return None, None
                 return key, SideEvidence(org, m.start(1), m.end(1), False)
         org = _title_prefix_org(text, titles)
-        key = _org_key(org) if org else None
+        key = _org_key(org, context) if org else None
         if org and key:
             i = text.find(org)
             return key, SideEvidence(org, start + i, start + i + len(org), False)
@@ -493,6 +607,15 @@ def story_parties(
             parties.pop(side, None)
     if not sides:
         _add_speaking_organisations(doc, sources, counts, parties, min_mentions)
+        _add_opposing_organisations(doc, parties, min_mentions)
+    if not sides:
+        # a party nobody speaks for is one only when the story shows it in the dispute ("Democrats oppose
+        # the bill", "the union did not respond"), not whenever the writer names it twice
+        voiced = {s.side for s in sources if s.side}
+        offsets = _writer_mention_offsets(doc, sides)
+        for side in [p for p in parties if p not in voiced and p in offsets]:
+            if not _takes_a_stand(doc, offsets[side]):
+                del parties[side]
     for source in sources:
         if source.side and (sides or source.side in parties):
             parties.setdefault(source.side, counts.get(source.side, 0))
@@ -505,37 +628,98 @@ def story_parties(
 def _writer_mentions(doc: Document, sides: Mapping[str, list[str]]) -> Counter[str]:
     """How often the writer names each side outside quotations (read-only: with inferred sides the count is
     made once per document, since both assigning sides and finding the parties ask for it)."""
+    return Counter({side: len(offsets) for side, offsets in _writer_mention_offsets(doc, sides).items()})
+
+
+def _writer_mention_offsets(doc: Document, sides: Mapping[str, list[str]]) -> dict[str, list[int]]:
+    """Where the writer names each side outside quotations, in text order."""
     if sides:
-        return _count_writer_mentions(doc, sides)
+        return _find_writer_mentions(doc, sides)
     cached = _INFERRED_MENTIONS.get(doc)
     if cached is None:
-        cached = _INFERRED_MENTIONS[doc] = _count_writer_mentions(doc, sides)
+        cached = _INFERRED_MENTIONS[doc] = _find_writer_mentions(doc, sides)
     return cached
 
 
-def _count_writer_mentions(doc: Document, sides: Mapping[str, list[str]]) -> Counter[str]:
-    counts: Counter[str] = Counter()
+def _find_writer_mentions(doc: Document, sides: Mapping[str, list[str]]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
     for pattern, table in _matchers(doc, sides):
         for m in pattern.finditer(doc.text, tokens=_capitalised(doc)):
             side = table.get(m.group())
             if side and not doc.in_quote(m.start()):
-                counts[side] += 1
-    return counts
+                found.setdefault(side, []).append(m.start())
+    return found
+
+
+def _takes_a_stand(doc: Document, offsets: Iterable[int]) -> bool:
+    """Whether a sentence that names a party shows it in the dispute: a word of stance ("opposes", "sued",
+    "against") or a request for its comment ("did not respond", "declined to comment")."""
+    for offset in offsets:
+        sentence = doc.sentence_at(offset)
+        if sentence is None:
+            continue
+        words = {t.norm for t in doc.tokens_between(sentence.start, sentence.end)}
+        if words & STANCE_WORDS or (words & REFUSAL_WORDS and words & {"not", "n't", "declined", "refused"}):
+            return True
+    return False
+
+
+# Words that show an organisation the story names takes a position in its dispute ("the Taxpayers League,
+# which opposes the subsidy", "months of protest from the Action Group", "a rival operator, Tidewright").
+STANCE_WORDS = frozenset(
+    "opposes oppose opposed opposing opposition protest protests protested protesting rival rivals sued sue "
+    "suing lawsuit challenge challenged challenging objects objected objection rejects rejected disputes "
+    "disputed petition petitioned campaigned campaigning fought fighting boycott boycotted against versus "
+    "criticized criticised accused blamed attacked condemned denounced".split()
+)
+# Words of a request for comment that a party did not answer ("did not respond", "declined to comment").
+REFUSAL_WORDS = frozenset({"respond", "comment", "reached", "return", "reply"})
+
+
+def _add_opposing_organisations(doc: Document, parties: dict[str, int], min_mentions: int) -> None:
+    """An organisation that does not speak is a party when the writer names it ``min_mentions`` times and
+    says, in a sentence that names it, that it takes a side ("opposes", "protest", "rival", "sued")."""
+    orgs = story_organisations(doc)
+    for org in orgs.organisations:
+        mentions = [m for m in org.mentions if not doc.in_quote(m.start)]
+        if len(mentions) < min_mentions:
+            continue
+        key = _org_key(org.name, key_context(doc))
+        if key is None or key in parties:
+            continue
+        for mention in mentions:
+            sentence = doc.sentence_at(mention.start)
+            if sentence is None:
+                continue
+            words = {t.norm for t in doc.tokens_between(sentence.start, sentence.end)}
+            if words & STANCE_WORDS:
+                parties[key] = len(mentions)
+                break
 
 
 def _add_speaking_organisations(
     doc: Document, sources: list[Source], counts: Counter[str], parties: dict[str, int], min_mentions: int
 ) -> None:
-    """An organisation is a party when it speaks (or someone speaks for it) and the writer names it again."""
+    """An organisation is a party when it speaks (or someone speaks for it) and the writer names it again:
+    by name, by a short form ("Halden") or by a description that refers to it ("the company")."""
     wanted = {s.side for s in sources if s.side and s.side not in parties and s.side_evidence is not None}
+    if not wanted:
+        return
+    orgs = story_organisations(doc)
+    named: Counter[str] = Counter()
+    for org in orgs.organisations:
+        key = _org_key(org.name, key_context(doc))
+        if key in wanted:
+            named[key] += sum(1 for m in org.mentions if not doc.in_quote(m.start))
     # capitalised mentions only: "Times" the paper, not "three times"
-    words = (
-        Counter(t.norm for t in doc.tokens if t.norm in wanted and t.text[0].isupper())
-        if wanted
-        else Counter()
-    )
+    words = Counter(t.norm for t in doc.tokens if t.norm in wanted and t.text[0].isupper())
+    voiced: Counter[str] = (
+        Counter()
+    )  # a body that speaks twice, itself or through its people, is named by its speaking
     for source in sources:
-        if source.side and source.side not in parties and source.side_evidence is not None:
-            mentions = words[source.side]
-            if source.side in counts or mentions >= min_mentions:
-                parties[source.side] = max(counts.get(source.side, 0), mentions)
+        if source.side in wanted:
+            voiced[source.side] += len(source.attributions)
+    for side in wanted:
+        mentions = max(words[side], named[side], voiced[side])
+        if side in counts or mentions >= min_mentions:
+            parties[side] = max(counts.get(side, 0), mentions)

@@ -75,6 +75,8 @@ def group_sources(doc: Document) -> list[Source]:
     for att in doc.attributions:
         if att.source_type in NOT_A_SOURCE or (att.source is None and att.speaker is None):
             continue
+        if not credits_words(doc, att):
+            continue
         name = att.speaker or describe(att)
         if not name:
             continue
@@ -85,6 +87,37 @@ def group_sources(doc: Document) -> list[Source]:
             source = groups[key] = Source(name, att.source_type, first_offset=anchor.start if anchor else 0)
         _credit(doc, source, att)
     return resolve_identities(doc, sorted(groups.values(), key=lambda s: s.first_offset))
+
+
+# Cues that, refused or negated, credit nobody with anything ("declined to comment", "did not respond").
+REFUSED = frozenset({"comment", "respond", "responded", "return", "returned", "reply", "replied", "declined"})
+NEGATIONS = frozenset({"not", "n't", "never", "declined", "refused"})
+# Modals that make a reporting verb an event still to come ("the two companies could announce a deal").
+MODALS = frozenset({"could", "would", "will", "may", "might", "should", "must", "can", "shall"})
+
+
+def credits_words(doc: Document, att: Attribution) -> bool:
+    """Whether an attribution credits its source with words or a view. A refusal ("declined to comment",
+    "did not respond to calls") credits nothing, and nor does a position given as a description in a
+    relative clause ("the Taxpayers League, which opposes the subsidy"): newsroom counts of sources leave
+    both out."""
+    cue = att.cue
+    if cue is None:
+        return True
+    word = cue.text.lower()
+    if word == "declined" and doc.text[cue.end : cue.end + 12].lower().startswith(" to comment"):
+        return False
+    before = doc.text[max(0, cue.start - 12) : cue.start].lower().split()
+    if before and before[-1] in MODALS and att.kind != "quote":
+        return False  # what someone could or will say is not yet said
+    if word in REFUSED:
+        if before and (before[-1] in NEGATIONS or before[-1].endswith("n't")):
+            return False
+    if att.cue_class == "stance" and att.source is not None:
+        written = att.source.text.rstrip().lower()
+        if written.endswith((", which", ", who")):
+            return False
+    return True
 
 
 def _group_key(att: Attribution, name: str, unnamed_by_head: dict[str, tuple[str, str]]) -> tuple[str, str]:

@@ -13,6 +13,8 @@ from rhetlint.analysis import story_parties
 
 # Source types whose speaker a reader cannot identify.
 UNIDENTIFIED = frozenset({"anonymous", "vague", "none"})
+# Attributions that credit nobody in particular ("it was reported"): counted, with no source.
+NOT_A_SOURCE = frozenset({"none"})
 NEUTRAL = "neutral"
 
 
@@ -21,7 +23,10 @@ class SourceTable:
     sources: list[Source]
     attributions: list[Attribution]  # every attribution, sourceless ones included
     parties: dict[str, int]  # sides the story names as parties -> mentions in the writer's text
-    by_side: Counter[str] = field(default_factory=Counter)  # attributions per side (NEUTRAL for none)
+    # each reporting clause once, with the type of the source it credits (a quotation that runs on after
+    # "she said." is part of its clause, a refusal credits nothing)
+    counted: list[tuple[Attribution, str]] = field(default_factory=list)
+    by_side: Counter[str] = field(default_factory=Counter)  # counted attributions per side (NEUTRAL for none)
     quoted_by_side: Counter[str] = field(default_factory=Counter)
     _side_by_attribution: dict[int, str] = field(init=False, repr=False, default_factory=dict)
 
@@ -56,14 +61,28 @@ def build_table(doc: Document) -> SourceTable:
 def _build(doc: Document) -> SourceTable:
     sources = doc.sources
     table = SourceTable(sources, list(doc.attributions), story_parties(doc, sources, doc.context.sides))
+    credited: set[int] = set()
     for source in sources:
         side = source.side or NEUTRAL
-        table.by_side[side] += len(source.attributions)
+        clauses = [a for a in source.attributions if not continues_quotation(a)]
+        table.counted.extend((a, source.type) for a in clauses)
+        credited.update(id(a) for a in source.attributions)
+        table.by_side[side] += len(clauses)
         table.quoted_by_side[side] += source.quoted_words
+    table.counted.extend(
+        (a, a.source_type)
+        for a in doc.attributions
+        if a.source_type in NOT_A_SOURCE and id(a) not in credited and not continues_quotation(a)
+    )
     for side in table.parties:
         table.by_side.setdefault(side, 0)
         table.quoted_by_side.setdefault(side, 0)
     return table
+
+
+def continues_quotation(attribution: Attribution) -> bool:
+    """A quotation that runs on after its reporting clause ("…," she said. "…"): part of that clause."""
+    return attribution.kind == "quote" and attribution.cue is None
 
 
 def anchor(attribution: Attribution) -> tuple[int, int]:
@@ -87,6 +106,14 @@ def _phrases(words: tuple[str, ...], longest: int) -> Iterator[tuple[str, ...]]:
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + longest) + 1):
             yield words[i:j]
+
+
+def _speaks_for_end(doc: Document, offset: int) -> int:
+    """Where the words that may name whom a mention speaks for end: ``SPEAKS_FOR_WINDOW`` characters on,
+    but never past the mention's sentence ("Brandt said. The Growers Cooperative ..." are two sources)."""
+    sentence = doc.sentence_at(offset) or doc.sentence_at(max(0, offset - 1))
+    end = offset + SPEAKS_FOR_WINDOW
+    return min(end, sentence.end) if sentence is not None else end
 
 
 def merged_source_count(doc: Document, sources: list[Source]) -> int:
@@ -123,7 +150,7 @@ def merged_source_count(doc: Document, sources: list[Source]) -> int:
         for phrase in set(_phrases(names[i], longest)):  # a name inside another: one speaker
             for j in by_name.get(phrase, ()):
                 join(i, j)
-        around = [_words(doc.text[m.start : m.end + SPEAKS_FOR_WINDOW]) for m in source.mentions]
+        around = [_words(doc.text[m.start : _speaks_for_end(doc, m.end)]) for m in source.mentions]
         around.append(_words(source.affiliation))
         for words in around:  # an organisation named in or just after a mention, or as the affiliation
             for phrase in set(_phrases(words, longest_organisation)):
