@@ -91,6 +91,7 @@ class Comparison:
     # side_pairs_agreeing
     n: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
+    side_lines: list[str] = field(default_factory=list)  # matched sources that either table puts on a side
 
     def add(self, story: str, gold: list[Entry], predicted: list[Entry]) -> None:
         overlap = [[_shared(g, p) for p in predicted] for g in gold]
@@ -121,6 +122,10 @@ class Comparison:
             if len(hits) > 1:
                 self.n["merged"] += 1
                 self.problems.append(f"{story}: {p.name!r} merges {[gold[i].name for i in hits]}")
+        for i in sorted(best):
+            p = predicted[best[i]]
+            if NEUTRAL != gold[i].side or NEUTRAL != p.side:
+                self.side_lines.append(f"{story}: {gold[i].name!r} gold {gold[i].side}, predicted {p.side}")
         for i, k in combinations(sorted(best), 2):
             g_same = gold[i].side == gold[k].side != NEUTRAL
             p_i, p_k = predicted[best[i]], predicted[best[k]]
@@ -159,7 +164,7 @@ def story_text(name: str) -> str:
     return (HERE / "stories" / name).read_text("utf-8")
 
 
-def score_rhetlint(show_misses: bool) -> None:
+def score_rhetlint(show_misses: bool, show_sides: bool = False) -> None:
     gold = read_tables("gold")
     linter = make_linter(("sourcing",))
     comparison = Comparison()
@@ -188,6 +193,8 @@ def score_rhetlint(show_misses: bool) -> None:
         print("   wrong verdicts: " + ", ".join(wrong))
     if show_misses:
         print("\n".join(comparison.problems))
+    if show_sides:
+        print("\n".join(comparison.side_lines))
 
 
 def agreement(show_misses: bool) -> None:
@@ -216,11 +223,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--misses", action="store_true", help="list unmatched, split, merged and mistyped sources"
     )
+    parser.add_argument(
+        "--sides", action="store_true", help="list each matched source's gold and predicted side"
+    )
     args = parser.parse_args(argv)
     if args.agreement:
         agreement(args.misses)
     else:
-        score_rhetlint(args.misses)
+        score_rhetlint(args.misses, args.sides)
 
 
 if __name__ == "__main__":

@@ -264,6 +264,10 @@ def _split_titles(doc: Document, sources: list[Source]) -> None:
             source.affiliation = affiliation
 
 
+# Words that count the people a description stands for ("two officials", "a dozen aides").
+COUNT_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve dozen dozens both pair couple several".split()
+)
 # Plural nouns for people who comment on a story without being party to it ("analysts", "experts").
 COMMENTATORS = frozenset(
     "analysts experts economists observers commentators strategists scholars historians academics "
@@ -275,12 +279,57 @@ MEMBERS_OF = re.compile(
 )
 
 
+# Words that open a clause fragment, never a speaker's name ("by top officials who", "up against a ...").
+FRAGMENT_STARTS = frozenset(
+    {"by", "against", "up", "to", "with", "for", "from", "about", "on", "at", "where"}
+)
+# Unnamed plural groups that stand for a crowd unless counted or described ("federal scientists said").
+UNCOUNTED_GROUPS = frozenset({"scientists", "researchers", "experts", "analysts", "economists", "officials"})
+
+
+def _is_furniture(doc: Document, source: Source) -> bool:
+    """A kicker or label set in capitals ("SYRIA CRISIS", "INSIDE TRUMP WORLD", "SCOOP"), not a speaker."""
+    if not source.mentions:
+        return False
+    written = [doc.source[m.start : m.end] for m in source.mentions]
+    letters = [w for w in written if any(c.isalpha() for c in w)]
+    if not letters or not all(w.isupper() for w in letters):
+        return False
+    words = source.name.split()
+    org_words = word_set("attribution_org_words")
+    return len(words) > 1 or (len(words[0]) > 4 and _bare(words[0]) not in org_words)
+
+
 def _retype_groups(doc: Document, sources: list[Source]) -> None:
     """Correct the type of groups the clause reading took for names: "Industry analysts" at a sentence
-    start is a vague group, not an organisation, and "(One) of the people" is one of an unnamed group."""
+    start is a vague group, not an organisation, and "(One) of the people" is one of an unnamed group;
+    a plural group named only in lower case ("security experts", "unofficial results") is vague; page
+    kickers in capitals and clause fragments ("by top officials who") are no source at all."""
     org_words = word_set("attribution_org_words")
     for source in sources:
         words = source.name.split()
+        if words and (words[0].lower() in FRAGMENT_STARTS or _is_furniture(doc, source)):
+            source.type = "none"
+            continue
+        if (
+            source.type == "anonymous"
+            and words
+            and words[-1].lower() in UNCOUNTED_GROUPS
+            and not any(w.lower() in COUNT_WORDS or w.isdigit() or w[:1].isupper() for w in words)
+            and not any(" familiar " in doc.text[m.start : m.end] for m in source.mentions)
+        ):
+            source.type = "vague"  # "federal scientists said"
+            continue
+        if (
+            source.type == "named-organisation"
+            and len(words) > 1
+            and all(w.islower() for w in words)
+            and words[-1].endswith("s")
+            and not words[-1].endswith("ss")
+            and not any(_bare(w) in word_set("attribution_documents") for w in words)
+        ):
+            source.type = "vague"  # "security experts", "friends or family of the accusers"
+            continue
         if source.type != "named-organisation" or not words or not source.mentions:
             continue
         member = MEMBERS_OF.match(source.name)
@@ -300,7 +349,7 @@ def _retype_groups(doc: Document, sources: list[Source]) -> None:
             and words[1] in COMMENTATORS
             and _bare(words[0]) not in org_words
             and doc.starts_sentence(source.mentions[0].start)
-            and story_organisations(doc).named(words[0]) is None
+            and _bare(words[0]) not in story_organisations(doc).by_name
         ):
             source.type = "vague"  # "Industry analysts say", "Legal experts believe"
 
@@ -596,7 +645,7 @@ def resolve_identities(doc: Document, sources: list[Source]) -> list[Source]:
     for source in out:
         source.mentions.sort()
         source.attributions.sort(key=lambda a: (a.source or a.cue or a.content or Span(0, 0, "")).start)
-    return sorted(out, key=lambda s: s.first_offset)
+    return sorted((s for s in out if s.type != "none"), key=lambda s: s.first_offset)
 
 
 def _words_about(doc: Document, source: Source) -> set[str]:
