@@ -106,3 +106,15 @@ def test_a_body_named_twice_without_a_stance_is_no_party():
     )
     doc = Document.from_text(text, "story.md")
     assert set(story_parties(doc, doc.sources)) == {"hawks"}
+
+
+def test_evidence_for_a_described_affiliation_points_at_the_organisations_name():
+    text = (
+        "The Orland Valley Growers Cooperative, which represents 300 farms, said the rise was unfair. "
+        "Its president, Luis Ferreira, said the district should phase it in.\n"
+    )
+    doc = Document.from_text(text, "story.md")
+    ferreira = next(s for s in doc.sources if s.name == "Luis Ferreira")
+    for span in (ferreira.affiliation_evidence, ferreira.side_evidence):
+        assert text[span.start : span.end] == "Orland Valley Growers Cooperative"
+    assert ferreira.side_evidence.word == "Orland Valley Growers Cooperative"

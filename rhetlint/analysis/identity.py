@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from rhetlint.analysis.organisations import story_organisations
+from rhetlint.analysis.organisations import Organisation, story_organisations
 from rhetlint.analysis.wordlists import word_set
 from rhetlint.model.document import Span
 
@@ -468,11 +468,20 @@ def _resolve_affiliations(doc: Document, sources: list[Source]) -> None:
                 org = orgs.named(words[0])
             if org is not None:
                 source.affiliation = org.name
+                source.affiliation_evidence = _named_at(org, at) or source.affiliation_evidence
             continue
         if source.type == "named-person" and {role(r) for r in source.roles} & ORGANISATION_ROLES:
             org = orgs.nearest_before(first)
             if org is not None:
-                source.affiliation = org.name
+                source.affiliation, source.affiliation_evidence = org.name, _named_at(org, first)
+
+
+def _named_at(org: Organisation, offset: int) -> Span | None:
+    """Where the story last named ``org`` by name before ``offset`` (the evidence for an affiliation that a
+    description or a position implies), else where it first names it."""
+    named = [m for m in org.mentions if re.sub(r"^(?:the|The)\s+", "", m.text)[:1].isupper()]
+    before = [m for m in named if m.start < offset]
+    return before[-1] if before else (named[0] if named else None)
 
 
 # "the Hawks' ownership group, Ridgeline Sports Partners": an organisation introduced as another's part.

@@ -511,7 +511,7 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
         at = source.affiliation_evidence or (source.mentions[0] if source.mentions else None)
         if at is None:
             return None, None
-        return key, SideEvidence(source.affiliation, at.start, at.end, False)
+        return key, SideEvidence(" ".join(doc.text[at.start : at.end].split()), at.start, at.end, False)
     if source.type != "named-person":
         return None, None
     from rhetlint.analysis.wordlists import word_set
