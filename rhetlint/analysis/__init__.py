@@ -8,6 +8,7 @@ Importing this package registers the analyses with the document model.
 from __future__ import annotations
 
 from rhetlint.analysis.attribution import NOUN_MARKERS, Attribution, find_attributions, lexicon
+from rhetlint.analysis.attribution.signatures import signed_posts
 from rhetlint.analysis.headlines import outside_headlines
 from rhetlint.analysis.organisations import StoryOrganisations
 from rhetlint.analysis.sides import assign_sides, story_parties
@@ -34,7 +35,19 @@ def _sources(doc: Document) -> list[Source]:
 
 
 def _attributions(doc: Document) -> list[Attribution]:
-    return outside_headlines(doc, find_attributions(doc))
+    found = find_attributions(doc)
+    posts = signed_posts(doc)
+    if posts:
+        # a reporting verb inside a post ("the court knows it") is the post's own words, not the writer's
+        inside = [(p.content.start, p.content.end) for p in posts if p.content is not None]
+        found = [a for a in found if not any(s <= _position(a) < e for s, e in inside)]
+        found = sorted(found + posts, key=_position)
+    return outside_headlines(doc, found)
+
+
+def _position(att: Attribution) -> int:
+    anchor = att.cue or att.source or att.content
+    return anchor.start if anchor is not None else 0
 
 
 register_analysis("attributions", _attributions)

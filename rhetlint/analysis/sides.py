@@ -50,7 +50,7 @@ AFFILIATION_POSSESSIVE = re.compile(ORG_NAME + r"(?:'s|’s)\s+(?:own\s+)?(?:\w+
 INDEPENDENT_WORDS = frozenset(
     "commission court tribunal university college institute academy laboratory observatory ombudsman auditor "
     "inspectorate panel survey surveys poll polls pollster researchers scientists monitor watchdog research "
-    "statistics census project".split()
+    "statistics census project police sheriff sheriffs constabulary coroner".split()
 )
 # Words in the names of news outlets: a paper or agency cited as a source reports a dispute, it is no party.
 MEDIA_WORDS = frozenset(
@@ -398,6 +398,9 @@ CAMP_WORDS = frozenset({"campaign", "administration", "office", "camp", "allies"
 
 
 NO_CONTEXT = KeyContext()
+# Two capitalised words run together with no space ("TrumpKamala", "MuellerSpeier"), as link text pasted from
+# a web page comes out; "McConnell", "DeSantis" and "LaHood" have a short prefix.
+CLUTTER = re.compile(r"[A-Z][a-z]{4,}[A-Z][a-z]")
 
 
 def _possessive(name: str) -> bool:
@@ -426,6 +429,8 @@ def _org_key(name: str, context: KeyContext = NO_CONTEXT) -> str | None:
         word = word.strip("’'\".,;:()").removesuffix("'s").removesuffix("’s")
         if not word[:1].isupper() or not word[1:2].isalpha():
             continue
+        if CLUTTER.search(word):
+            return None  # "TrumpKamala": link text run together from a web page, not a name
         lowered = word.lower()
         known = known_sides().get(word)
         if known is not None:

@@ -7,14 +7,17 @@ source takes) fill ``side`` and ``side_evidence``; this module leaves them empty
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from rhetlint.analysis.attribution import Attribution
 from rhetlint.analysis.identity import resolve_identities
+from rhetlint.analysis.wordlists import word_set
+from rhetlint.model.document import Span
 
 if TYPE_CHECKING:
-    from rhetlint.model.document import Document, Span
+    from rhetlint.model.document import Document
 
 # Leading words dropped when unnamed sources are grouped by description ("two senior officials" ~ "officials").
 GROUP_DROP = frozenset(
@@ -77,15 +80,9 @@ def group_sources(doc: Document) -> list[Source]:
             continue
         if not credits_words(doc, att):
             continue
-        name = att.speaker or describe(att)
-        if not name:
-            continue
-        key = _group_key(att, name, unnamed_by_head)
-        source = groups.get(key)
-        if source is None:
-            anchor = att.source or att.cue or att.content
-            source = groups[key] = Source(name, att.source_type, first_offset=anchor.start if anchor else 0)
-        _credit(doc, source, att)
+        for partner in co_subjects(doc, att):
+            _add(doc, groups, unnamed_by_head, partner)
+        _add(doc, groups, unnamed_by_head, att)
     return resolve_identities(doc, sorted(groups.values(), key=lambda s: s.first_offset))
 
 
@@ -118,6 +115,57 @@ def credits_words(doc: Document, att: Attribution) -> bool:
         if written.endswith((", which", ", who")):
             return False
     return True
+
+
+def _add(
+    doc: Document,
+    groups: dict[tuple[str, str], Source],
+    unnamed_by_head: dict[str, tuple[str, str]],
+    att: Attribution,
+) -> None:
+    """Credit ``att`` to the source it names, creating that source on first mention."""
+    name = att.speaker or describe(att)
+    if not name:
+        return
+    key = _group_key(att, name, unnamed_by_head)
+    source = groups.get(key)
+    if source is None:
+        anchor = att.source or att.cue or att.content
+        source = groups[key] = Source(name, att.source_type, first_offset=anchor.start if anchor else 0)
+    _credit(doc, source, att)
+
+
+# A named speaker joined to the source by "and" ("Sen. Ann Smith and Rep. Bo Jones urged"): its last words.
+CO_SUBJECT = re.compile(r"(?:^|[\s(])((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+),?\s+and\s+(?:the\s+)?$")
+
+
+def co_subjects(doc: Document, att: Attribution) -> list[Attribution]:
+    """The other named speakers of a joint subject ("Smith and Jones said"): the same attribution, credited to
+    each name before "and" in the same sentence."""
+    if att.source is None or att.source_type not in ("named-person", "named-organisation"):
+        return []
+    sentence = doc.sentence_at(att.source.start)
+    lo = max(sentence.start if sentence else 0, att.source.start - 80)
+    m = CO_SUBJECT.search(doc.text, lo, att.source.start)
+    if m is None:
+        return []
+    name = m.group(1)
+    words = name.split()
+    if words[0].lower() in CO_SUBJECT_STOP or words[-1].lower() in CO_SUBJECT_STOP:
+        return []
+    org_words = word_set("attribution_org_words")
+    kind = "named-organisation" if any(w.lower() in org_words for w in words) else "named-person"
+    span = Span(m.start(1), m.end(1), name)
+    return [
+        att._replace(source=span, speaker=" ".join(words), source_type=kind, head=words[-1].lower(), roles=())
+    ]
+
+
+# Capitalised words that open a sentence or clause rather than name someone ("But Smith and Jones said").
+CO_SUBJECT_STOP = frozenset(
+    "but and or so then when while after before if as the a an in on at by for from with this that these "
+    "those it he she they we i".split()
+)
 
 
 def _group_key(att: Attribution, name: str, unnamed_by_head: dict[str, tuple[str, str]]) -> tuple[str, str]:
