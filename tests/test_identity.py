@@ -208,3 +208,20 @@ def test_a_lower_case_noun_for_a_person_before_a_name_makes_a_person() -> None:
     )
     assert ("Mara Quist", "named-person", 1) in found
     assert ("Acme Pharma", "named-organisation", 1) in found
+
+
+def test_a_short_form_of_an_organisations_name_is_that_organisation():
+    text = (
+        "The Washington Post says she was summoned on Friday, according to officials. "
+        "The Post said it was not until Saturday that she decided to stay.\n"
+    )
+    names = [name for name, _, _ in table(text)]
+    assert "Post" not in names and "Washington Post" in names
+
+
+def test_an_organisation_word_shared_by_two_bodies_stays_apart():
+    text = (
+        "The Washington Post said the memo was real. The Denver Post said it was not. "
+        "The Post said nothing more.\n"
+    )
+    assert "Post" in [name for name, _, _ in table(text)]

@@ -546,6 +546,14 @@ class _Candidates:
                 self.by_role.setdefault(r, []).append(person)
             self.words_about[id(person)] = _words_about(doc, person)
         self._surname_indexes: dict[str, _MentionIndex] = {}
+        self.by_org_word: dict[str, list[Source]] = {}
+        for body in kept:
+            words = body.name.split()
+            if body.type != "named-organisation" or len(words) < 2:
+                continue
+            for word in dict.fromkeys(_bare(w) for w in words if w[:1].isupper()):
+                if word not in DETERMINERS:
+                    self.by_org_word.setdefault(word, []).append(body)
 
     def antecedent(self, pronoun: Source, word: str) -> Source | None:
         """The nearest person named before a he or she; the nearest organisation or group before they, it."""
@@ -564,7 +572,10 @@ class _Candidates:
             # "the statement said", "the company said": the nearest body named shortly before (a document's
             # author may be a person; a description like "the company" stands only for an organisation)
             if bare[0] not in DOCUMENTS and source.name[:1].isupper():
-                return None  # "Department" cut from "The Department of Health" is a body of its own
+                # "the Post" after "The Washington Post": the one organisation with that word in its name;
+                # otherwise "Department" cut from "The Department of Health" is a body of its own
+                bodies = self.by_org_word.get(bare[0], [])
+                return bodies[0] if len(bodies) == 1 and bodies[0] is not source else None
             index = self.authors if bare[0] in DOCUMENTS else self.organisations
             found = index.nearest_before(first)
             if found is not None and found[0] is not source and first - found[1] <= ANTECEDENT_WINDOW:
@@ -586,6 +597,10 @@ class _Candidates:
             if len(bare) != 1:
                 return None
             matches = self.by_surname.get(bare[0], [])
+            if not matches and source.name[:1].isupper():
+                bodies = self.by_org_word.get(bare[0], [])
+                # "the Post" after "The Washington Post": the one organisation with that word in its name
+                return bodies[0] if len(bodies) == 1 and bodies[0] is not source else None
             if len(matches) <= 1:
                 return matches[0] if matches else None
             namesakes = self._surname_indexes.get(bare[0])
