@@ -118,3 +118,12 @@ def test_evidence_for_a_described_affiliation_points_at_the_organisations_name()
     for span in (ferreira.affiliation_evidence, ferreira.side_evidence):
         assert text[span.start : span.end] == "Orland Valley Growers Cooperative"
     assert ferreira.side_evidence.word == "Orland Valley Growers Cooperative"
+
+
+def test_a_name_whose_last_word_speaks_alone_is_a_person_not_a_body():
+    text = (
+        "Beto O’Rourke opposed the plan on Tuesday. O’Rourke said the vote was rushed. "
+        "“We will fight it,” O’Rourke said.\n"
+    )
+    doc = Document.from_text(text, "story.md")
+    assert [org.name for org in story_organisations(doc).organisations] == []

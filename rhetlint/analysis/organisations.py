@@ -127,8 +127,8 @@ class StoryOrganisations:
         self._index_mentions(doc)
 
     # --- building ------------------------------------------------------------------------------------
-    def _add_name(self, doc: Document, run: list[Token], people: tuple[set[str], set[str]]) -> None:
-        names, surnames = people
+    def _add_name(self, doc: Document, run: list[Token], people: tuple[set[str], set[str], set[str]]) -> None:
+        names, surnames, lone = people
         words = [t.text for t in run]
         lowered = [w.lower().rstrip(".") for w in words]
         text = " ".join(_strip_possessive(w) for w in words)
@@ -151,6 +151,7 @@ class StoryOrganisations:
             if (
                 len(capitalised) < 2
                 or _bare(lowered[-1]) in surnames
+                or _bare(lowered[-1]) in lone
                 or "and" in lowered
                 or _bare(lowered[0]) in word_set("given_names")
             ):
@@ -354,13 +355,18 @@ def _story_places(doc: Document) -> set[str]:
     return places
 
 
-def _people_words(doc: Document) -> tuple[set[str], set[str]]:
-    """The full names of the people the attribution analysis found, and their surnames, lower case."""
+def _people_words(doc: Document) -> tuple[set[str], set[str], set[str]]:
+    """The full names of the people the attribution analysis found, their surnames, and the words it read
+    as a person's name on their own ("O'Rourke said"), lower case."""
     names: set[str] = set()
     surnames: set[str] = set()
+    lone: set[str] = set()
     for att in doc.attributions:
-        if att.source_type == "named-person" and att.speaker and len(att.speaker.split()) > 1:
+        if att.source_type == "named-person" and att.speaker:
             words = att.speaker.split()
-            names.add(" ".join(words).lower())
-            surnames.add(_bare(words[-1]))
-    return names, surnames
+            if len(words) > 1:
+                names.add(" ".join(words).lower())
+                surnames.add(_bare(words[-1]))
+            else:
+                lone.add(_bare(words[0]))  # "O'Rourke said": a surname, so "Beto O'Rourke" is a person
+    return names, surnames, lone
