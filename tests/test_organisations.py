@@ -127,3 +127,21 @@ def test_a_name_whose_last_word_speaks_alone_is_a_person_not_a_body():
     )
     doc = Document.from_text(text, "story.md")
     assert [org.name for org in story_organisations(doc).organisations] == []
+
+
+def test_unnamed_people_described_by_their_body_speak_for_it():
+    text = (
+        "DALLOW — The Corran Ridge mine will reopen next month, company officials said on Wednesday. "
+        "Union leaders said the review was rushed.\n\n"
+        "Corran Ridge Mining spokeswoman Alicia Trent said production would resume in September. "
+        "Mineworkers Local 9 said it had not seen the review.\n"
+    )
+    table = sources(text)
+    assert table["company officials"][1:4:2] == ("Corran Ridge", "corran")
+    assert table["Alicia Trent"][3] == "corran"
+
+
+def test_a_described_group_with_no_body_of_its_kind_stays_unplaced():
+    text = "Union leaders said the review was rushed. Company officials said it was thorough.\n"
+    table = sources(text)
+    assert table and all(side is None for _, _, _, side in table.values())

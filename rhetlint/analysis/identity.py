@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from rhetlint.analysis.organisations import Organisation, story_organisations
+from rhetlint.analysis.organisations import Organisation, StoryOrganisations, story_organisations
 from rhetlint.analysis.wordlists import word_set
 from rhetlint.model.document import Span
 
@@ -448,6 +448,8 @@ def _resolve_affiliations(doc: Document, sources: list[Source]) -> None:
     for source in sources:
         if source.type == "named-organisation" and source.mentions:
             _owning_organisation(doc, source)
+        if source.type in ("anonymous", "vague") and not source.affiliation and source.mentions:
+            _described_group(orgs, source)
         if source.type not in ("named-person", "anonymous") or not source.mentions:
             continue
         first = min(m.start for m in source.mentions)
@@ -474,6 +476,19 @@ def _resolve_affiliations(doc: Document, sources: list[Source]) -> None:
             org = orgs.nearest_before(first)
             if org is not None:
                 source.affiliation, source.affiliation_evidence = org.name, _named_at(org, first)
+
+
+def _described_group(orgs: StoryOrganisations, source: Source) -> None:
+    """ "company officials", "union leaders", "a district spokesman": an unnamed source described by the kind
+    of body it speaks for belongs to the body of that kind the story named before (or, when it names none
+    before, just after: "company officials said ... Corran Ridge Mining")."""
+    words = [w.lower() for w in source.name.split()]
+    first = min(m.start for m in source.mentions)
+    for word in words[:-1]:
+        org = orgs.described(word, first) if orgs.describes(word) else None
+        if org is not None:
+            source.affiliation, source.affiliation_evidence = org.name, _named_at(org, first)
+            return
 
 
 def _named_at(org: Organisation, offset: int) -> Span | None:

@@ -247,6 +247,14 @@ class StoryOrganisations:
                     return org
         return None
 
+    def describes(self, word: str) -> bool:
+        """Whether ``word`` is a description an organisation of this story can take ("company", "union",
+        "district" when a district is named)."""
+        word = _bare(word)
+        return word in COMPANY_HEADS | UNION_HEADS | GENERIC_HEADS | PUBLIC_HEADS or any(
+            org.kind == word for org in self.by_name.values()
+        )
+
     def described(self, head: str, offset: int) -> Organisation | None:
         """The organisation a description ("the company", "its", "the district") at ``offset`` refers to:
         the nearest one named before it, within ``WINDOW`` characters, whose kind fits ``head`` (any kind

@@ -508,7 +508,7 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
         if key is None or mention is None:
             return None, None
         return key, SideEvidence(source.name, mention.start, mention.end, False)
-    if source.affiliation and source.type in ("named-person", "anonymous"):
+    if source.affiliation and source.type in ("named-person", "anonymous", "vague"):
         # the organisation the identity pass found ("Jana Kowalski, the union's chief negotiator")
         key = _org_key(source.affiliation, context)
         if key is None:
@@ -547,8 +547,8 @@ def assign_sides(
     sides = configured_sides(doc, config_sides)
     matchers = _matchers(doc, sides)
     for source in sources:
-        if source.type in ("vague", "none"):
-            continue  # "critics" and "some" speak for no identifiable party
+        if source.type == "none" or (source.type == "vague" and not source.affiliation):
+            continue  # "critics" and "some" speak for no identifiable party; "company officials" do
         spans = _description_spans(doc, source)
         side, evidence = _find(matchers, doc, spans, bool(sides))
         if side is None and not sides:
