@@ -480,8 +480,7 @@ def _resolve_affiliations(doc: Document, sources: list[Source]) -> None:
 
 def _described_group(orgs: StoryOrganisations, source: Source) -> None:
     """ "company officials", "union leaders", "a district spokesman": an unnamed source described by the kind
-    of body it speaks for belongs to the body of that kind the story named before (or, when it names none
-    before, just after: "company officials said ... Corran Ridge Mining")."""
+    of body it speaks for belongs to the body of that kind the story named before it."""
     words = [w.lower() for w in source.name.split()]
     first = min(m.start for m in source.mentions)
     for word in words[:-1]:
