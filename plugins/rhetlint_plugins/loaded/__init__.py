@@ -193,6 +193,14 @@ Phrases and figures, each one entry in every tense and with every filler of its 
 - loaded nouns for the other side's positions: "diktat" for an order, "scheme" for a plan, "stunt" for an
   action, "edict" for a rule, "wish list" for proposals.
 
+Evaluative adjectives that pass the writer's verdict ("a needless delay", "a simplistic and clumsy plan",
+"a naive amendment", "a depressing sight"), and their -ly adverbs, chosen from a published subjectivity
+lexicon (pattern's English adjective scores, PDDL) by a score threshold and reviewed by hand: words whose
+everyday news sense is neutral were left out ("happy", "dangerous", "controversial", "the worst flooding"),
+and the kept ones are quiet in their neutral uses ("grievous bodily harm", "twisted metal", "shallow
+water"). Praise words from the same lexicon ("impressive", "remarkable") were measured and left out: in
+news they mostly describe what someone achieved, and annotators rarely count them as slant.
+
 A figure used in its literal sense stays quiet: "the patient is on life support", "the barn went up in
 flames", "a submarine torpedoed the freighter", "a token at the turnstile". A figure in a clause that
 credits a speaker ("the talks are on life support, the mediator said") is the speaker's, and a term the

@@ -61,6 +61,8 @@ BUILTIN_FILES = (
     "sensational",
     "positions",
     "fatalism",
+    # evaluative adjectives chosen from a published subjectivity lexicon
+    "subjective",
 )
 # Rules about what to call someone or something: an adjective there names ("pro-life", "alt-right"), and its
 # -ly adverb is no word anyone writes, so adverbs are derived only for the other rules unless asked for.
