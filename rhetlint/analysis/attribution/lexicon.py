@@ -69,6 +69,8 @@ class CueLexicon(NamedTuple):
     demonyms: frozenset[str]
     nouns: frozenset[str]  # every noun above: a cue form that is one of these may be a noun ("report")
     triggers: frozenset[str]  # every word that can start a cue
+    # cue forms that are a reporting verb without a particle ("said"; not "took", which needs "aim")
+    solo: frozenset[str]
     not_names: frozenset[str]  # grammar words, titles, demonyms and times: never part of a person's name
     not_first_names: frozenset[str]  # titles, places and grammar words: never the first name before a surname
 
@@ -109,6 +111,7 @@ def lexicon() -> CueLexicon:
         demonyms=demonyms,
         nouns=frozenset(),
         triggers=frozenset(ordered) | frozenset(phrases) | {"according"},
+        solo=frozenset(form for form, entries in ordered.items() if any(not c.particle for c in entries)),
         not_names=frozenset(),
         not_first_names=frozenset(),
     )

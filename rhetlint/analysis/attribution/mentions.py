@@ -75,7 +75,7 @@ def _next_is_adverb(r: Reading, tok: Token) -> bool:
 
 def _verbish(r: Reading, tok: Token) -> bool:
     """A lower-case reporting verb form that is not also a noun: a noun phrase does not reach past it."""
-    return tok.norm in r.lex.cues and tok.norm not in r.lex.nouns and tok.text.islower()
+    return tok.norm in r.lex.solo and tok.norm not in r.lex.nouns and tok.text.islower()
 
 
 # --- noun phrases ----------------------------------------------------------------------------------------
@@ -240,7 +240,7 @@ def _opening_name(r: Reading, toks: list[Token], j: int) -> int | None:
         return None
     if e == 1 and toks[0].text.isupper() or any(t.norm in TIME_WORDS for t in toks[:e]):
         return None  # a dateline ("WASHINGTON, June 24") or a time ("On Tuesday,")
-    if any(t.norm in r.lex.cues and t.text.islower() for t in toks[e:j]):
+    if any(t.norm in r.lex.solo and t.text.islower() for t in toks[e:j]):
         return None
     return e
 
