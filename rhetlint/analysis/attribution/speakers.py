@@ -163,6 +163,9 @@ PERSON_SUFFIXES = (
     "ee",
     "ees",
 )
+# Endings that make an unlisted noun a person or a group of people beyond doubt ("technologists",
+# "Republicans", "historians"), unlike "-er" and "-ent", which also end things ("the order", "the agreement").
+PEOPLE_SUFFIXES = ("ist", "ists", "ian", "ians", "man", "men", "woman", "women", "people", "person")
 # Words that stand for a speaker by themselves ("he said", "another said").
 PRONOUN_LIKE = frozenset(PRONOUNS) | REFERRING
 # Heads that are an anonymous source when a modifier says they know ("people familiar with", "those who").
@@ -380,8 +383,12 @@ def _named_beside_title(r: Reading, pre: list[Token]) -> bool:
 def _unlisted(words: list[Token], head: str, cls: str) -> SpeakerGuess | None:
     """A source whose head is in no word list and has no name: a person-like noun or a thing, when the cue
     does not need a source-like subject."""
-    if cls in NEEDS_SOURCE_LIKE or cls == "evidence" or len(words) > MAX_NP:
+    if len(words) > MAX_NP or cls == "evidence":
         return None
+    if cls in NEEDS_SOURCE_LIKE:
+        if not head.endswith(PEOPLE_SUFFIXES):
+            return None  # "the plan says", "blue states": a thing is no source of a speech verb
+        return SpeakerGuess("anonymous", head, None, (), plural=head.endswith("s"))
     if head.endswith(PERSON_SUFFIXES) or head in ("man", "woman", "people"):
         return SpeakerGuess("anonymous", head, None, (), plural=head.endswith("s"))
     return SpeakerGuess("named-organisation", head, None, ())

@@ -28,6 +28,7 @@ from rhetlint.analysis.attribution.lexicon import INVERTIBLE
 from rhetlint.analysis.attribution.mentions import Subject, inverted_ok, left_subject, right_np, skippable
 from rhetlint.analysis.attribution.model import SpeakerGuess
 from rhetlint.analysis.attribution.passives import read_participle
+from rhetlint.analysis.attribution.quotes import QUOTE_JOIN
 from rhetlint.analysis.attribution.speakers import classify, with_appositive_roles
 from rhetlint.text.inflect import verb_forms
 
@@ -48,7 +49,7 @@ PLURAL_NOUNS = frozenset({"people", "police", "media", "staff", "public", "clerg
                           "children", "folks", "youth", "data", "gop", "leadership", "government"})
 # Verbs that hand their subject to a following infinitive cue ("continued to complain", "began to argue").
 CHAIN_VERBS = ("continue", "begin", "start", "try", "attempt", "go", "move", "rush", "hasten", "repeat",
-               "choose", "vow", "threaten", "appear", "seem", "proceed", "hurry", "dare")
+               "choose", "vow", "threaten", "appear", "seem", "proceed", "hurry", "dare", "carry")
 # Words that open a subordinate clause with its own subject ("when Trump spotted …", "because she …").
 CLAUSE_OPENERS = frozenset({"when", "because", "while", "after", "before", "since", "although", "though", "if",
                             "unless", "until", "whereas", "once"})
@@ -115,6 +116,8 @@ def _verb_start(r: Reading, toks: list[Token], k: int, entry: Cue, prev: Token |
     when it is an infinitive after another verb or a capitalised name."""
     start = k
     if prev is not None and prev.norm == "to" and entry.form == "base":
+        if k >= 3 and toks[k - 2].norm == "on" and toks[k - 3].norm in _chain_forms():
+            return k - 3  # "went on to say", "carried on to argue"
         if k < 2 or toks[k - 2].norm not in _chain_forms() or hard_gap(r.text, toks, k - 1):
             return -1  # infinitive after another verb: "declined to say", "plans to argue"
         start = k - 2
@@ -321,7 +324,7 @@ def _credit(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: int, 
             found: tuple[Subject, SpeakerGuess | None, bool]) -> int:
     """Type the source found for the verb at k and record the attribution; return the last token index used."""
     src, guess, inverted = found
-    if entry.cls == "quote" and not r.quotes.before(toks, min(src[0], k)):
+    if entry.cls == "quote" and not r.quotes.before(toks, min(src[0], k)) and not _quote_opens(r, toks, cue_end):
         return k
     if guess is None:
         guess = _subject_guess(r, toks, k, src, entry, inverted)
@@ -332,6 +335,16 @@ def _credit(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: int, 
     r.record("quote" if quoted else "paraphrase", r.span(toks[head_k].start, toks[last].end),
              r.tok_span(toks, src[0], src[1]), words, guess, entry.cls)
     return max(last, src[1] - 1) if inverted else last
+
+
+def _quote_opens(r: Reading, toks: list[Token], cue_end: int) -> bool:
+    """Whether a quotation opens right after the cue, set off by a comma or colon ('He continued, "…"')."""
+    p = toks[cue_end].end
+    text = r.text
+    end = min(len(text), p + 4)
+    while p < end and text[p] in QUOTE_JOIN:
+        p += 1
+    return p in r.quotes.by_start and any(c in ",:" for c in text[toks[cue_end].end : p])
 
 
 def _subject_guess(r: Reading, toks: list[Token], k: int, src: Subject, entry: Cue,
