@@ -1,4 +1,4 @@
-"""The driver: one pass over the sentences that hold a cue word, then headline colons and continued quotes.
+"""The driver: one pass over the sentences that hold a cue word, then colons, signatures and continued quotes.
 
 A cheap scan of the tokens finds the few words that can start a cue (``CueLexicon.triggers``); only their
 sentences are read closely, each cue word handing over to its reader (``verbs``, ``passives``, ``cues``).
@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from rhetlint.analysis.attribution.cues import read_according, read_colon_quote, read_phrase
+from rhetlint.analysis.attribution.cues import (
+    read_according,
+    read_colon_quote,
+    read_phrase,
+    read_signatures,
+    read_speaker_colon,
+)
 from rhetlint.analysis.attribution.quotes import credit_continued_quotes
 from rhetlint.analysis.attribution.reading import Reading
 from rhetlint.analysis.attribution.verbs import read_verb
@@ -29,6 +35,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
     r = Reading(doc)
     with_cues = _read_cues(r)
     _read_colons(r, with_cues)
+    read_signatures(r)
     credit_continued_quotes(r)
     r.found.sort(key=lambda a: (a.cue or a.content or a.source).start)  # type: ignore[union-attr]
     return r.found
@@ -95,11 +102,15 @@ def _read_colons(r: Reading, with_cues: set[int]) -> None:
     colon = text.find(":")
     while colon >= 0:
         si = doc.sentence_index(colon)
-        if si >= 0 and si not in with_cues and colon - sentences[si].start < COLON_REACH:
+        if si >= 0 and si not in with_cues and colon < sentences[si].end:
             sent = sentences[si]
             a = doc.token_index(sent.start)
-            b = doc.token_index(sent.end, a)
-            if b > a:
-                read_colon_quote(r, sent, tokens[a:b])
-            with_cues.add(si)
+            b = doc.token_index(colon, a)
+            before = len(r.found)
+            if colon - sent.start < COLON_REACH and b > a:
+                read_colon_quote(r, sent, tokens[a : doc.token_index(sent.end, a)])
+            if len(r.found) == before and b > a and read_speaker_colon(r, tokens[a:b], colon):
+                with_cues.add(si)
+            if colon - sent.start < COLON_REACH:
+                with_cues.add(si)
         colon = text.find(":", colon + 1)

@@ -50,7 +50,9 @@ IN_THE_KNOW = frozenset({"familiar", "close", "briefed", "knowledgeable", "invol
                          "within", "privy", "closest"})
 # Quantifiers that turn a group into an unspecified part of it ("some Democrats", "many experts").
 QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "numerous", "countless", "various",
-                         "certain", "lots", "plenty", "multiple", "dozens", "hundreds", "thousands", "millions"})
+                         "certain", "lots", "plenty", "multiple", "dozens", "hundreds", "thousands", "millions",
+                         "percent", "majority", "majorities", "minority", "plurality", "half", "third", "thirds",
+                         "quarter", "quarters"})
 # Time words that may sit at the edge of a source ("On Tuesday Smith said", "said Smith on Tuesday").
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                         "yesterday", "today", "tonight", "earlier", "later", "last", "this", "next", "week",

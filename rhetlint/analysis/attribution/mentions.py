@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rhetlint.analysis.attribution.gaps import comma_gap, hard_gap, skip_brackets
+from rhetlint.analysis.attribution.gaps import comma_gap, gap, hard_gap, skip_brackets
 from rhetlint.analysis.attribution.grammar import (
     ASIDE_OPENERS,
     AUX_SKIP,
@@ -52,6 +52,13 @@ NOT_NAME_STOPS = TIME_WORDS | frozenset(PRONOUNS)
 WHOLE_SUBJECTS = QUANTIFIERS | REFERRING
 # Words that open an appositive or aside, so that another may stand before it ("a", "who", "however").
 SEGMENT_OPENERS = ASIDE_OPENERS | {"a", "an", "the", "who", "which"}
+
+# Nouns that end a time phrase ("on Tuesday", "last month", "earlier this year").
+TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+                        "weekend", "month", "year", "morning", "afternoon", "evening", "night", "spring", "summer",
+                        "fall", "autumn", "winter"})
+# Words that open a time phrase before its noun.
+TIME_LEADS = frozenset({"on", "last", "this", "next", "earlier", "later", "late", "early", "that", "same"})
 
 MAX_RIGHT = 10  # longest source read rightwards ("according to …", "said …")
 MAX_APPOSITIVE = 30  # longest ", the port's executive director," between a name and its verb
@@ -134,6 +141,7 @@ def left_subject(r: Reading, toks: list[Token], k: int) -> Subject | None:
     j = k - 1
     while j >= 0 and not hard_gap(text, toks, j + 1) and skippable(r, toks[j]):
         j -= 1
+    j = _before_time_phrase(r, toks, j)
     bracketed = skip_brackets(text, toks, j)
     soft = bracketed != j  # "Sen. Claire McCaskill (D-Mo.) said"
     j = bracketed
@@ -151,6 +159,23 @@ def left_subject(r: Reading, toks: list[Token], k: int) -> Subject | None:
     if not comma_gap(text, toks, j + 1):
         return None
     return _subject_before_comma(r, toks, j)
+
+
+def _before_time_phrase(r: Reading, toks: list[Token], j: int) -> int:
+    """Step left over a time phrase between a subject and its verb ("Smith on Tuesday said", "the agency
+    last month warned", "Rep. Ann Lee earlier this year argued"), and the adverbs before it."""
+    if j < 1 or toks[j].norm not in TIME_NOUNS:
+        return j
+    i = j - 1
+    while i >= 0 and j - i <= 3 and toks[i].norm in TIME_LEADS and not hard_gap(r.text, toks, i + 1):
+        i -= 1
+    if i == j - 1 and not toks[j].text[:1].isupper():
+        return j  # "the week said": a bare time noun needs "last", "this", "on" or a day's name
+    if i < 0 or (hard_gap(r.text, toks, i + 1) and not gap(r.text, toks, i + 1).strip(" .").endswith(")")):
+        return j  # (a bracket before the phrase closes an aside of the subject: "Ann Lee (D-Mo.) on Monday")
+    while i >= 0 and not hard_gap(r.text, toks, i + 1) and skippable(r, toks[i]):
+        i -= 1
+    return i
 
 
 def _adjacent_subject(r: Reading, toks: list[Token], j: int) -> Subject | None:

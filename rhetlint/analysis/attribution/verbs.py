@@ -137,6 +137,10 @@ def _read_active(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: 
         _impression(r, toks, k, cue_end, entry, nxt)
         return cue_end
     participle = entry.form == "ing" and (prev is None or prev.norm not in BE)  # ", saying …"
+    if participle and not (comma_gap(r.text, toks, k) or (prev is not None and prev.norm in PARTICIPLE_LEADS)):
+        with_np = _with_subject(r, toks, k)  # "with analysts saying …"
+        if with_np is not None and (cls not in CHECKED_CLASSES or _fits_class(r, toks, k, cue_end, cls, nxt)):
+            return _credit(r, sent, toks, k, head_k, cue_end, entry, ((*with_np, *with_np), None, False))
     if cls in CHECKED_CLASSES and not _fits_class(r, toks, k, cue_end, cls, nxt) or participle and not (
             comma_gap(r.text, toks, k) or (prev is not None and prev.norm in PARTICIPLE_LEADS)):
         return k  # "sees the deal as a trap"; "his worst showing": a noun, not ", saying …"
@@ -144,6 +148,18 @@ def _read_active(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: 
     if found is None:
         return cue_end
     return _credit(r, sent, toks, k, head_k, cue_end, entry, found)
+
+
+def _with_subject(r: Reading, toks: list[Token], k: int) -> tuple[int, int] | None:
+    """The noun phrase between "with" and the -ing cue at token k ("…, with analysts saying a rise is near"):
+    the subject of an absolute clause, as (start, end) token indices."""
+    text = r.text
+    j = k - 1
+    while j > 0 and k - j <= MAX_NP and not hard_gap(text, toks, j + 1) and toks[j].norm not in CLAUSE_WORDS:
+        if toks[j].norm == "with" and toks[j].text.islower():
+            return (j + 1, k) if j + 1 < k else None
+        j -= 1
+    return None
 
 
 def _impression(r: Reading, toks: list[Token], k: int, cue_end: int, entry: Cue, nxt: str) -> None:
