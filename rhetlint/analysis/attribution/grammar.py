@@ -50,9 +50,11 @@ IN_THE_KNOW = frozenset({"familiar", "close", "briefed", "knowledgeable", "invol
                          "within", "privy", "closest"})
 # Quantifiers that turn a group into an unspecified part of it ("some Democrats", "many experts").
 QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "numerous", "countless", "various",
-                         "certain", "lots", "plenty", "multiple", "dozens", "hundreds", "thousands", "millions",
-                         "percent", "majority", "majorities", "minority", "plurality", "half", "third", "thirds",
-                         "quarter", "quarters"})
+                         "certain", "lots", "plenty", "multiple", "dozens", "hundreds", "thousands", "millions"})
+# Shares of a group, which pick out part of the group after "of" ("55 percent of voters", "a majority of
+# Republicans"); kept apart from the quantifiers because "Majority Leader" is a title.
+SHARES = frozenset({"percent", "majority", "majorities", "minority", "plurality", "half", "third", "thirds",
+                    "quarter", "quarters"})
 # Time words that may sit at the edge of a source ("On Tuesday Smith said", "said Smith on Tuesday").
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                         "yesterday", "today", "tonight", "earlier", "later", "last", "this", "next", "week",

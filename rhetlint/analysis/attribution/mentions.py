@@ -60,6 +60,9 @@ TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
 # Words that open a time phrase before its noun.
 TIME_LEADS = frozenset({"on", "last", "this", "next", "earlier", "later", "late", "early", "that", "same"})
 
+# Words that open a question or condition: a subject right after one reports nothing yet.
+HYPOTHETICAL = frozenset({"if", "whether", "unless"})
+
 MAX_RIGHT = 10  # longest source read rightwards ("according to …", "said …")
 MAX_APPOSITIVE = 30  # longest ", the port's executive director," between a name and its verb
 
@@ -151,11 +154,16 @@ def left_subject(r: Reading, toks: list[Token], k: int) -> Subject | None:
     if norm in RELATIVES and j > 0:  # "those who argue", "Lynch, who told Congress"
         e = skip_brackets(text, toks, j - 1)
         s = np_start(r, toks, e)
+        if _generic_role(r, toks, s, e):
+            return None
         return (s, j + 1, s, e + 1)
     if norm in CLAUSE_WORDS and (soft or not comma_gap(text, toks, j + 1)):
         return None  # (", though, said" goes on to the comma branch below)
     if soft or not hard_gap(text, toks, j + 1):
-        return _adjacent_subject(r, toks, j)
+        found = _adjacent_subject(r, toks, j)
+        if found is not None and found[0] > 0 and toks[found[0] - 1].norm in HYPOTHETICAL:
+            return None  # "to learn if reporters felt pressured": a question, not a report
+        return found
     if not comma_gap(text, toks, j + 1):
         return None
     return _subject_before_comma(r, toks, j)
@@ -176,6 +184,14 @@ def _before_time_phrase(r: Reading, toks: list[Token], j: int) -> int:
     while i >= 0 and not hard_gap(r.text, toks, i + 1) and skippable(r, toks[i]):
         i -= 1
     return i
+
+
+def _generic_role(r: Reading, toks: list[Token], s: int, e: int) -> bool:
+    """A bare plural role before "who" ("rewarded candidates who promised", "journalists who disagree"): people
+    in general, not someone the story quotes."""
+    head = toks[e]
+    return head.text.islower() and head.norm.endswith("s") and head.norm in r.lex.titles and not any(
+        t.norm in DETERMINERS or t.norm in QUANTIFIERS or t.norm.isdigit() for t in toks[s:e])
 
 
 def _adjacent_subject(r: Reading, toks: list[Token], j: int) -> Subject | None:

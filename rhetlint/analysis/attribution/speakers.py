@@ -25,6 +25,7 @@ from rhetlint.analysis.attribution.grammar import (
     QUANTIFIERS,
     REFERRING,
     RELATIVES,
+    SHARES,
     TIME_WORDS,
     bare,
     strip_possessive,
@@ -163,9 +164,6 @@ PERSON_SUFFIXES = (
     "ee",
     "ees",
 )
-# Endings that make an unlisted noun a person or a group of people beyond doubt ("technologists",
-# "Republicans", "historians"), unlike "-er" and "-ent", which also end things ("the order", "the agreement").
-PEOPLE_SUFFIXES = ("ist", "ists", "ian", "ians", "man", "men", "woman", "women", "people", "person")
 # Words that stand for a speaker by themselves ("he said", "another said").
 PRONOUN_LIKE = frozenset(PRONOUNS) | REFERRING
 # Heads that are an anonymous source when a modifier says they know ("people familiar with", "those who").
@@ -219,7 +217,7 @@ def _quantified_head(lex: CueLexicon, words: list[Token], norms: list[str], h: i
     """The head word, and whether it is a known kind of source when a quantifier picks out part of it
     ("many experts", "some of the men"): people, a group or a document, not "many goals conceded"."""
     head = bare(norms[h])
-    if head in QUANTIFIERS and len(norms) > h + 2 and norms[h + 1] == "of":
+    if (head in QUANTIFIERS or head in SHARES) and len(norms) > h + 2 and norms[h + 1] == "of":
         # "many of the cells", "some of the men": the group is the noun after "of"
         inner = bare(norms[-1])
         return inner, _names_people(lex, inner) or inner in ("people", "them", "us", "those")
@@ -383,12 +381,8 @@ def _named_beside_title(r: Reading, pre: list[Token]) -> bool:
 def _unlisted(words: list[Token], head: str, cls: str) -> SpeakerGuess | None:
     """A source whose head is in no word list and has no name: a person-like noun or a thing, when the cue
     does not need a source-like subject."""
-    if len(words) > MAX_NP or cls == "evidence":
+    if cls in NEEDS_SOURCE_LIKE or cls == "evidence" or len(words) > MAX_NP:
         return None
-    if cls in NEEDS_SOURCE_LIKE:
-        if not head.endswith(PEOPLE_SUFFIXES):
-            return None  # "the plan says", "blue states": a thing is no source of a speech verb
-        return SpeakerGuess("anonymous", head, None, (), plural=head.endswith("s"))
     if head.endswith(PERSON_SUFFIXES) or head in ("man", "woman", "people"):
         return SpeakerGuess("anonymous", head, None, (), plural=head.endswith("s"))
     return SpeakerGuess("named-organisation", head, None, ())

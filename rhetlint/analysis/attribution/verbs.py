@@ -66,6 +66,13 @@ CLAUSE_LEADS = (CLAUSE_WORDS | TIME_WORDS) - NAME_DROP
 PLURAL_SUBJECTS = frozenset({"i", "you", "we", "they"}) | QUANTIFIERS | PLURAL_NOUNS
 # Cue classes that need particular words after the verb ("refuses to", "sees … as", "argues that").
 CHECKED_CLASSES = frozenset({"refusal", "as", "clause"})
+# Reporting verbs that need an object when active: followed at once by a preposition, their past form is a
+# passive participle describing the noun before it ("the women quoted in the report", "a study cited by").
+OBJECT_VERBS = frozenset({"quote", "cite", "mention", "describe", "criticize", "criticise", "praise", "condemn",
+                          "blame", "accuse", "label", "brand", "dub", "rebuke", "assail", "deride", "berate",
+                          "lambaste", "castigate", "scold", "liken", "reference", "invoke", "refute", "interview",
+                          "survey", "poll", "question", "thank", "hail", "denounce", "mock", "ridicule"})
+PASSIVE_PREPOSITIONS = frozenset({"in", "by", "at", "on", "as", "during", "from", "for"})
 # Words after "in a" that stretch a cue to "said in a (written) statement".
 STATEMENT_KINDS = frozenset({"written", "emailed", "televised", "radio", "tv", "brief", "separate"})
 STATEMENTS = frozenset({"statement", "interview", "email", "letter", "post", "tweet", "speech", "memo", "note",
@@ -104,7 +111,7 @@ def _noun_here(r: Reading, toks: list[Token], k: int, entry: Cue, prev: Token | 
         if form not in ("past", "pp") and (
                 prev.norm in NOUN_MARKERS or (prev.norm.endswith("'s") and form in ("base", "3sg"))):
             return True  # a noun: "the report", "Smith's claims"
-        if prev.norm in QUANTIFIERS and nxt in BE_AUX_OF:
+        if prev.norm in QUANTIFIERS and nxt in BE_AUX_OF and not hard_gap(r.text, toks, k + 1):
             return True  # "some claims were false", "many reports of": a noun after a quantifier
     if form in ("base", "3sg") and nxt == "of" and toks[k].norm in r.lex.nouns:
         return True  # "reports of"
@@ -132,6 +139,9 @@ def _read_active(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: 
     record it; return the last token index used."""
     if entry.base == "ask" and nxt == "not":
         return cue_end  # "who asked not to be named": a condition, not a report
+    if entry.base in OBJECT_VERBS and entry.form in ("past", "pp") and nxt in PASSIVE_PREPOSITIONS \
+            and not entry.particle and not hard_gap(r.text, toks, cue_end + 1):
+        return cue_end  # "the two women quoted in the report": a passive participle after its noun
     cls = entry.cls
     if cls == "impression":
         _impression(r, toks, k, cue_end, entry, nxt)
