@@ -20,6 +20,7 @@ from rhetlint.analysis.attribution.grammar import (
     MAX_NP,
     NAME_DROP,
     NOUN_MARKERS,
+    PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
     TIME_WORDS,
@@ -87,6 +88,8 @@ def read_verb(r: Reading, sent: Sentence, toks: list[Token], k: int, entries: tu
         if m == 0 or tuple(t.norm for t in toks[k + 1:k + 1 + m]) == cand.particle:
             entry = cand
             break
+    if entry is not None and entry.cls == "light":
+        entry = _light_verb(r, toks, k, entry)
     if entry is None:
         return k
     cue_end = k + len(entry.particle)
@@ -102,6 +105,23 @@ def read_verb(r: Reading, sent: Sentence, toks: list[Token], k: int, entries: tu
         if used >= 0:
             return used
     return _read_active(r, sent, toks, k, head_k, cue_end, entry, prev, nxt)
+
+
+def _light_verb(r: Reading, toks: list[Token], k: int, entry: Cue) -> Cue | None:
+    """A light verb with its noun of speech ("made similar comments", "gave a speech", "delivered remarks")
+    read as one speech verb whose particle is the words up to the noun; None without such a noun."""
+    nouns = r.lex.speech_nouns
+    for j in range(k + 1, min(len(toks), k + 5)):
+        tok = toks[j]
+        if hard_gap(r.text, toks, j) or not tok.text.islower():
+            return None
+        if tok.norm in nouns:
+            return entry._replace(cls="speech", particle=tuple(t.norm for t in toks[k + 1 : j + 1]))
+        if tok.norm not in NOUN_MARKERS and (
+            tok.norm in CLAUSE_WORDS or tok.norm in PREPOSITIONS or tok.norm in PRONOUNS or tok.norm in TIME_WORDS
+        ):
+            return None  # "made it to the final", "gave them a lift"
+    return None
 
 
 def _noun_here(r: Reading, toks: list[Token], k: int, entry: Cue, prev: Token | None, nxt: str) -> bool:
