@@ -44,5 +44,9 @@ def test_attributions(draft: Path, rhetlint_update: bool) -> None:
             pytest.fail(f"{expected_path.name} was missing and has been written: review it")
         return
     expected = expected_path.read_text(encoding="utf-8")
-    diff = "".join(difflib.unified_diff(expected.splitlines(True), found.splitlines(True), "expected", "found"))
-    assert found == expected, f"{draft.name}: attributions differ (pytest --rhetlint-update rewrites):\n{diff}"
+    diff = "".join(
+        difflib.unified_diff(expected.splitlines(True), found.splitlines(True), "expected", "found")
+    )
+    assert found == expected, (
+        f"{draft.name}: attributions differ (pytest --rhetlint-update rewrites):\n{diff}"
+    )
