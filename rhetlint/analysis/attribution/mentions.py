@@ -53,6 +53,9 @@ WHOLE_SUBJECTS = QUANTIFIERS | REFERRING
 # Words that open an appositive or aside, so that another may stand before it ("a", "who", "however").
 SEGMENT_OPENERS = ASIDE_OPENERS | {"a", "an", "the", "who", "which"}
 
+# Nouns ending in "-ly", which are no adverbs ("lawyers for the family said").
+LY_NOUNS = frozenset({"family", "assembly", "rally", "supply", "reply", "anomaly", "monopoly", "homily", "folly",
+                      "bully", "belly", "tally", "butterfly", "jelly", "lily", "melancholy"})
 # Nouns that end a time phrase ("on Tuesday", "last month", "earlier this year").
 TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
                         "weekend", "month", "year", "morning", "afternoon", "evening", "night", "spring", "summer",
@@ -60,6 +63,8 @@ TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
 # Words that open a time phrase before its noun.
 TIME_LEADS = frozenset({"on", "last", "this", "next", "earlier", "later", "late", "early", "that", "same"})
 
+# Numbers in words, for shares such as "two in three".
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 # Words that open a question or condition: a subject right after one reports nothing yet.
 HYPOTHETICAL = frozenset({"if", "whether", "unless"})
 
@@ -74,7 +79,7 @@ def skippable(r: Reading, tok: Token) -> bool:
     if n in ("most", "more", "less", "least", "very") and tok.text.islower():
         return _next_is_adverb(r, tok)  # "most recently defended"
     return (n in AUX_SKIP and tok.text.islower()) or (len(n) > 4 and n.endswith("ly") and tok.text.islower()
-                                                      and n not in r.lex.nouns)
+                                                      and n not in r.lex.nouns and n not in LY_NOUNS)
 
 
 def _next_is_adverb(r: Reading, tok: Token) -> bool:
@@ -172,8 +177,8 @@ def left_subject(r: Reading, toks: list[Token], k: int) -> Subject | None:
 def _before_time_phrase(r: Reading, toks: list[Token], j: int) -> int:
     """Step left over a time phrase between a subject and its verb ("Smith on Tuesday said", "the agency
     last month warned", "Rep. Ann Lee earlier this year argued"), and the adverbs before it."""
-    if j < 1 or toks[j].norm not in TIME_NOUNS:
-        return j
+    if j < 1 or toks[j].norm not in TIME_NOUNS or hard_gap(r.text, toks, j + 1):
+        return j  # ("on Thursday, said": the comma ends the subject's search here)
     i = j - 1
     while i >= 0 and j - i <= 3 and toks[i].norm in TIME_LEADS and not hard_gap(r.text, toks, i + 1):
         i -= 1
@@ -197,6 +202,9 @@ def _generic_role(r: Reading, toks: list[Token], s: int, e: int) -> bool:
 def _adjacent_subject(r: Reading, toks: list[Token], j: int) -> Subject | None:
     """The noun phrase ending at token j, right before its verb ("the union says")."""
     norm = toks[j].norm
+    if j > 1 and toks[j - 1].norm == "in" and _number(toks[j - 2].norm) and _number(norm):
+        s = np_start(r, toks, j - 2)  # "two in three said", "more than six in 10 said": a share of those asked
+        return (s, j + 1, s, j + 1)
     if norm in NOT_NP_END or norm.isdigit():
         # "in three states", "under the plan": no noun phrase ends here, unless the word is the
         # whole subject ("Some argue", "Many believe")
@@ -205,6 +213,11 @@ def _adjacent_subject(r: Reading, toks: list[Token], j: int) -> Subject | None:
             return None
     s = np_start(r, toks, j)
     return _before_relative(r, toks, s, j) or (s, j + 1, s, j + 1)
+
+
+def _number(norm: str) -> bool:
+    """A number in digits or words ("10", "three")."""
+    return norm.isdigit() or norm in NUMBER_WORDS
 
 
 def _before_relative(r: Reading, toks: list[Token], s: int, j: int) -> Subject | None:

@@ -178,6 +178,10 @@ def classify(r: Reading, toks: list[Token], s: int, e: int, cls: str) -> Speaker
     norms = [t.norm for t in words]
     if len(words) == 1 and norms[0] in PRONOUN_LIKE:
         return _pronoun(r, norms[0], words[0].start, cls)
+    if len(norms) >= 3 and norms[-2] == "in" and _count(norms[-1]) and _count(norms[-3]):
+        return SpeakerGuess(
+            "vague", norms[-1], None, (), plural=True
+        )  # "two in three", a share of those asked
     h = _head_index(words, norms)
     head, known = _quantified_head(r.lex, words, norms, h)
     if not known:
@@ -192,6 +196,22 @@ def classify(r: Reading, toks: list[Token], s: int, e: int, cls: str) -> Speaker
     if head in r.lex.documents:
         return _document(r, toks, s, e, h, head, cls)
     return _by_head(r, words, norms, h, head, cls)
+
+
+def _count(norm: str) -> bool:
+    """A number in digits or words up to ten."""
+    return norm.isdigit() or norm in (
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    )
 
 
 def _pronoun(r: Reading, norm: str, offset: int, cls: str) -> SpeakerGuess | None:

@@ -247,7 +247,7 @@ def _source(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: int, 
         return None if shared is None else (shared[0], shared[1], False)
     opens_after_quote, after_quote = _after_quote(r, sent, toks, k)
     if not after_quote:
-        if entry.cls in INVERTIBLE and k > 0 and comma_gap(r.text, toks, k):
+        if entry.cls in INVERTIBLE and entry.base != "tell" and k > 0 and comma_gap(r.text, toks, k):
             right = _inverted_between_commas(r, toks, cue_end)
             if right is not None:  # "…, the race will be tight, said Dan Gerstein"
                 return (right[0], right[1], right[0], right[1]), None, True
