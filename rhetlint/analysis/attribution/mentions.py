@@ -138,7 +138,7 @@ def _np_opens(r: Reading, tok: Token) -> bool:
     """Whether a word can start an inverted subject ("said Smith", "said the spokesman")."""
     n = tok.norm
     lex = r.lex
-    return (tok.text[:1].isupper() or n in ("the", "a", "an", "one", "two", "three", "he", "she", "they")
+    return (tok.text[:1].isupper() or n in ("the", "a", "an", "one", "two", "three", "he", "she", "they", "another")
             or n in lex.anonymous or n in lex.vague or n in lex.titles or n in QUANTIFIERS)
 
 

@@ -54,6 +54,9 @@ CHAIN_VERBS = ("continue", "begin", "start", "try", "attempt", "go", "move", "ru
 # Words that open a subordinate clause with its own subject ("when Trump spotted …", "because she …").
 CLAUSE_OPENERS = frozenset({"when", "because", "while", "after", "before", "since", "although", "though", "if",
                             "unless", "until", "whereas", "once"})
+# Prepositions that open a sentence with a phrase before its subject ("In a speech on Tuesday, Trump …").
+OPENING_PHRASES = frozenset({"in", "at", "on", "during", "after", "before", "following", "despite", "amid",
+                             "with", "without", "for", "from", "by", "speaking", "asked", "earlier", "later"})
 # Words before an -ing cue that make it a participle clause of the main subject ("after saying", "by arguing").
 PARTICIPLE_LEADS = frozenset({"by", "after", "while", "without", "before", "when", "in", "through", "since",
                               "also", "and", "again", "repeatedly", "even", "then"})
@@ -281,6 +284,8 @@ def _inverted_after_break(r: Reading, toks: list[Token], k: int, cue_end: int, e
         return None
     if not (opens_after_quote or (k > 0 and hard_gap(r.text, toks, k))):
         return None
+    if not _plain_gap(r, toks, cue_end + 1):
+        return None  # 'agreed: "…"', 'tweeted, "…"': what follows is the quotation, not the speaker
     right = right_np(r, toks, cue_end + 1)
     if right is not None and inverted_ok(r, toks, right) and (
             after_quote or right[1] == len(toks) or comma_gap(r.text, toks, right[1])):
@@ -288,10 +293,15 @@ def _inverted_after_break(r: Reading, toks: list[Token], k: int, cue_end: int, e
     return None
 
 
+def _plain_gap(r: Reading, toks: list[Token], i: int) -> bool:
+    """Only spaces between token i-1 and token i: an inverted subject follows its verb directly."""
+    return i < len(toks) and not r.text[toks[i - 1].end : toks[i].start].strip()
+
+
 def _inverted_between_commas(r: Reading, toks: list[Token], cue_end: int) -> tuple[int, int] | None:
     """A short source after the verb that ends the sentence or a comma-bounded aside ("…, said Dan Gerstein,")
     and is typed as a source."""
-    right = right_np(r, toks, cue_end + 1)
+    right = right_np(r, toks, cue_end + 1) if _plain_gap(r, toks, cue_end + 1) else None
     if right is not None and (right[1] == len(toks) or comma_gap(r.text, toks, right[1])) and \
             inverted_ok(r, toks, right) and right[1] - right[0] <= 6 and not any(
                 t.text.islower() and (t.norm.endswith("ed") or t.norm in BE) for t in toks[right[0]:right[1]]
@@ -323,8 +333,8 @@ def _participle_source(r: Reading, toks: list[Token], k: int) -> tuple[Subject, 
 
 def _clause_subject(r: Reading, toks: list[Token], k: int) -> tuple[Subject, SpeakerGuess] | None:
     """The subject of the clause the verb at k is in, read rightwards from the clause's start."""
-    b = _clause_start(toks, k)
-    if b < k and hard_gap(r.text, toks, b) and b > 0:
+    b, after_comma = _clause_start(r.text, toks, k)
+    if b < k and hard_gap(r.text, toks, b) and b > 0 and not after_comma:
         return None  # "But on Tuesday, …": the subject comes after an opening phrase we do not parse
     if b < k and r.quotes.inside(toks[b].start):
         return None
@@ -352,17 +362,23 @@ def _subject_end(r: Reading, toks: list[Token], b: int, k: int) -> int:
     return e
 
 
-def _clause_start(toks: list[Token], k: int) -> int:
+def _clause_start(text: str, toks: list[Token], k: int) -> tuple[int, bool]:
     """The first word of the subject of the clause the verb at k is in, after a subordinating word and the
-    linking and time words that open a clause."""
-    b = 0
-    for c in range(k - 1, 0, -1):  # "… when Trump spotted a sign and asked …": the clause's own subject
-        if toks[c].norm in CLAUSE_OPENERS and toks[c].text.islower():
+    linking and time words that open a clause; and whether it follows the comma that closes a subordinate
+    clause or an opening phrase ("When Mook was asked …, he laughed and said", "In a speech on Tuesday,
+    Trump struck a measured tone, saying")."""
+    b, after_comma = 0, False
+    for c in range(k - 1, -1, -1):  # "… when Trump spotted a sign and asked …": the clause's own subject
+        if toks[c].norm in CLAUSE_OPENERS and (toks[c].text.islower() or c == 0):
             b = c + 1
             break
+    if b > 0 or toks[0].norm in OPENING_PHRASES:
+        comma = next((m for m in range(b + 1, k) if comma_gap(text, toks, m)), -1)
+        if comma > 0:
+            b, after_comma = comma, True
     while b < k and toks[b].norm in CLAUSE_LEADS:
         b += 1
-    return b
+    return b, after_comma
 
 
 # --- typing and recording ----------------------------------------------------------------------------------
