@@ -169,7 +169,7 @@ def _read_active(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: 
     if cls == "impression":
         _impression(r, toks, k, cue_end, entry, nxt)
         return cue_end
-    participle = entry.form == "ing" and (prev is None or prev.norm not in BE)  # ", saying …"
+    participle = entry.form == "ing" and not _progressive(r, toks, k)  # ", saying …", not "is once again saying"
     if participle and not (comma_gap(r.text, toks, k) or (prev is not None and prev.norm in PARTICIPLE_LEADS)):
         with_np = _with_subject(r, toks, k)  # "with analysts saying …"
         if with_np is not None and (cls not in CHECKED_CLASSES or _fits_class(r, toks, k, cue_end, cls, nxt)):
@@ -181,6 +181,14 @@ def _read_active(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: 
     if found is None:
         return cue_end
     return _credit(r, sent, toks, k, head_k, cue_end, entry, found)
+
+
+def _progressive(r: Reading, toks: list[Token], k: int) -> bool:
+    """Whether the -ing form at token k follows a form of "be", past adverbs ("is once again questioning")."""
+    j = k - 1
+    while j >= 0 and toks[j].norm not in BE and skippable(r, toks[j]) and not hard_gap(r.text, toks, j + 1):
+        j -= 1
+    return j >= 0 and toks[j].norm in BE and not hard_gap(r.text, toks, j + 1)
 
 
 def _with_subject(r: Reading, toks: list[Token], k: int) -> tuple[int, int] | None:
@@ -369,16 +377,24 @@ def _clause_start(text: str, toks: list[Token], k: int) -> tuple[int, bool]:
     Trump struck a measured tone, saying")."""
     b, after_comma = 0, False
     for c in range(k - 1, -1, -1):  # "… when Trump spotted a sign and asked …": the clause's own subject
-        if toks[c].norm in CLAUSE_OPENERS and (toks[c].text.islower() or c == 0):
+        if toks[c].norm in CLAUSE_OPENERS and (toks[c].text.islower() or c == 0) and not (
+            toks[c].norm == "once" and c + 1 < k and toks[c + 1].norm in ("again", "more")
+        ):
             b = c + 1
             break
     if b > 0 or toks[0].norm in OPENING_PHRASES:
-        comma = next((m for m in range(b + 1, k) if comma_gap(text, toks, m)), -1)
+        comma = next((m for m in range(b + 1, k) if _clause_comma(text, toks, m)), -1)
         if comma > 0:
             b, after_comma = comma, True
     while b < k and toks[b].norm in CLAUSE_LEADS:
         b += 1
     return b, after_comma
+
+
+def _clause_comma(text: str, toks: list[Token], m: int) -> bool:
+    """A comma (or dash) between token m-1 and token m that ends a clause, not one inside "15,000"."""
+    between = text[toks[m - 1].end : toks[m].start]
+    return comma_gap(text, toks, m) and between[-1:].isspace()
 
 
 # --- typing and recording ----------------------------------------------------------------------------------
