@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rhetlint.analysis.attribution.content import trimmed
 from rhetlint.analysis.attribution.gaps import gap, hard_gap
+from rhetlint.analysis.attribution.grammar import MAX_NP
 from rhetlint.analysis.attribution.mentions import right_np
 from rhetlint.analysis.attribution.model import SpeakerGuess
 from rhetlint.analysis.attribution.speakers import classify, names_someone
@@ -22,6 +23,23 @@ if TYPE_CHECKING:
     from rhetlint.text.quotes import Quote
     from rhetlint.text.tokens import Token
 
+# Nouns for work that has an author, beside the documents list ("calculations by", "interviews with").
+WORK_NOUNS = frozenset(
+    {
+        "calculations",
+        "calculation",
+        "interviews",
+        "count",
+        "tally",
+        "tallies",
+        "remarks",
+        "comments",
+        "disclosures",
+        "filings",
+        "accounts",
+        "testimony",
+    }
+)
 # Dashes that sign a quotation ("“…” ― Jane Roe"); a hyphen never does.
 SIGNATURE_DASHES = "―—–"
 # Longest signature name, in words ("Oscar P. Quintero", "Carlos Raúl Ortiz Díaz").
@@ -38,7 +56,14 @@ def read_according(r: Reading, toks: list[Token], k: int) -> int:
     right = right_np(r, toks, k + 2)
     if right is None:
         return k + 1
+    cue_end = k + 2
+    author = _author(r, toks, right)
+    if author is not None:  # "according to calculations by Amy Glasmeier": the author is the source
+        cue_end, right = right[1] + 1, author
     guess = classify(r, toks, right[0], right[1], "according")
+    if guess is None and right[1] - right[0] > MAX_NP:
+        # "according to early results of the exit polls conducted for …": typed by its first words
+        guess = classify(r, toks, right[0], right[0] + MAX_NP, "according")
     if guess is None:
         return k + 1
     content: Span | None = None
@@ -48,13 +73,27 @@ def read_according(r: Reading, toks: list[Token], k: int) -> int:
         content = trimmed(r, toks[0].start, toks[k].start)
     r.record(
         "according-to",
-        r.tok_span(toks, k, k + 2),
+        r.tok_span(toks, k, cue_end),
         r.tok_span(toks, right[0], right[1]),
         content,
         guess,
         "according",
     )
     return right[1] - 1
+
+
+def _author(r: Reading, toks: list[Token], right: tuple[int, int]) -> tuple[int, int] | None:
+    """The author after a document or count in "according to a review by X", "according to interviews with X":
+    the noun phrase after "by", "from" or "with" when the words before it name no one."""
+    s, e = right
+    if e + 1 >= len(toks) or toks[e].norm not in ("by", "from", "with") or hard_gap(r.text, toks, e):
+        return None
+    if any(t.text[:1].isupper() for t in toks[s:e]):
+        return None  # "according to the Pew survey by …": the named document is the source
+    head = toks[e - 1].norm
+    if not (head in r.lex.documents or head in r.lex.vague or head in WORK_NOUNS):
+        return None  # "according to a senior official with knowledge of …": a person, not a document
+    return right_np(r, toks, e + 1)
 
 
 def read_phrase(
