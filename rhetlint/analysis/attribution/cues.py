@@ -44,6 +44,8 @@ WORK_NOUNS = frozenset(
 SIGNATURE_DASHES = "―—–"
 # Longest signature name, in words ("Oscar P. Quintero", "Carlos Raúl Ortiz Díaz").
 SIGNATURE_WORDS = 5
+# How far after its dash a signature's line is read, in characters.
+SIGNATURE_REACH = 120
 # Space between a quotation and the dash that signs it: the same line or the next.
 SIGNATURE_GAP = 4
 
@@ -162,10 +164,7 @@ def read_speaker_colon(r: Reading, toks: list[Token], colon: int) -> bool:
     """A name right before a colon that opens a quotation ("…, said the pollster Dan Shaw: “…”" aside, "The
     surge does not surprise pollster Daron Shaw: “Historically …”"); return whether one was recorded."""
     text = r.text
-    p = colon + 1
-    while p < len(text) and text[p] in " \t":
-        p += 1
-    q = r.quotes.by_start.get(p)
+    q = quote_after_colon(r, colon)
     if q is None:
         return False
     i = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].end <= colon), -1)
@@ -185,6 +184,15 @@ def read_speaker_colon(r: Reading, toks: list[Token], colon: int) -> bool:
         "quote", r.span(colon, colon + 1), r.tok_span(toks, s, i + 1), r.span(q.start, q.end), guess, "colon"
     )
     return True
+
+
+def quote_after_colon(r: Reading, colon: int) -> Quote | None:
+    """The quotation that opens right after a colon, on the same line."""
+    text = r.text
+    p = colon + 1
+    while p < len(text) and text[p] in " \t":
+        p += 1
+    return r.quotes.by_start.get(p)
 
 
 def read_signatures(r: Reading) -> None:
@@ -233,8 +241,9 @@ def _signature_name(
     """The name after a signing dash: capitalised words that end their line, or a handle in brackets or a
     comma after them ("― Jane Roe (@janeroe)", "— Ann Lee, Ohio"); as (tokens, start, end)."""
     text = r.text
-    line_end = text.find("\n", dash)
-    line_end = len(text) if line_end < 0 else line_end
+    reach = min(len(text), dash + SIGNATURE_REACH)
+    line_end = text.find("\n", dash, reach)
+    line_end = reach if line_end < 0 else line_end
     e = a
     while e < len(tokens) and tokens[e].end <= line_end and e - a < SIGNATURE_WORDS:
         between = text[(tokens[e - 1].end if e > a else dash + 1) : tokens[e].start]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from rhetlint.analysis.attribution.cues import (
+    quote_after_colon,
     read_according,
     read_colon_quote,
     read_phrase,
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 # How far into its sentence a headline's "Smith:" may end, in characters.
 COLON_REACH = 80
+# How many words before a colon may name the speaker of the quotation after it ("pollster Daron Shaw:").
+SPEAKER_WORDS = 8
 
 
 def find_attributions(doc: Document) -> list[Attribution]:
@@ -105,12 +108,15 @@ def _read_colons(r: Reading, with_cues: set[int]) -> None:
         if si >= 0 and si not in with_cues and colon < sentences[si].end:
             sent = sentences[si]
             a = doc.token_index(sent.start)
-            b = doc.token_index(colon, a)
             before = len(r.found)
-            if colon - sent.start < COLON_REACH and b > a:
-                read_colon_quote(r, sent, tokens[a : doc.token_index(sent.end, a)])
-            if len(r.found) == before and b > a and read_speaker_colon(r, tokens[a:b], colon):
-                with_cues.add(si)
             if colon - sent.start < COLON_REACH:
+                b = doc.token_index(sent.end, a)
+                if b > a:
+                    read_colon_quote(r, sent, tokens[a:b])
                 with_cues.add(si)
+            if len(r.found) == before and quote_after_colon(r, colon) is not None:
+                b = doc.token_index(colon, a)
+                # the name before the colon is a few words: read no further back, however long the sentence
+                if b > a and read_speaker_colon(r, tokens[max(a, b - SPEAKER_WORDS) : b], colon):
+                    with_cues.add(si)
         colon = text.find(":", colon + 1)
