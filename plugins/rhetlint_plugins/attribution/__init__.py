@@ -436,14 +436,9 @@ def _reports_in(doc: Document, tokens: list[Any], a: int, b: int) -> bool:
             continue
         if k > a and tokens[k - 1].norm in NOUN_MARKERS:
             continue
-        if any(e.cls in REPORTING_CLASSES and _particle_follows(tokens, k, e.particle) for e in entries):
+        if any(e.cls in REPORTING_CLASSES for e in entries):
             return True
     return False
-
-
-def _particle_follows(tokens: list[Any], k: int, particle: tuple[str, ...]) -> bool:
-    """Whether a particle verb's particle follows token k ("took aim", not "took office")."""
-    return tuple(t.norm for t in tokens[k + 1 : k + 1 + len(particle)]) == particle
 
 
 def _group_claims(doc: Document) -> dict[int, Attribution]:

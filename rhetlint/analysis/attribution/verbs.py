@@ -57,6 +57,8 @@ CLAUSE_OPENERS = frozenset({"when", "because", "while", "after", "before", "sinc
 # Prepositions that open a sentence with a phrase before its subject ("In a speech on Tuesday, Trump …").
 OPENING_PHRASES = frozenset({"in", "at", "on", "during", "after", "before", "following", "despite", "amid",
                              "with", "without", "for", "from", "by", "speaking", "asked", "earlier", "later"})
+# Modal verbs: a light verb after one is a possibility ("might make a great speech"), not a report.
+MODALS = frozenset({"might", "could", "would", "may", "should", "must", "can", "will", "shall"})
 # Words before an -ing cue that make it a participle clause of the main subject ("after saying", "by arguing").
 PARTICIPLE_LEADS = frozenset({"by", "after", "while", "without", "before", "when", "in", "through", "since",
                               "also", "and", "again", "repeatedly", "even", "then"})
@@ -114,6 +116,8 @@ def _light_verb(r: Reading, toks: list[Token], k: int, entry: Cue) -> Cue | None
     """A light verb with its noun of speech ("made similar comments", "gave a speech", "delivered remarks")
     read as one speech verb whose particle is the words up to the noun; None without such a noun."""
     nouns = r.lex.speech_nouns
+    if k > 0 and toks[k - 1].norm in MODALS:
+        return None  # "might make a great political speech": a possibility, not a report
     for j in range(k + 1, min(len(toks), k + 5)):
         tok = toks[j]
         if hard_gap(r.text, toks, j) or not tok.text.islower():
@@ -170,6 +174,8 @@ def _read_active(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: 
         _impression(r, toks, k, cue_end, entry, nxt)
         return cue_end
     participle = entry.form == "ing" and not _progressive(r, toks, k)  # ", saying …", not "is once again saying"
+    if participle and prev is not None and prev.norm == "by" and k > 1 and toks[k - 2].norm.endswith(("ed", "en")):
+        return k  # "may be identified by feeling the pulse": the means of a passive, whose subject acts not
     if participle and not (comma_gap(r.text, toks, k) or (prev is not None and prev.norm in PARTICIPLE_LEADS)):
         with_np = _with_subject(r, toks, k)  # "with analysts saying …"
         if with_np is not None and (cls not in CHECKED_CLASSES or _fits_class(r, toks, k, cue_end, cls, nxt)):
@@ -347,8 +353,11 @@ def _clause_subject(r: Reading, toks: list[Token], k: int) -> tuple[Subject, Spe
     if b < k and r.quotes.inside(toks[b].start):
         return None
     e = _subject_end(r, toks, b, k)
-    if e == b:
-        return None
+    if e == b or any(
+        toks[i].norm in BE and toks[i + 1].norm.endswith(("ed", "en")) and toks[i + 1].text.islower()
+        for i in range(e, k - 1)
+    ):
+        return None  # "… may be identified by feeling the pulse and characterizing …": a passive's subject
     guess = classify(r, toks, b, e, "speech")
     return ((b, e, b, e), guess) if guess is not None else None
 
