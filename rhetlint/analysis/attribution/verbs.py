@@ -461,7 +461,8 @@ def _base_agrees(r: Reading, toks: list[Token], k: int, src: Subject) -> bool:
         return False  # "has support": after "have" a bare form is a noun
     if j >= 0 and toks[j].norm in BASE_LICENSORS:
         return True
-    return _plural(r.lex, toks[src[3] - 1].norm)
+    head = next((i - 1 for i in range(src[2] + 1, src[3]) if toks[i].norm in PREPOSITIONS), src[3] - 1)
+    return _plural(r.lex, toks[head].norm)  # "FEC records from the 2008 cycle show": "records" agrees
 
 
 def _plural(lex: CueLexicon, head: str) -> bool:
