@@ -23,7 +23,6 @@ from rhetlint.analysis.attribution.grammar import (
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
-    SHARES,
     TIME_WORDS,
 )
 from rhetlint.analysis.attribution.lexicon import INVERTIBLE
@@ -463,7 +462,7 @@ def _base_agrees(r: Reading, toks: list[Token], k: int, src: Subject) -> bool:
     if j >= 0 and toks[j].norm in BASE_LICENSORS:
         return True
     head = next((i - 1 for i in range(src[2] + 1, src[3]) if toks[i].norm in PREPOSITIONS), src[3] - 1)
-    if toks[head].norm in QUANTIFIERS or toks[head].norm in SHARES or toks[head].norm.isdigit():
+    if toks[head].norm not in r.lex.documents:
         head = src[3] - 1  # "55 percent of all voters say": the group after "of" agrees
     return _plural(r.lex, toks[head].norm)  # "FEC records from the 2008 cycle show": "records" agrees
 
