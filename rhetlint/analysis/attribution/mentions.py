@@ -25,6 +25,7 @@ from rhetlint.analysis.attribution.grammar import (
     REFERRING,
     RELATIVES,
     TIME_WORDS,
+    count_word,
 )
 from rhetlint.analysis.attribution.speakers import function_word, names_someone
 
@@ -63,8 +64,6 @@ TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
 # Words that open a time phrase before its noun.
 TIME_LEADS = frozenset({"on", "last", "this", "next", "earlier", "later", "late", "early", "that", "same"})
 
-# Numbers in words, for shares such as "two in three".
-NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 # Words that open a question or condition: a subject right after one reports nothing yet.
 HYPOTHETICAL = frozenset({"if", "whether", "unless"})
 
@@ -202,7 +201,7 @@ def _generic_role(r: Reading, toks: list[Token], s: int, e: int) -> bool:
 def _adjacent_subject(r: Reading, toks: list[Token], j: int) -> Subject | None:
     """The noun phrase ending at token j, right before its verb ("the union says")."""
     norm = toks[j].norm
-    if j > 1 and toks[j - 1].norm == "in" and _number(toks[j - 2].norm) and _number(norm):
+    if j > 1 and toks[j - 1].norm == "in" and count_word(toks[j - 2].norm) and count_word(norm):
         s = np_start(r, toks, j - 2)  # "two in three said", "more than six in 10 said": a share of those asked
         return (s, j + 1, s, j + 1)
     if norm in NOT_NP_END or norm.isdigit():
@@ -213,11 +212,6 @@ def _adjacent_subject(r: Reading, toks: list[Token], j: int) -> Subject | None:
             return None
     s = np_start(r, toks, j)
     return _before_relative(r, toks, s, j) or (s, j + 1, s, j + 1)
-
-
-def _number(norm: str) -> bool:
-    """A number in digits or words ("10", "three")."""
-    return norm.isdigit() or norm in NUMBER_WORDS
 
 
 def _before_relative(r: Reading, toks: list[Token], s: int, j: int) -> Subject | None:

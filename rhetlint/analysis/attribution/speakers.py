@@ -28,6 +28,7 @@ from rhetlint.analysis.attribution.grammar import (
     SHARES,
     TIME_WORDS,
     bare,
+    count_word,
     strip_possessive,
 )
 from rhetlint.analysis.attribution.lexicon import NEEDS_SOURCE_LIKE
@@ -178,7 +179,7 @@ def classify(r: Reading, toks: list[Token], s: int, e: int, cls: str) -> Speaker
     norms = [t.norm for t in words]
     if len(words) == 1 and norms[0] in PRONOUN_LIKE:
         return _pronoun(r, norms[0], words[0].start, cls)
-    if len(norms) >= 3 and norms[-2] == "in" and _count(norms[-1]) and _count(norms[-3]):
+    if len(norms) >= 3 and norms[-2] == "in" and count_word(norms[-1]) and count_word(norms[-3]):
         return SpeakerGuess(
             "vague", norms[-1], None, (), plural=True
         )  # "two in three", a share of those asked
@@ -196,22 +197,6 @@ def classify(r: Reading, toks: list[Token], s: int, e: int, cls: str) -> Speaker
     if head in r.lex.documents:
         return _document(r, toks, s, e, h, head, cls)
     return _by_head(r, words, norms, h, head, cls)
-
-
-def _count(norm: str) -> bool:
-    """A number in digits or words up to ten."""
-    return norm.isdigit() or norm in (
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-    )
 
 
 def _pronoun(r: Reading, norm: str, offset: int, cls: str) -> SpeakerGuess | None:
