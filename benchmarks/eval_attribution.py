@@ -1,6 +1,6 @@
 """Measure the attribution analysis and the attribution rules on the shared corpora.
 
-    python -m benchmarks.eval_attribution [--limit N]
+    python -m benchmarks.eval_attribution [--limit N] [--misses]
 
 * polnear dev: precision/recall/F1 (overlap) of the analysis's source and cue spans against the gold
   ``source`` / ``cue`` spans; recall of gold ``cue_no_source`` spans by sourceless attributions and by the
@@ -20,6 +20,7 @@ import time
 from collections import Counter
 from typing import Any
 
+from benchmarks.attribution_misses import Misses
 from benchmarks.corpora import BinaryScore, SpanScore, records
 from benchmarks.lint import make_linter
 
@@ -68,8 +69,11 @@ def _inside(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
     return any(s <= middle < e for s, e in regions)
 
 
-def eval_polnear(linter: Any, limit: int | None = None) -> list[str]:
+def eval_polnear(linter: Any, limit: int | None = None, misses: Misses | None = None) -> list[str]:
+    from rhetlint.analysis.attribution.lexicon import lexicon
     from rhetlint.model.document import Document
+
+    triggers = lexicon().triggers
 
     source, cue, sourceless = SpanScore(), SpanScore(), SpanScore()
     flagged_cns = SpanScore()
@@ -95,6 +99,8 @@ def eval_polnear(linter: Any, limit: int | None = None) -> list[str]:
         atts = doc.attributions
         source.add([(a.source.start, a.source.end) for a in atts if a.source], gold.get("source", []))
         cue.add([(a.cue.start, a.cue.end) for a in atts if a.cue and a.source], gold.get("cue", []))
+        if misses is not None:
+            misses.add(rec, [a for a in atts if a.cue and a.source], triggers, doc.in_quote)
         sourceless.add(
             [(a.cue.start, a.cue.end) for a in atts if a.cue and not a.source], gold.get("cue_no_source", [])
         )
@@ -147,11 +153,20 @@ def eval_wiki_weasel(linter: Any, limit: int | None = None) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="read only the first N records of each set")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="also count the PolNeAR attributions missed, by kind and cue word",
+    )
     args = parser.parse_args(argv)
     linter = make_linter(RULES)
     started = time.perf_counter()
-    for line in eval_polnear(linter, args.limit):
+    misses = Misses() if args.misses else None
+    for line in eval_polnear(linter, args.limit, misses):
         print(line)
+    if misses is not None:
+        for line in misses.lines():
+            print(line)
     for line in eval_wiki_weasel(linter, args.limit):
         print(line)
     print(f"({time.perf_counter() - started:.1f}s)")

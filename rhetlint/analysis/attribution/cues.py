@@ -1,7 +1,9 @@
-"""The cues that are not verbs: "according to X", sourceless phrases, and a headline's "Smith: …".
+"""The cues that are not verbs: "according to X", sourceless phrases, a headline's "Smith: …", a name
+before a colon that opens a quotation, and a signature after one ("“…” ― Jane Roe").
 
 Each takes its source from a fixed place (the noun phrase after "according to", the words before the
-colon) or has none ("conventional wisdom"), so they need none of the tests a verb needs.
+colon, the name after the dash) or has none ("conventional wisdom"), so they need none of the tests a verb
+needs.
 """
 
 from __future__ import annotations
@@ -10,14 +12,42 @@ from typing import TYPE_CHECKING
 
 from rhetlint.analysis.attribution.content import trimmed
 from rhetlint.analysis.attribution.gaps import gap, hard_gap
+from rhetlint.analysis.attribution.grammar import MAX_NP
 from rhetlint.analysis.attribution.mentions import right_np
 from rhetlint.analysis.attribution.model import SpeakerGuess
-from rhetlint.analysis.attribution.speakers import classify
+from rhetlint.analysis.attribution.speakers import classify, names_someone
 
 if TYPE_CHECKING:
     from rhetlint.analysis.attribution.reading import Reading
     from rhetlint.model.document import Sentence, Span
+    from rhetlint.text.quotes import Quote
     from rhetlint.text.tokens import Token
+
+# Nouns for work that has an author, beside the documents list ("calculations by", "interviews with").
+WORK_NOUNS = frozenset(
+    {
+        "calculations",
+        "calculation",
+        "interviews",
+        "count",
+        "tally",
+        "tallies",
+        "remarks",
+        "comments",
+        "disclosures",
+        "filings",
+        "accounts",
+        "testimony",
+    }
+)
+# Dashes that sign a quotation ("“…” ― Jane Roe"); a hyphen never does.
+SIGNATURE_DASHES = "―—–"
+# Longest signature name, in words ("Oscar P. Quintero", "Carlos Raúl Ortiz Díaz").
+SIGNATURE_WORDS = 5
+# How far after its dash a signature's line is read, in characters.
+SIGNATURE_REACH = 120
+# Space between a quotation and the dash that signs it: the same line or the next.
+SIGNATURE_GAP = 4
 
 
 def read_according(r: Reading, toks: list[Token], k: int) -> int:
@@ -28,7 +58,14 @@ def read_according(r: Reading, toks: list[Token], k: int) -> int:
     right = right_np(r, toks, k + 2)
     if right is None:
         return k + 1
+    cue_end = k + 2
+    author = _author(r, toks, right)
+    if author is not None:  # "according to calculations by Amy Glasmeier": the author is the source
+        cue_end, right = right[1] + 1, author
     guess = classify(r, toks, right[0], right[1], "according")
+    if guess is None and right[1] - right[0] > MAX_NP:
+        # "according to early results of the exit polls conducted for …": typed by its first words
+        guess = classify(r, toks, right[0], right[0] + MAX_NP, "according")
     if guess is None:
         return k + 1
     content: Span | None = None
@@ -38,13 +75,27 @@ def read_according(r: Reading, toks: list[Token], k: int) -> int:
         content = trimmed(r, toks[0].start, toks[k].start)
     r.record(
         "according-to",
-        r.tok_span(toks, k, k + 2),
+        r.tok_span(toks, k, cue_end),
         r.tok_span(toks, right[0], right[1]),
         content,
         guess,
         "according",
     )
     return right[1] - 1
+
+
+def _author(r: Reading, toks: list[Token], right: tuple[int, int]) -> tuple[int, int] | None:
+    """The author after a document or count in "according to a review by X", "according to interviews with X":
+    the noun phrase after "by", "from" or "with" when the words before it name no one."""
+    s, e = right
+    if e + 1 >= len(toks) or toks[e].norm not in ("by", "from", "with") or hard_gap(r.text, toks, e):
+        return None
+    if any(t.text[:1].isupper() for t in toks[s:e]):
+        return None  # "according to the Pew survey by …": the named document is the source
+    head = toks[e - 1].norm
+    if not (head in r.lex.documents or head in r.lex.vague or head in WORK_NOUNS):
+        return None  # "according to a senior official with knowledge of …": a person, not a document
+    return right_np(r, toks, e + 1)
 
 
 def read_phrase(
@@ -107,3 +158,103 @@ def _speaker_label(r: Reading, toks: list[Token], i: int, sent: Sentence) -> boo
         return True
     block = r.doc.blocks[sent.block]
     return block.kind in ("heading", "title") or sent.block == 0
+
+
+def read_speaker_colon(r: Reading, toks: list[Token], colon: int) -> bool:
+    """A name right before a colon that opens a quotation ("…, said the pollster Dan Shaw: “…”" aside, "The
+    surge does not surprise pollster Daron Shaw: “Historically …”"); return whether one was recorded."""
+    text = r.text
+    q = quote_after_colon(r, colon)
+    if q is None:
+        return False
+    i = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].end <= colon), -1)
+    if i < 0 or text[toks[i].end : colon].strip() or not names_someone(r, toks[i]):
+        return False  # the word before the colon must be part of a name ("Shaw:"), not "said:" or "this:"
+    s = i
+    titles = r.lex.titles
+    while s > 0 and i - s < SIGNATURE_WORDS and not hard_gap(text, toks, s):
+        before = toks[s - 1]
+        if not (before.text[:1].isupper() or before.norm in titles):
+            break  # "Republican pollster Daron Shaw:", but not "doesn't surprise"
+        s -= 1
+    guess = classify(r, toks, s, i + 1, "speech")
+    if guess is None or guess.type != "named-person" or not guess.speaker:
+        return False
+    r.record(
+        "quote", r.span(colon, colon + 1), r.tok_span(toks, s, i + 1), r.span(q.start, q.end), guess, "colon"
+    )
+    return True
+
+
+def quote_after_colon(r: Reading, colon: int) -> Quote | None:
+    """The quotation that opens right after a colon, on the same line."""
+    text = r.text
+    p = colon + 1
+    while p < len(text) and text[p] in " \t":
+        p += 1
+    return r.quotes.by_start.get(p)
+
+
+def read_signatures(r: Reading) -> None:
+    """Quotations signed with a dash and a name ("“He is our greatest shame.” ― Sonya Herridge"), as in
+    collected reader comments and social-media posts ("— Jane Roe (@janeroe)")."""
+    text, doc = r.text, r.doc
+    credited = {a.content.start for a in r.found if a.content is not None and a.kind == "quote"}
+    for dash_char in SIGNATURE_DASHES:
+        dash = text.find(dash_char)
+        while dash >= 0:
+            q = _quote_before(r, dash)
+            if q is not None and q.start not in credited:
+                name = _signature_name(r, doc.tokens, doc.token_index(dash + 1), dash)
+                if name is not None:
+                    toks, s, e = name
+                    guess = classify(r, toks, s, e, "speech")
+                    if (
+                        guess is not None
+                        and guess.type in ("named-person", "named-organisation")
+                        and guess.speaker
+                    ):
+                        r.record(
+                            "quote",
+                            r.span(dash, dash + 1),
+                            r.tok_span(toks, s, e),
+                            r.span(q.start, q.end),
+                            guess,
+                            "signature",
+                        )
+                        credited.add(q.start)
+            dash = text.find(dash_char, dash + 1)
+
+
+def _quote_before(r: Reading, dash: int) -> Quote | None:
+    """The quotation that ends just before a dash, on its line or the line above."""
+    text = r.text
+    p = dash
+    while p > 0 and dash - p < SIGNATURE_GAP and text[p - 1] in " \t\r\n":
+        p -= 1
+    return r.quotes.by_end.get(p)
+
+
+def _signature_name(
+    r: Reading, tokens: list[Token], a: int, dash: int
+) -> tuple[list[Token], int, int] | None:
+    """The name after a signing dash: capitalised words that end their line, or a handle in brackets or a
+    comma after them ("― Jane Roe (@janeroe)", "— Ann Lee, Ohio"); as (tokens, start, end)."""
+    text = r.text
+    reach = min(len(text), dash + SIGNATURE_REACH)
+    line_end = text.find("\n", dash, reach)
+    line_end = reach if line_end < 0 else line_end
+    e = a
+    while e < len(tokens) and tokens[e].end <= line_end and e - a < SIGNATURE_WORDS:
+        between = text[(tokens[e - 1].end if e > a else dash + 1) : tokens[e].start]
+        if between.strip(" .\u00a0"):
+            break
+        if not tokens[e].text[:1].isupper():
+            return None  # "— and then it ended": a dash inside a sentence
+        e += 1
+    if e == a or not any(names_someone(r, t) for t in tokens[a:e]):
+        return None
+    rest = text[tokens[e - 1].end : line_end].strip(" .\u00a0\t\r")
+    if rest and rest[0] not in "(,":
+        return None
+    return tokens, a, e

@@ -1,4 +1,4 @@
-"""The driver: one pass over the sentences that hold a cue word, then headline colons and continued quotes.
+"""The driver: one pass over the sentences that hold a cue word, then colons, signatures and continued quotes.
 
 A cheap scan of the tokens finds the few words that can start a cue (``CueLexicon.triggers``); only their
 sentences are read closely, each cue word handing over to its reader (``verbs``, ``passives``, ``cues``).
@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from rhetlint.analysis.attribution.cues import read_according, read_colon_quote, read_phrase
+from rhetlint.analysis.attribution.cues import (
+    quote_after_colon,
+    read_according,
+    read_colon_quote,
+    read_phrase,
+    read_signatures,
+    read_speaker_colon,
+)
 from rhetlint.analysis.attribution.quotes import credit_continued_quotes
 from rhetlint.analysis.attribution.reading import Reading
 from rhetlint.analysis.attribution.verbs import read_verb
@@ -22,6 +29,8 @@ if TYPE_CHECKING:
 
 # How far into its sentence a headline's "Smith:" may end, in characters.
 COLON_REACH = 80
+# How many words before a colon may name the speaker of the quotation after it ("pollster Daron Shaw:").
+SPEAKER_WORDS = 8
 
 
 def find_attributions(doc: Document) -> list[Attribution]:
@@ -29,6 +38,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
     r = Reading(doc)
     with_cues = _read_cues(r)
     _read_colons(r, with_cues)
+    read_signatures(r)
     credit_continued_quotes(r)
     r.found.sort(key=lambda a: (a.cue or a.content or a.source).start)  # type: ignore[union-attr]
     return r.found
@@ -95,11 +105,18 @@ def _read_colons(r: Reading, with_cues: set[int]) -> None:
     colon = text.find(":")
     while colon >= 0:
         si = doc.sentence_index(colon)
-        if si >= 0 and si not in with_cues and colon - sentences[si].start < COLON_REACH:
+        if si >= 0 and si not in with_cues and colon < sentences[si].end:
             sent = sentences[si]
             a = doc.token_index(sent.start)
-            b = doc.token_index(sent.end, a)
-            if b > a:
-                read_colon_quote(r, sent, tokens[a:b])
-            with_cues.add(si)
+            before = len(r.found)
+            if colon - sent.start < COLON_REACH:
+                b = doc.token_index(sent.end, a)
+                if b > a:
+                    read_colon_quote(r, sent, tokens[a:b])
+                with_cues.add(si)
+            if len(r.found) == before and quote_after_colon(r, colon) is not None:
+                b = doc.token_index(colon, a)
+                # the name before the colon is a few words: read no further back, however long the sentence
+                if b > a and read_speaker_colon(r, tokens[max(a, b - SPEAKER_WORDS) : b], colon):
+                    with_cues.add(si)
         colon = text.find(":", colon + 1)

@@ -51,6 +51,12 @@ IN_THE_KNOW = frozenset({"familiar", "close", "briefed", "knowledgeable", "invol
 # Quantifiers that turn a group into an unspecified part of it ("some Democrats", "many experts").
 QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "numerous", "countless", "various",
                          "certain", "lots", "plenty", "multiple", "dozens", "hundreds", "thousands", "millions"})
+# Shares of a group, which pick out part of the group after "of" ("55 percent of voters", "a majority of
+# Republicans"); kept apart from the quantifiers because "Majority Leader" is a title.
+SHARES = frozenset({"percent", "majority", "majorities", "minority", "plurality", "half", "third", "thirds",
+                    "quarter", "quarters"})
+# Numbers in words, for shares of those asked ("two in three said").
+NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 # Time words that may sit at the edge of a source ("On Tuesday Smith said", "said Smith on Tuesday").
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                         "yesterday", "today", "tonight", "earlier", "later", "last", "this", "next", "week",
@@ -78,6 +84,11 @@ MAX_NP = 8  # longest source read leftwards from a verb, in words
 def strip_possessive(word: str) -> str:
     """The word without a possessive ending or a trailing apostrophe: "Ruiz's" and "officials'" name people."""
     return word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
+
+
+def count_word(norm: str) -> bool:
+    """A number in digits or in words up to ten ("10", "three")."""
+    return norm.isdigit() or norm in NUMBER_WORDS
 
 
 def bare(norm: str) -> str:

@@ -36,6 +36,7 @@ VERB_CLASSES = frozenset(
         "impression",
         "hearsay",
         "past",
+        "light",
     }
 )
 # Cue classes whose subject must look like a source (a name, pronoun, role, group or document).
@@ -67,8 +68,11 @@ class CueLexicon(NamedTuple):
     documents: frozenset[str]
     places: frozenset[str]
     demonyms: frozenset[str]
+    speech_nouns: frozenset[str]  # nouns that a light verb turns into a report ("made similar comments")
     nouns: frozenset[str]  # every noun above: a cue form that is one of these may be a noun ("report")
     triggers: frozenset[str]  # every word that can start a cue
+    # cue forms that are a reporting verb without a particle ("said"; not "took", which needs "aim")
+    solo: frozenset[str]
     not_names: frozenset[str]  # grammar words, titles, demonyms and times: never part of a person's name
     not_first_names: frozenset[str]  # titles, places and grammar words: never the first name before a surname
 
@@ -107,8 +111,14 @@ def lexicon() -> CueLexicon:
         documents=word_set("attribution_documents"),
         places=word_set("attribution_places"),
         demonyms=demonyms,
+        speech_nouns=word_set("attribution_speech_nouns"),
         nouns=frozenset(),
         triggers=frozenset(ordered) | frozenset(phrases) | {"according"},
+        solo=frozenset(
+            form
+            for form, entries in ordered.items()
+            if any(not c.particle and c.cls != "light" for c in entries)
+        ),
         not_names=frozenset(),
         not_first_names=frozenset(),
     )

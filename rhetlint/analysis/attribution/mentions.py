@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rhetlint.analysis.attribution.gaps import comma_gap, hard_gap, skip_brackets
+from rhetlint.analysis.attribution.gaps import comma_gap, gap, hard_gap, skip_brackets
 from rhetlint.analysis.attribution.grammar import (
     ASIDE_OPENERS,
     AUX_SKIP,
@@ -25,6 +25,7 @@ from rhetlint.analysis.attribution.grammar import (
     REFERRING,
     RELATIVES,
     TIME_WORDS,
+    count_word,
 )
 from rhetlint.analysis.attribution.speakers import function_word, names_someone
 
@@ -53,6 +54,19 @@ WHOLE_SUBJECTS = QUANTIFIERS | REFERRING
 # Words that open an appositive or aside, so that another may stand before it ("a", "who", "however").
 SEGMENT_OPENERS = ASIDE_OPENERS | {"a", "an", "the", "who", "which"}
 
+# Nouns ending in "-ly", which are no adverbs ("lawyers for the family said").
+LY_NOUNS = frozenset({"family", "assembly", "rally", "supply", "reply", "anomaly", "monopoly", "homily", "folly",
+                      "bully", "belly", "tally", "butterfly", "jelly", "lily", "melancholy"})
+# Nouns that end a time phrase ("on Tuesday", "last month", "earlier this year").
+TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+                        "weekend", "month", "year", "morning", "afternoon", "evening", "night", "spring", "summer",
+                        "fall", "autumn", "winter"})
+# Words that open a time phrase before its noun.
+TIME_LEADS = frozenset({"on", "last", "this", "next", "earlier", "later", "late", "early", "that", "same"})
+
+# Words that open a question or condition: a subject right after one reports nothing yet.
+HYPOTHETICAL = frozenset({"if", "whether", "unless"})
+
 MAX_RIGHT = 10  # longest source read rightwards ("according to …", "said …")
 MAX_APPOSITIVE = 30  # longest ", the port's executive director," between a name and its verb
 
@@ -64,7 +78,7 @@ def skippable(r: Reading, tok: Token) -> bool:
     if n in ("most", "more", "less", "least", "very") and tok.text.islower():
         return _next_is_adverb(r, tok)  # "most recently defended"
     return (n in AUX_SKIP and tok.text.islower()) or (len(n) > 4 and n.endswith("ly") and tok.text.islower()
-                                                      and n not in r.lex.nouns)
+                                                      and n not in r.lex.nouns and n not in LY_NOUNS)
 
 
 def _next_is_adverb(r: Reading, tok: Token) -> bool:
@@ -75,7 +89,7 @@ def _next_is_adverb(r: Reading, tok: Token) -> bool:
 
 def _verbish(r: Reading, tok: Token) -> bool:
     """A lower-case reporting verb form that is not also a noun: a noun phrase does not reach past it."""
-    return tok.norm in r.lex.cues and tok.norm not in r.lex.nouns and tok.text.islower()
+    return tok.norm in r.lex.solo and tok.norm not in r.lex.nouns and tok.text.islower()
 
 
 # --- noun phrases ----------------------------------------------------------------------------------------
@@ -123,7 +137,7 @@ def _np_opens(r: Reading, tok: Token) -> bool:
     """Whether a word can start an inverted subject ("said Smith", "said the spokesman")."""
     n = tok.norm
     lex = r.lex
-    return (tok.text[:1].isupper() or n in ("the", "a", "an", "one", "two", "three", "he", "she", "they")
+    return (tok.text[:1].isupper() or n in ("the", "a", "an", "one", "two", "three", "he", "she", "they", "another")
             or n in lex.anonymous or n in lex.vague or n in lex.titles or n in QUANTIFIERS)
 
 
@@ -134,6 +148,7 @@ def left_subject(r: Reading, toks: list[Token], k: int) -> Subject | None:
     j = k - 1
     while j >= 0 and not hard_gap(text, toks, j + 1) and skippable(r, toks[j]):
         j -= 1
+    j = _before_time_phrase(r, toks, j)
     bracketed = skip_brackets(text, toks, j)
     soft = bracketed != j  # "Sen. Claire McCaskill (D-Mo.) said"
     j = bracketed
@@ -143,19 +158,52 @@ def left_subject(r: Reading, toks: list[Token], k: int) -> Subject | None:
     if norm in RELATIVES and j > 0:  # "those who argue", "Lynch, who told Congress"
         e = skip_brackets(text, toks, j - 1)
         s = np_start(r, toks, e)
+        if _generic_role(r, toks, s, e):
+            return None
         return (s, j + 1, s, e + 1)
     if norm in CLAUSE_WORDS and (soft or not comma_gap(text, toks, j + 1)):
         return None  # (", though, said" goes on to the comma branch below)
     if soft or not hard_gap(text, toks, j + 1):
-        return _adjacent_subject(r, toks, j)
+        found = _adjacent_subject(r, toks, j)
+        if found is not None and found[0] > 0 and toks[found[0] - 1].norm in HYPOTHETICAL:
+            return None  # "to learn if reporters felt pressured": a question, not a report
+        return found
     if not comma_gap(text, toks, j + 1):
         return None
     return _subject_before_comma(r, toks, j)
 
 
+def _before_time_phrase(r: Reading, toks: list[Token], j: int) -> int:
+    """Step left over a time phrase between a subject and its verb ("Smith on Tuesday said", "the agency
+    last month warned", "Rep. Ann Lee earlier this year argued"), and the adverbs before it."""
+    if j < 1 or toks[j].norm not in TIME_NOUNS or hard_gap(r.text, toks, j + 1):
+        return j  # ("on Thursday, said": the comma ends the subject's search here)
+    i = j - 1
+    while i >= 0 and j - i <= 3 and toks[i].norm in TIME_LEADS and not hard_gap(r.text, toks, i + 1):
+        i -= 1
+    if i == j - 1 and not toks[j].text[:1].isupper():
+        return j  # "the week said": a bare time noun needs "last", "this", "on" or a day's name
+    if i < 0 or (hard_gap(r.text, toks, i + 1) and not gap(r.text, toks, i + 1).strip(" .").endswith(")")):
+        return j  # (a bracket before the phrase closes an aside of the subject: "Ann Lee (D-Mo.) on Monday")
+    while i >= 0 and not hard_gap(r.text, toks, i + 1) and skippable(r, toks[i]):
+        i -= 1
+    return i
+
+
+def _generic_role(r: Reading, toks: list[Token], s: int, e: int) -> bool:
+    """A bare plural role before "who" ("rewarded candidates who promised", "journalists who disagree"): people
+    in general, not someone the story quotes."""
+    head = toks[e]
+    return head.text.islower() and head.norm.endswith("s") and head.norm in r.lex.titles and not any(
+        t.norm in DETERMINERS or t.norm in QUANTIFIERS or t.norm.isdigit() for t in toks[s:e])
+
+
 def _adjacent_subject(r: Reading, toks: list[Token], j: int) -> Subject | None:
     """The noun phrase ending at token j, right before its verb ("the union says")."""
     norm = toks[j].norm
+    if j > 1 and toks[j - 1].norm == "in" and count_word(toks[j - 2].norm) and count_word(norm):
+        s = np_start(r, toks, j - 2)  # "two in three said", "more than six in 10 said": a share of those asked
+        return (s, j + 1, s, j + 1)
     if norm in NOT_NP_END or norm.isdigit():
         # "in three states", "under the plan": no noun phrase ends here, unless the word is the
         # whole subject ("Some argue", "Many believe")
@@ -240,7 +288,7 @@ def _opening_name(r: Reading, toks: list[Token], j: int) -> int | None:
         return None
     if e == 1 and toks[0].text.isupper() or any(t.norm in TIME_WORDS for t in toks[:e]):
         return None  # a dateline ("WASHINGTON, June 24") or a time ("On Tuesday,")
-    if any(t.norm in r.lex.cues and t.text.islower() for t in toks[e:j]):
+    if any(t.norm in r.lex.solo and t.text.islower() for t in toks[e:j]):
         return None
     return e
 

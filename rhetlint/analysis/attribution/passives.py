@@ -131,15 +131,14 @@ def read_participle(r: Reading, toks: list[Token], k: int, cue_end: int, entry: 
         j -= 1
     if be >= 0:
         return _passive(r, toks, be, cue_end, entry, general)
-    if k > 0 and comma_gap(text, toks, k):
+    if k > 0 and comma_gap(text, toks, k) or (k == 1 and toks[0].norm == "as") or k == 0:
+        # "…, criticized by unions", "As reported by the Journal, …", "Asked by Smith whether …"
         return _reduced_passive(r, toks, k, cue_end, entry.cls)
     return -1
 
 
 def _passive(r: Reading, toks: list[Token], be: int, cue_end: int, entry: Cue, general: bool) -> int:
     """Read a passive whose form of "be" is token ``be``; return the last token index it used."""
-    if not _reports(entry):
-        return cue_end  # "would be released": a passive, but not of a reporting verb
     n = len(toks)
     nxt = toks[cue_end + 1].norm if cue_end + 1 < n else ""
     if entry.base == "call" and nxt in CALL_PARTICLES:
@@ -147,10 +146,13 @@ def _passive(r: Reading, toks: list[Token], be: int, cue_end: int, entry: Cue, g
     if entry.cls in ("impression", "refusal", "quote"):
         return cue_end
     if nxt == "by" and cue_end + 2 < n:
+        # any reporting verb credits its agent: "was denounced by the party's chairman", "is backed by unions"
         cue = r.span(toks[be].start, toks[cue_end].end)
         used = _credit_agent(r, toks, cue_end + 2, cue, (0, be), entry.cls)
         if used >= 0:
             return used
+    if not _reports(entry):
+        return cue_end  # "was endorsed": without its agent, a passive that reports no one's words
     if entry.cls == "as" and not any(t.norm in ("as", "to") for t in toks[cue_end + 1 : cue_end + 4]):
         return cue_end  # "are often seen in trees": seeing, not a view
     _agentless(r, toks, be, cue_end, entry, general, nxt)

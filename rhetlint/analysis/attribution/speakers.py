@@ -25,8 +25,10 @@ from rhetlint.analysis.attribution.grammar import (
     QUANTIFIERS,
     REFERRING,
     RELATIVES,
+    SHARES,
     TIME_WORDS,
     bare,
+    count_word,
     strip_possessive,
 )
 from rhetlint.analysis.attribution.lexicon import NEEDS_SOURCE_LIKE
@@ -177,6 +179,10 @@ def classify(r: Reading, toks: list[Token], s: int, e: int, cls: str) -> Speaker
     norms = [t.norm for t in words]
     if len(words) == 1 and norms[0] in PRONOUN_LIKE:
         return _pronoun(r, norms[0], words[0].start, cls)
+    if len(norms) >= 3 and norms[-2] == "in" and count_word(norms[-1]) and count_word(norms[-3]):
+        return SpeakerGuess(
+            "vague", norms[-1], None, (), plural=True
+        )  # "two in three", a share of those asked
     h = _head_index(words, norms)
     head, known = _quantified_head(r.lex, words, norms, h)
     if not known:
@@ -216,7 +222,7 @@ def _quantified_head(lex: CueLexicon, words: list[Token], norms: list[str], h: i
     """The head word, and whether it is a known kind of source when a quantifier picks out part of it
     ("many experts", "some of the men"): people, a group or a document, not "many goals conceded"."""
     head = bare(norms[h])
-    if head in QUANTIFIERS and len(norms) > h + 2 and norms[h + 1] == "of":
+    if (head in QUANTIFIERS or head in SHARES) and len(norms) > h + 2 and norms[h + 1] == "of":
         # "many of the cells", "some of the men": the group is the noun after "of"
         inner = bare(norms[-1])
         return inner, _names_people(lex, inner) or inner in ("people", "them", "us", "those")

@@ -20,6 +20,7 @@ from rhetlint.analysis.attribution.grammar import (
     MAX_NP,
     NAME_DROP,
     NOUN_MARKERS,
+    PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
     TIME_WORDS,
@@ -28,6 +29,7 @@ from rhetlint.analysis.attribution.lexicon import INVERTIBLE
 from rhetlint.analysis.attribution.mentions import Subject, inverted_ok, left_subject, right_np, skippable
 from rhetlint.analysis.attribution.model import SpeakerGuess
 from rhetlint.analysis.attribution.passives import read_participle
+from rhetlint.analysis.attribution.quotes import QUOTE_JOIN
 from rhetlint.analysis.attribution.speakers import classify, with_appositive_roles
 from rhetlint.text.inflect import verb_forms
 
@@ -48,10 +50,15 @@ PLURAL_NOUNS = frozenset({"people", "police", "media", "staff", "public", "clerg
                           "children", "folks", "youth", "data", "gop", "leadership", "government"})
 # Verbs that hand their subject to a following infinitive cue ("continued to complain", "began to argue").
 CHAIN_VERBS = ("continue", "begin", "start", "try", "attempt", "go", "move", "rush", "hasten", "repeat",
-               "choose", "vow", "threaten", "appear", "seem", "proceed", "hurry", "dare")
+               "choose", "vow", "threaten", "appear", "seem", "proceed", "hurry", "dare", "carry")
 # Words that open a subordinate clause with its own subject ("when Trump spotted …", "because she …").
 CLAUSE_OPENERS = frozenset({"when", "because", "while", "after", "before", "since", "although", "though", "if",
                             "unless", "until", "whereas", "once"})
+# Prepositions that open a sentence with a phrase before its subject ("In a speech on Tuesday, Trump …").
+OPENING_PHRASES = frozenset({"in", "at", "on", "during", "after", "before", "following", "despite", "amid",
+                             "with", "without", "for", "from", "by", "speaking", "asked", "earlier", "later"})
+# Modal verbs: a light verb after one is a possibility ("might make a great speech"), not a report.
+MODALS = frozenset({"might", "could", "would", "may", "should", "must", "can", "will", "shall"})
 # Words before an -ing cue that make it a participle clause of the main subject ("after saying", "by arguing").
 PARTICIPLE_LEADS = frozenset({"by", "after", "while", "without", "before", "when", "in", "through", "since",
                               "also", "and", "again", "repeatedly", "even", "then"})
@@ -65,6 +72,13 @@ CLAUSE_LEADS = (CLAUSE_WORDS | TIME_WORDS) - NAME_DROP
 PLURAL_SUBJECTS = frozenset({"i", "you", "we", "they"}) | QUANTIFIERS | PLURAL_NOUNS
 # Cue classes that need particular words after the verb ("refuses to", "sees … as", "argues that").
 CHECKED_CLASSES = frozenset({"refusal", "as", "clause"})
+# Reporting verbs that need an object when active: followed at once by a preposition, their past form is a
+# passive participle describing the noun before it ("the women quoted in the report", "a study cited by").
+OBJECT_VERBS = frozenset({"quote", "cite", "mention", "describe", "criticize", "criticise", "praise", "condemn",
+                          "blame", "accuse", "label", "brand", "dub", "rebuke", "assail", "deride", "berate",
+                          "lambaste", "castigate", "scold", "liken", "reference", "invoke", "refute", "interview",
+                          "survey", "poll", "question", "thank", "hail", "denounce", "mock", "ridicule"})
+PASSIVE_PREPOSITIONS = frozenset({"in", "by", "at", "on", "as", "during", "from", "for"})
 # Words after "in a" that stretch a cue to "said in a (written) statement".
 STATEMENT_KINDS = frozenset({"written", "emailed", "televised", "radio", "tv", "brief", "separate"})
 STATEMENTS = frozenset({"statement", "interview", "email", "letter", "post", "tweet", "speech", "memo", "note",
@@ -79,6 +93,8 @@ def read_verb(r: Reading, sent: Sentence, toks: list[Token], k: int, entries: tu
         if m == 0 or tuple(t.norm for t in toks[k + 1:k + 1 + m]) == cand.particle:
             entry = cand
             break
+    if entry is not None and entry.cls == "light":
+        entry = _light_verb(r, toks, k, entry)
     if entry is None:
         return k
     cue_end = k + len(entry.particle)
@@ -96,6 +112,25 @@ def read_verb(r: Reading, sent: Sentence, toks: list[Token], k: int, entries: tu
     return _read_active(r, sent, toks, k, head_k, cue_end, entry, prev, nxt)
 
 
+def _light_verb(r: Reading, toks: list[Token], k: int, entry: Cue) -> Cue | None:
+    """A light verb with its noun of speech ("made similar comments", "gave a speech", "delivered remarks")
+    read as one speech verb whose particle is the words up to the noun; None without such a noun."""
+    nouns = r.lex.speech_nouns
+    if k > 0 and toks[k - 1].norm in MODALS:
+        return None  # "might make a great political speech": a possibility, not a report
+    for j in range(k + 1, min(len(toks), k + 5)):
+        tok = toks[j]
+        if hard_gap(r.text, toks, j) or not tok.text.islower():
+            return None
+        if tok.norm in nouns:
+            return entry._replace(cls="speech", particle=tuple(t.norm for t in toks[k + 1 : j + 1]))
+        if tok.norm not in NOUN_MARKERS and (
+            tok.norm in CLAUSE_WORDS or tok.norm in PREPOSITIONS or tok.norm in PRONOUNS or tok.norm in TIME_WORDS
+        ):
+            return None  # "made it to the final", "gave them a lift"
+    return None
+
+
 def _noun_here(r: Reading, toks: list[Token], k: int, entry: Cue, prev: Token | None, nxt: str) -> bool:
     """Whether the cue word at token k is a noun or an imperative where it stands, not a report."""
     form = entry.form
@@ -103,7 +138,7 @@ def _noun_here(r: Reading, toks: list[Token], k: int, entry: Cue, prev: Token | 
         if form not in ("past", "pp") and (
                 prev.norm in NOUN_MARKERS or (prev.norm.endswith("'s") and form in ("base", "3sg"))):
             return True  # a noun: "the report", "Smith's claims"
-        if prev.norm in QUANTIFIERS and nxt in BE_AUX_OF:
+        if prev.norm in QUANTIFIERS and nxt in BE_AUX_OF and not hard_gap(r.text, toks, k + 1):
             return True  # "some claims were false", "many reports of": a noun after a quantifier
     if form in ("base", "3sg") and nxt == "of" and toks[k].norm in r.lex.nouns:
         return True  # "reports of"
@@ -115,6 +150,8 @@ def _verb_start(r: Reading, toks: list[Token], k: int, entry: Cue, prev: Token |
     when it is an infinitive after another verb or a capitalised name."""
     start = k
     if prev is not None and prev.norm == "to" and entry.form == "base":
+        if k >= 3 and toks[k - 2].norm == "on" and toks[k - 3].norm in _chain_forms():
+            return k - 3  # "went on to say", "carried on to argue"
         if k < 2 or toks[k - 2].norm not in _chain_forms() or hard_gap(r.text, toks, k - 1):
             return -1  # infinitive after another verb: "declined to say", "plans to argue"
         start = k - 2
@@ -129,11 +166,20 @@ def _read_active(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: 
     record it; return the last token index used."""
     if entry.base == "ask" and nxt == "not":
         return cue_end  # "who asked not to be named": a condition, not a report
+    if entry.base in OBJECT_VERBS and entry.form in ("past", "pp") and nxt in PASSIVE_PREPOSITIONS \
+            and not entry.particle and not hard_gap(r.text, toks, cue_end + 1):
+        return cue_end  # "the two women quoted in the report": a passive participle after its noun
     cls = entry.cls
     if cls == "impression":
         _impression(r, toks, k, cue_end, entry, nxt)
         return cue_end
-    participle = entry.form == "ing" and (prev is None or prev.norm not in BE)  # ", saying …"
+    participle = entry.form == "ing" and not _progressive(r, toks, k)  # ", saying …", not "is once again saying"
+    if participle and prev is not None and prev.norm == "by" and k > 1 and toks[k - 2].norm.endswith(("ed", "en")):
+        return k  # "may be identified by feeling the pulse": the means of a passive, whose subject acts not
+    if participle and not (comma_gap(r.text, toks, k) or (prev is not None and prev.norm in PARTICIPLE_LEADS)):
+        with_np = _with_subject(r, toks, k)  # "with analysts saying …"
+        if with_np is not None and (cls not in CHECKED_CLASSES or _fits_class(r, toks, k, cue_end, cls, nxt)):
+            return _credit(r, sent, toks, k, head_k, cue_end, entry, ((*with_np, *with_np), None, False))
     if cls in CHECKED_CLASSES and not _fits_class(r, toks, k, cue_end, cls, nxt) or participle and not (
             comma_gap(r.text, toks, k) or (prev is not None and prev.norm in PARTICIPLE_LEADS)):
         return k  # "sees the deal as a trap"; "his worst showing": a noun, not ", saying …"
@@ -141,6 +187,26 @@ def _read_active(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: 
     if found is None:
         return cue_end
     return _credit(r, sent, toks, k, head_k, cue_end, entry, found)
+
+
+def _progressive(r: Reading, toks: list[Token], k: int) -> bool:
+    """Whether the -ing form at token k follows a form of "be", past adverbs ("is once again questioning")."""
+    j = k - 1
+    while j >= 0 and toks[j].norm not in BE and skippable(r, toks[j]) and not hard_gap(r.text, toks, j + 1):
+        j -= 1
+    return j >= 0 and toks[j].norm in BE and not hard_gap(r.text, toks, j + 1)
+
+
+def _with_subject(r: Reading, toks: list[Token], k: int) -> tuple[int, int] | None:
+    """The noun phrase between "with" and the -ing cue at token k ("…, with analysts saying a rise is near"):
+    the subject of an absolute clause, as (start, end) token indices."""
+    text = r.text
+    j = k - 1
+    while j > 0 and k - j <= MAX_NP and not hard_gap(text, toks, j + 1) and toks[j].norm not in CLAUSE_WORDS:
+        if toks[j].norm == "with" and toks[j].text.islower():
+            return (j + 1, k) if j + 1 < k else None
+        j -= 1
+    return None
 
 
 def _impression(r: Reading, toks: list[Token], k: int, cue_end: int, entry: Cue, nxt: str) -> None:
@@ -198,7 +264,7 @@ def _source(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: int, 
         return None if shared is None else (shared[0], shared[1], False)
     opens_after_quote, after_quote = _after_quote(r, sent, toks, k)
     if not after_quote:
-        if entry.cls in INVERTIBLE and k > 0 and comma_gap(r.text, toks, k):
+        if entry.cls in INVERTIBLE and entry.base != "tell" and k > 0 and comma_gap(r.text, toks, k):
             right = _inverted_between_commas(r, toks, cue_end)
             if right is not None:  # "…, the race will be tight, said Dan Gerstein"
                 return (right[0], right[1], right[0], right[1]), None, True
@@ -232,6 +298,8 @@ def _inverted_after_break(r: Reading, toks: list[Token], k: int, cue_end: int, e
         return None
     if not (opens_after_quote or (k > 0 and hard_gap(r.text, toks, k))):
         return None
+    if not _plain_gap(r, toks, cue_end + 1):
+        return None  # 'agreed: "…"', 'tweeted, "…"': what follows is the quotation, not the speaker
     right = right_np(r, toks, cue_end + 1)
     if right is not None and inverted_ok(r, toks, right) and (
             after_quote or right[1] == len(toks) or comma_gap(r.text, toks, right[1])):
@@ -239,10 +307,15 @@ def _inverted_after_break(r: Reading, toks: list[Token], k: int, cue_end: int, e
     return None
 
 
+def _plain_gap(r: Reading, toks: list[Token], i: int) -> bool:
+    """Only spaces between token i-1 and token i: an inverted subject follows its verb directly."""
+    return i < len(toks) and not r.text[toks[i - 1].end : toks[i].start].strip()
+
+
 def _inverted_between_commas(r: Reading, toks: list[Token], cue_end: int) -> tuple[int, int] | None:
     """A short source after the verb that ends the sentence or a comma-bounded aside ("…, said Dan Gerstein,")
     and is typed as a source."""
-    right = right_np(r, toks, cue_end + 1)
+    right = right_np(r, toks, cue_end + 1) if _plain_gap(r, toks, cue_end + 1) else None
     if right is not None and (right[1] == len(toks) or comma_gap(r.text, toks, right[1])) and \
             inverted_ok(r, toks, right) and right[1] - right[0] <= 6 and not any(
                 t.text.islower() and (t.norm.endswith("ed") or t.norm in BE) for t in toks[right[0]:right[1]]
@@ -274,14 +347,17 @@ def _participle_source(r: Reading, toks: list[Token], k: int) -> tuple[Subject, 
 
 def _clause_subject(r: Reading, toks: list[Token], k: int) -> tuple[Subject, SpeakerGuess] | None:
     """The subject of the clause the verb at k is in, read rightwards from the clause's start."""
-    b = _clause_start(toks, k)
-    if b < k and hard_gap(r.text, toks, b) and b > 0:
+    b, after_comma = _clause_start(r.text, toks, k)
+    if b < k and hard_gap(r.text, toks, b) and b > 0 and not after_comma:
         return None  # "But on Tuesday, …": the subject comes after an opening phrase we do not parse
     if b < k and r.quotes.inside(toks[b].start):
         return None
     e = _subject_end(r, toks, b, k)
-    if e == b:
-        return None
+    if e == b or any(
+        toks[i].norm in BE and toks[i + 1].norm.endswith(("ed", "en")) and toks[i + 1].text.islower()
+        for i in range(e, k - 1)
+    ):
+        return None  # "… may be identified by feeling the pulse and characterizing …": a passive's subject
     guess = classify(r, toks, b, e, "speech")
     return ((b, e, b, e), guess) if guess is not None else None
 
@@ -303,17 +379,31 @@ def _subject_end(r: Reading, toks: list[Token], b: int, k: int) -> int:
     return e
 
 
-def _clause_start(toks: list[Token], k: int) -> int:
+def _clause_start(text: str, toks: list[Token], k: int) -> tuple[int, bool]:
     """The first word of the subject of the clause the verb at k is in, after a subordinating word and the
-    linking and time words that open a clause."""
-    b = 0
-    for c in range(k - 1, 0, -1):  # "… when Trump spotted a sign and asked …": the clause's own subject
-        if toks[c].norm in CLAUSE_OPENERS and toks[c].text.islower():
+    linking and time words that open a clause; and whether it follows the comma that closes a subordinate
+    clause or an opening phrase ("When Mook was asked …, he laughed and said", "In a speech on Tuesday,
+    Trump struck a measured tone, saying")."""
+    b, after_comma = 0, False
+    for c in range(k - 1, -1, -1):  # "… when Trump spotted a sign and asked …": the clause's own subject
+        if toks[c].norm in CLAUSE_OPENERS and (toks[c].text.islower() or c == 0) and not (
+            toks[c].norm == "once" and c + 1 < k and toks[c + 1].norm in ("again", "more")
+        ):
             b = c + 1
             break
+    if b > 0 or toks[0].norm in OPENING_PHRASES:
+        comma = next((m for m in range(b + 1, k) if _clause_comma(text, toks, m)), -1)
+        if comma > 0:
+            b, after_comma = comma, True
     while b < k and toks[b].norm in CLAUSE_LEADS:
         b += 1
-    return b
+    return b, after_comma
+
+
+def _clause_comma(text: str, toks: list[Token], m: int) -> bool:
+    """A comma (or dash) between token m-1 and token m that ends a clause, not one inside "15,000"."""
+    between = text[toks[m - 1].end : toks[m].start]
+    return comma_gap(text, toks, m) and between[-1:].isspace()
 
 
 # --- typing and recording ----------------------------------------------------------------------------------
@@ -321,7 +411,7 @@ def _credit(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: int, 
             found: tuple[Subject, SpeakerGuess | None, bool]) -> int:
     """Type the source found for the verb at k and record the attribution; return the last token index used."""
     src, guess, inverted = found
-    if entry.cls == "quote" and not r.quotes.before(toks, min(src[0], k)):
+    if entry.cls == "quote" and not r.quotes.before(toks, min(src[0], k)) and not _quote_opens(r, toks, cue_end):
         return k
     if guess is None:
         guess = _subject_guess(r, toks, k, src, entry, inverted)
@@ -332,6 +422,16 @@ def _credit(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: int, 
     r.record("quote" if quoted else "paraphrase", r.span(toks[head_k].start, toks[last].end),
              r.tok_span(toks, src[0], src[1]), words, guess, entry.cls)
     return max(last, src[1] - 1) if inverted else last
+
+
+def _quote_opens(r: Reading, toks: list[Token], cue_end: int) -> bool:
+    """Whether a quotation opens right after the cue, set off by a comma or colon ('He continued, "…"')."""
+    p = toks[cue_end].end
+    text = r.text
+    end = min(len(text), p + 4)
+    while p < end and text[p] in QUOTE_JOIN:
+        p += 1
+    return p in r.quotes.by_start and any(c in ",:" for c in text[toks[cue_end].end : p])
 
 
 def _subject_guess(r: Reading, toks: list[Token], k: int, src: Subject, entry: Cue,
@@ -361,7 +461,10 @@ def _base_agrees(r: Reading, toks: list[Token], k: int, src: Subject) -> bool:
         return False  # "has support": after "have" a bare form is a noun
     if j >= 0 and toks[j].norm in BASE_LICENSORS:
         return True
-    return _plural(r.lex, toks[src[3] - 1].norm)
+    head = next((i - 1 for i in range(src[2] + 1, src[3]) if toks[i].norm in PREPOSITIONS), src[3] - 1)
+    if toks[head].norm not in r.lex.documents:
+        head = src[3] - 1  # "55 percent of all voters say": the group after "of" agrees
+    return _plural(r.lex, toks[head].norm)  # "FEC records from the 2008 cycle show": "records" agrees
 
 
 def _plural(lex: CueLexicon, head: str) -> bool:
