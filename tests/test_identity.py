@@ -225,3 +225,14 @@ def test_an_organisation_word_shared_by_two_bodies_stays_apart():
         "The Post said nothing more.\n"
     )
     assert "Post" in [name for name, _, _ in table(text)]
+
+
+def test_a_crowd_named_after_a_body_speaks_for_it_and_lower_case_authorities_are_vague():
+    text = (
+        "FBI officials said the bulletin was routine. Administration officials said it was not. "
+        "The suspect fled, authorities said.\n"
+    )
+    types = {name: kind for name, kind, _ in table(text)}
+    assert types["FBI officials"] == "named-organisation"
+    assert types["authorities"] == "vague"
+    assert [k for n, k in types.items() if n.lower().startswith("administration")] == ["vague"]

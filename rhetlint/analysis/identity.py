@@ -21,7 +21,12 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from rhetlint.analysis.organisations import Organisation, StoryOrganisations, story_organisations
+from rhetlint.analysis.organisations import (
+    GENERIC_HEADS,
+    Organisation,
+    StoryOrganisations,
+    story_organisations,
+)
 from rhetlint.analysis.wordlists import word_set
 from rhetlint.model.document import Span
 
@@ -300,6 +305,19 @@ def _is_furniture(doc: Document, source: Source) -> bool:
     return len(words) > 1 or (len(words[0]) > 4 and _bare(words[0]) not in org_words)
 
 
+# Office-holders whose crowd speaks for the body named before them ("FBI officials", "Pentagon officials").
+CROWD_OF = frozenset({"officials", "spokesmen", "spokespeople", "representatives", "leaders"})
+
+
+def _named_body(word: str) -> bool:
+    """A capitalised acronym or organisation word ("FBI", "Pentagon"), not a demonym or a place ("Chinese"),
+    nor a lower-case word ("administration officials" are a crowd)."""
+    bare = _bare(word)
+    return word[:1].isupper() and (
+        (word.isupper() and len(word) > 1) or bare in word_set("attribution_org_words")
+    )
+
+
 def _retype_groups(doc: Document, sources: list[Source]) -> None:
     """Correct the type of groups the clause reading took for names: "Industry analysts" at a sentence
     start is a vague group, not an organisation, and "(One) of the people" is one of an unnamed group;
@@ -319,6 +337,19 @@ def _retype_groups(doc: Document, sources: list[Source]) -> None:
             and not any(" familiar " in doc.text[m.start : m.end] for m in source.mentions)
         ):
             source.type = "vague"  # "federal scientists said"
+            continue
+        if (
+            source.type == "vague"
+            and source.mentions
+            and len(words) == 2
+            and words[1].lower() in CROWD_OF
+            and _named_body(words[0])
+            and (words[0].isupper() or not doc.starts_sentence(min(source.mentions).start))
+        ):
+            source.type = "named-organisation"  # "FBI officials said": the FBI speaks
+            continue
+        if source.type == "named-organisation" and source.name == "authorities":
+            source.type = "vague"  # "authorities said": no body in particular
             continue
         if (
             source.type == "named-organisation"
@@ -478,13 +509,23 @@ def _resolve_affiliations(doc: Document, sources: list[Source]) -> None:
                 source.affiliation, source.affiliation_evidence = org.name, _named_at(org, first)
 
 
+# People who speak for a body they belong to ("company officials", "union leaders", "a district spokesman").
+MEMBER_HEADS = frozenset(
+    "official officials leader leaders spokesman spokeswoman spokesperson spokesmen spokeswomen member members "
+    "executive executives lawyer lawyers attorney attorneys manager managers representative representatives "
+    "negotiator negotiators source sources staff staffer staffers aide aides".split()
+)
+
+
 def _described_group(orgs: StoryOrganisations, source: Source) -> None:
     """ "company officials", "union leaders", "a district spokesman": an unnamed source described by the kind
     of body it speaks for belongs to the body of that kind the story named before it."""
     words = [w.lower() for w in source.name.split()]
+    if len(words) < 2 or words[-1] not in MEMBER_HEADS:
+        return  # "a group representing chaplains": the group is the source, not a member of one
     first = min(m.start for m in source.mentions)
     for word in words[:-1]:
-        org = orgs.described(word, first) if orgs.describes(word) else None
+        org = orgs.described(word, first) if orgs.describes(word) and word not in GENERIC_HEADS else None
         if org is not None:
             source.affiliation, source.affiliation_evidence = org.name, _named_at(org, first)
             return
@@ -611,7 +652,7 @@ class _Candidates:
             if len(bare) != 1:
                 return None
             matches = self.by_surname.get(bare[0], [])
-            if not matches and source.name[:1].isupper():
+            if not matches and source.name[:1].isupper() and source.type == "named-organisation":
                 bodies = self.by_org_word.get(bare[0], [])
                 # "the Post" after "The Washington Post": the one organisation with that word in its name
                 return bodies[0] if len(bodies) == 1 and bodies[0] is not source else None

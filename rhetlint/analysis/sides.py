@@ -79,7 +79,8 @@ GENERIC_ORG_WORDS = frozenset(
     "department office ministry union company firm group party team staff administration government "
     "house senate assembly parliament congress chamber majority minority security federal centers center "
     "one world police retired health human investigators just watched regional community general "
-    "metropolitan municipal public".split()
+    "metropolitan municipal public groups companies agencies unions parties committees councils departments "
+    "organizations organisations coalitions networks authorities governments campaigns".split()
 )
 # First words of place names ("San Bernardino Police Chief", "Fort Worth Mayor"): such a name is a place.
 PLACE_PREFIXES = frozenset("san santa los las el st fort mount".split())
