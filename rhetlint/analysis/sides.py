@@ -675,8 +675,8 @@ def _takes_a_stand(doc: Document, offsets: Iterable[int]) -> bool:
 STANCE_WORDS = frozenset(
     "opposes oppose opposed opposing opposition protest protests protested protesting rival rivals sued sue "
     "suing lawsuit challenge challenged challenging objects objected objection rejects rejected disputes "
-    "disputed petition petitioned campaigned campaigning fought fighting boycott boycotted against versus "
-    "criticized criticised accused blamed attacked condemned denounced".split()
+    "disputed petition petitioned campaigned campaigning boycott boycotted criticized criticised accused "
+    "blamed condemned denounced".split()
 )
 # Words of a request for comment that a party did not answer ("did not respond", "declined to comment").
 REFUSAL_WORDS = frozenset({"respond", "comment", "reached", "return", "reply"})
