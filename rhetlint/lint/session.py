@@ -13,6 +13,7 @@ from typing import Any
 from rhetlint.hooks.manager import PluginSet, load_plugins
 from rhetlint.lint.config import Config, ConfigCache, ConfigError
 from rhetlint.lint.files import InputError, read_draft
+from rhetlint.lint.kept_sources import KeptSources
 from rhetlint.lint.linter import Linter
 from rhetlint.lint.results_cache import ResultsCache
 from rhetlint.model.diagnostics import Diagnostic
@@ -26,14 +27,14 @@ class Outcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (path, one line): checked, but not as usual
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: KeptSources = field(default_factory=KeptSources)  # texts of files with findings
     files_checked: int = 0
 
     def merge(self, other: Outcome) -> None:
         self.diagnostics.extend(other.diagnostics)
         self.errors.extend(other.errors)
         self.notes.extend(other.notes)
-        self.sources.update(other.sources)
+        self.sources.update_from(other.sources)
         self.files_checked += other.files_checked
 
 
@@ -133,7 +134,7 @@ class Session:
         outcome.notes = [(path, note) for note in notes]
         outcome.files_checked = 1
         if self.keep_sources and diagnostics:
-            outcome.sources[path] = source
+            outcome.sources.keep_file(path, source, linter.config.max_file_size)
         return outcome
 
     def cached_outcome(self, path: str) -> Outcome | None:
@@ -151,7 +152,7 @@ class Session:
             return None
         outcome = Outcome(diagnostics=diagnostics, files_checked=1)
         if self.keep_sources and diagnostics:
-            outcome.sources[path] = source
+            outcome.sources.keep_file(path, source, linter.config.max_file_size)
         return outcome
 
     def _lint_cached(self, linter: Linter, source: str, path: str) -> tuple[list[Diagnostic], list[str]]:
@@ -170,12 +171,15 @@ class Session:
 
     def warm_up(self, path: str) -> None:
         """Build what linting needs before the first file (the linter of ``path``'s configuration, and what
-        the rules and analyses build on first use: lexicon matchers, the sentence splitter) by linting a
-        short built-in draft, so that worker processes forked afterwards start warm. Problems are left for
-        the real files to report."""
+        the analyses and rhetlint's own rules build on first use: lexicon matchers, the sentence splitter) by
+        linting a short built-in draft with rhetlint's own rules, so that worker processes forked afterwards
+        start warm. Other plugins' rules never see this draft. Problems are left for the real files to
+        report."""
         try:
             linter = self.linter_for(Path(path))
-            linter.lint(linter.parse(WARM_UP_DRAFT, path, self.format))
+            manager = linter.plugins.manager
+            own = [rule for rule in linter.rules_for(path) if _is_builtin(manager.get_plugin(rule.plugin))]
+            linter.lint(linter.parse(WARM_UP_DRAFT, None, "markdown"), own)
         except Exception:  # noqa: BLE001 - whatever fails here fails again, and is reported, on a real file
             pass
 
@@ -187,8 +191,13 @@ class Session:
         outcome.notes = [(path, note) for note in doc.notes]
         outcome.files_checked = 1
         if self.keep_sources:
-            outcome.sources[path] = source
+            outcome.sources.keep_text(path, source)
         return outcome
+
+
+def _is_builtin(plugin: object) -> bool:
+    """Whether a plugin is part of rhetlint (its core or the built-in rule plugins)."""
+    return getattr(plugin, "__name__", "").split(".")[0] in ("rhetlint", "rhetlint_plugins")
 
 
 # The Session of a worker process: on Linux the parent's own, inherited when the worker is forked (plugins,
