@@ -116,7 +116,8 @@ class Run:
 
 def run_once(command: Sequence[str]) -> Run:
     """Wall time and peak resident memory (the largest of the process and its reaped workers) of one run."""
-    env = dict(os.environ, NO_COLOR="1")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # an install has .pyc files
+    env["NO_COLOR"] = "1"
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -198,6 +199,24 @@ def table(all_cases: list[Case]) -> str:
     return "\n".join(lines)
 
 
+def memory_over_files(counts: Sequence[int], folder: Path) -> list[tuple[int, float]]:
+    """rhetlint's peak memory (--jobs 1) on the first ``count`` stories of the corpus, repeated with a
+    marker line when there are fewer, for each count: flat when it does not grow with the number of files."""
+    corpus = _paragraphs()
+    out = []
+    for count in counts:
+        target = folder / f"files-{count}"
+        target.mkdir()
+        for i in range(count):
+            text = "\n\n".join(corpus[i % len(corpus)]) + "\n"
+            if i >= len(corpus):
+                text += f"\n(Copy {i // len(corpus)}.)\n"
+            (target / f"story-{i:05d}.md").write_text(text, encoding="utf-8")
+        run = run_once([sys.executable, "-m", "rhetlint", "check", "--no-cache", "--jobs", "1", str(target)])
+        out.append((count, run.max_rss_mb))
+    return out
+
+
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f}, {five:.2f}, {fifteen:.2f}"
@@ -206,6 +225,13 @@ def load() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5, help="rounds of every pair (medians are printed)")
+    parser.add_argument(
+        "--files",
+        type=int,
+        nargs="*",
+        default=[50, 200, 1000],
+        help="numbers of files for the memory-over-many-files line (default: 50 200 1000; none: skip it)",
+    )
     parser.add_argument("--proselint", help="proselint executable to use instead of the managed one")
     parser.add_argument(
         "--tools-dir",
@@ -221,9 +247,15 @@ def main(argv: list[str] | None = None) -> int:
         before = load()
         measure(all_cases, args.rounds)
         after = load()
+        memory = memory_over_files(args.files, Path(tmp))
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; proselint {proselint}")
     print(f"load average (1, 5, 15 min) before: {before}; after: {after}; medians of {args.rounds} rounds")
     print(table(all_cases))
+    if memory:
+        print(
+            "rhetlint peak memory over many files (--jobs 1): "
+            + ", ".join(f"{count:,} files {mb:.0f} MB" for count, mb in memory)
+        )
     return 0
 
 
