@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 from importlib import metadata
+from importlib.machinery import PathFinder
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,8 @@ def site(tmp_path, monkeypatch):
     )
     _dist(second, "delta-4.dist-info", "Name: delta\nVersion: 4\n", "[rhetlint]\ndelta = delta.plugin\n")
     monkeypatch.setattr(sys, "path", [str(first), str(tmp_path / "missing"), str(second)])
+    standard = [f for f in sys.meta_path if not hasattr(f, "find_distributions") or f is PathFinder]
+    monkeypatch.setattr(sys, "meta_path", standard)
     return tmp_path
 
 
@@ -107,3 +110,24 @@ def test_loading_the_plugins_does_not_import_importlib_metadata():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_importlib_metadata_backport_s_finder_keeps_the_scan(site, monkeypatch):
+    backport = pytest.importorskip("importlib_metadata")
+    finder = backport.MetadataPathFinder()
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, finder])
+    monkeypatch.setattr(scanner, "_from_importlib", lambda group: pytest.fail("handed to importlib.metadata"))
+    assert [e.name for e in scanner.entry_points("rhetlint")] == ["alpha", "alpha-rules", "beta", "delta"]
+
+
+def test_another_distribution_finder_hands_the_search_to_importlib_metadata(site, monkeypatch):
+    class VendorFinder:
+        def find_spec(self, *args):
+            return None
+
+        def find_distributions(self, context=None):
+            return iter(())
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, VendorFinder()])
+    monkeypatch.setattr(scanner, "_from_importlib", lambda group: [scanner.EntryPoint("x", "x", "x", "1")])
+    assert [e.name for e in scanner.entry_points("rhetlint")] == ["x"]

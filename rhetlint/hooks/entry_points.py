@@ -76,9 +76,17 @@ def _plain_folders_only() -> bool:
     """Whether every distribution lives in a folder on sys.path (no zip files, no third-party finders
     that answer for distributions)."""
     for finder in sys.meta_path:
-        if finder is not PathFinder and hasattr(finder, "find_distributions"):
+        if hasattr(finder, "find_distributions") and not _searches_sys_path(finder):
             return False
     return not any(entry and os.path.isfile(entry) for entry in sys.path)
+
+
+def _searches_sys_path(finder: object) -> bool:
+    """The standard library's finder, or the importlib_metadata backport's (which installs itself on
+    sys.meta_path when imported, by dask for one): both read the same folders on sys.path as this scan."""
+    kind = type(finder)
+    backport = kind.__name__ == "MetadataPathFinder" and kind.__module__.split(".")[0] == "importlib_metadata"
+    return finder is PathFinder or backport
 
 
 def _from_importlib(group: str) -> list[EntryPoint]:
