@@ -230,8 +230,8 @@ BATCHES_PER_WORKER = 12
 
 
 def batches(paths: Sequence[str], jobs: int) -> list[list[str]]:
-    """``paths`` dealt into about ``jobs * BATCHES_PER_WORKER`` batches of neighbouring files (in order, so a
-    folder's files, which tend to be alike in size, spread evenly over the batches)."""
+    """``paths`` dealt round into ``jobs * BATCHES_PER_WORKER`` batches (at most one per file): every batch
+    takes every n-th file, so a folder's long and short files spread evenly over the batches."""
     count = max(1, min(len(paths), jobs * BATCHES_PER_WORKER))
     return [list(paths[i::count]) for i in range(count)]
 
