@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -21,6 +20,7 @@ import pluggy
 from pluggy import HookImpl, Result
 
 from rhetlint.hooks import specs as hookspecs
+from rhetlint.hooks.entry_points import entry_points as find_entry_points
 from rhetlint.rules import Rule, RuleConflict, RuleError, RuleRegistry
 
 ENTRY_POINT_GROUP = "rhetlint"
@@ -104,9 +104,7 @@ def one_line(exc: BaseException) -> str:
     return "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
 
 
-def _version_of(module: ModuleType, dist: Any = None) -> str:
-    if dist is not None:
-        return dist.version
+def _version_of(module: ModuleType) -> str:
     return str(getattr(module, "__version__", "")) or "-"
 
 
@@ -161,7 +159,7 @@ def load_plugins(
     only = os.environ.get("RHETLINT_LOAD_PLUGINS")
     wanted = None if only is None else {n.strip() for n in only.split(",") if n.strip()}
     if entry_points:
-        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        for ep in sorted(find_entry_points(ENTRY_POINT_GROUP), key=lambda e: e.name):
             if ep.name in blocked or (wanted is not None and ep.name not in wanted) or pm.has_plugin(ep.name):
                 continue
             try:
@@ -179,7 +177,7 @@ def load_plugins(
             infos.append(
                 PluginInfo(
                     ep.name,
-                    _version_of(module, getattr(ep, "dist", None)),
+                    ep.version or _version_of(module),
                     f"entry point {ep.value}",
                     _hooks_of(pm, module),
                 )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from rhetlint.hooks.manager import PluginSet, load_plugins
 from rhetlint.lint.config import Config, ConfigCache, ConfigError
 from rhetlint.lint.files import InputError, read_draft
+from rhetlint.lint.kept_sources import KeptSources
 from rhetlint.lint.linter import Linter
 from rhetlint.lint.results_cache import ResultsCache
 from rhetlint.model.diagnostics import Diagnostic
@@ -23,15 +27,23 @@ class Outcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (path, one line): checked, but not as usual
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: KeptSources = field(default_factory=KeptSources)  # texts of files with findings
     files_checked: int = 0
 
     def merge(self, other: Outcome) -> None:
         self.diagnostics.extend(other.diagnostics)
         self.errors.extend(other.errors)
         self.notes.extend(other.notes)
-        self.sources.update(other.sources)
+        self.sources.update_from(other.sources)
         self.files_checked += other.files_checked
+
+
+# Linted once before worker processes are forked (Session.warm_up): a heading, a quotation with its speaker,
+# an unnamed source and loaded words, so that every analysis and lexicon is built.
+WARM_UP_DRAFT = (
+    "# The council votes\n\n"
+    '"We will not give up," Mayor Ana Ruiz said on Monday. Critics say the blatant scheme will fail.\n'
+)
 
 
 # The environment variable that trusts local plugins, as --allow-local-plugins does.
@@ -122,7 +134,7 @@ class Session:
         outcome.notes = [(path, note) for note in notes]
         outcome.files_checked = 1
         if self.keep_sources and diagnostics:
-            outcome.sources[path] = source
+            outcome.sources.keep_file(path, source, linter.config.max_file_size)
         return outcome
 
     def cached_outcome(self, path: str) -> Outcome | None:
@@ -140,7 +152,7 @@ class Session:
             return None
         outcome = Outcome(diagnostics=diagnostics, files_checked=1)
         if self.keep_sources and diagnostics:
-            outcome.sources[path] = source
+            outcome.sources.keep_file(path, source, linter.config.max_file_size)
         return outcome
 
     def _lint_cached(self, linter: Linter, source: str, path: str) -> tuple[list[Diagnostic], list[str]]:
@@ -157,6 +169,20 @@ class Session:
             self.cache.save(key, source, diagnostics)
         return diagnostics, list(doc.notes)
 
+    def warm_up(self, path: str) -> None:
+        """Build what linting needs before the first file (the linter of ``path``'s configuration, and what
+        the analyses and rhetlint's own rules build on first use: lexicon matchers, the sentence splitter) by
+        linting a short built-in draft with rhetlint's own rules, so that worker processes forked afterwards
+        start warm. Other plugins' rules never see this draft. Problems are left for the real files to
+        report."""
+        try:
+            linter = self.linter_for(Path(path))
+            manager = linter.plugins.manager
+            own = [rule for rule in linter.rules_for(path) if _is_builtin(manager.get_plugin(rule.plugin))]
+            linter.lint(linter.parse(WARM_UP_DRAFT, None, "markdown"), own)
+        except Exception:  # noqa: BLE001 - whatever fails here fails again, and is reported, on a real file
+            pass
+
     def check_text(self, source: str, path: str) -> Outcome:
         outcome = Outcome()
         linter = self.linter_for(Path(path) if path != "-" else None)
@@ -165,11 +191,17 @@ class Session:
         outcome.notes = [(path, note) for note in doc.notes]
         outcome.files_checked = 1
         if self.keep_sources:
-            outcome.sources[path] = source
+            outcome.sources.keep_text(path, source)
         return outcome
 
 
-# Worker processes build their own Session once (plugins cannot be pickled).
+def _is_builtin(plugin: object) -> bool:
+    """Whether a plugin is part of rhetlint (its core or the built-in rule plugins)."""
+    return getattr(plugin, "__name__", "").split(".")[0] in ("rhetlint", "rhetlint_plugins")
+
+
+# The Session of a worker process: on Linux the parent's own, inherited when the worker is forked (plugins,
+# lexicons and the sentence splitter already built); elsewhere built once per worker (plugins cannot be pickled).
 _WORKER: Session | None = None
 
 
@@ -179,12 +211,48 @@ def _init_worker(config_path, selection, format, keep_sources, allow_local_plugi
     _WORKER = Session(config_path, selection, format, keep_sources, allow_local_plugins, cache)
 
 
+def _adopt_session(session: Session) -> None:
+    global _WORKER
+    _WORKER = session
+
+
 def _check_many(paths: Sequence[str]) -> Outcome:
     assert _WORKER is not None
     outcome = Outcome()
     for path in paths:
         outcome.merge(_WORKER.check_file(path))
     return outcome
+
+
+# Batches per worker: small enough that the workers finish together, large enough that sending a batch and
+# its outcome back costs little beside linting it.
+BATCHES_PER_WORKER = 12
+
+
+def batches(paths: Sequence[str], jobs: int) -> list[list[str]]:
+    """``paths`` dealt round into ``jobs * BATCHES_PER_WORKER`` batches (at most one per file): every batch
+    takes every n-th file, so a folder's long and short files spread evenly over the batches."""
+    count = max(1, min(len(paths), jobs * BATCHES_PER_WORKER))
+    return [list(paths[i::count]) for i in range(count)]
+
+
+def _pool_setup(session: Session, paths: Sequence[str]) -> tuple[Any, Callable[..., None], tuple]:
+    """The process context, initializer and its arguments for ``session``'s workers: forked workers adopt
+    the parent's warm session; spawned ones build their own from its settings."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        session.warm_up(paths[0])
+        return multiprocessing.get_context("fork"), _adopt_session, (session,)
+    args = (
+        session.configs.override,
+        session.selection,
+        session.format,
+        session.keep_sources,
+        session.allow_local_plugins,
+        session.cache.folder if session.cache is not None and session.cache.problem is None else None,
+    )
+    return multiprocessing.get_context(), _init_worker, args
 
 
 def check_paths(
@@ -214,35 +282,33 @@ def check_paths(
             for path in paths:
                 outcome.merge(session.check_file(path))
             return outcome
-    # Config errors are found once, here, so workers do not each report them.
-    chunks = [list(paths[i :: jobs * 4]) for i in range(jobs * 4)]
-    chunks = [c for c in chunks if c]
-    args = (
-        session.configs.override,
-        session.selection,
-        session.format,
-        session.keep_sources,
-        session.allow_local_plugins,
-        session.cache.folder if session.cache is not None and session.cache.problem is None else None,
-    )
-    # imported here: a run without --jobs does not pay for multiprocessing at start-up
+    context, initializer, initargs = _pool_setup(session, paths)
+    # imported here: a run without --jobs does not pay for concurrent.futures at start-up
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    gc.freeze()  # objects made so far stay out of the workers' collections: their pages stay shared
     lost: list[str] = []  # files of batches whose worker died (a plugin's os._exit, a crash, the OOM killer)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=args) as pool:
-        futures = [(chunk, pool.submit(_check_many, chunk)) for chunk in chunks]
-        for chunk, future in futures:
-            try:
-                outcome.merge(future.result())
-                report(len(chunk))
-            except BrokenProcessPool:
-                lost.extend(chunk)
-    for path in lost:  # one at a time, each in a worker of its own, to find the file that kills it
-        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=args) as single:
-            try:
-                outcome.merge(single.submit(_check_many, [path]).result())
-            except BrokenProcessPool:
-                outcome.errors.append((path, "the process checking this file died; not checked"))
-            report(1)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(paths)), mp_context=context, initializer=initializer, initargs=initargs
+        ) as pool:
+            futures = [(batch, pool.submit(_check_many, batch)) for batch in batches(paths, jobs)]
+            for batch, future in futures:
+                try:
+                    outcome.merge(future.result())
+                    report(len(batch))
+                except BrokenProcessPool:
+                    lost.extend(batch)
+        for path in lost:  # one at a time, each in a worker of its own, to find the file that kills it
+            with ProcessPoolExecutor(
+                max_workers=1, mp_context=context, initializer=initializer, initargs=initargs
+            ) as single:
+                try:
+                    outcome.merge(single.submit(_check_many, [path]).result())
+                except BrokenProcessPool:
+                    outcome.errors.append((path, "the process checking this file died; not checked"))
+                report(1)
+    finally:
+        gc.unfreeze()
     return outcome

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -27,7 +28,7 @@ class Report:
     diagnostics: list[Diagnostic]
     errors: list[FileError] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)  # code -> rule, for formats that describe rules
-    sources: dict[str, str] = field(default_factory=dict)  # path -> text, for context lines
+    sources: Mapping[str, str] = field(default_factory=dict)  # path -> text, for context lines
     files_checked: int = 0
     statistics: bool = False
     quiet: bool = False

@@ -16,10 +16,45 @@ import types
 from functools import cache
 from typing import Any
 
+# Modules Punkt imports only to load, save, train or print models, or for tokenizers rhetlint does not use.
+# Their own imports (http.client, ssl, urllib.request, xml, subprocess) cost 30-50 ms of every run, so Punkt is
+# imported with stand-ins for them, as a private copy that a later ``import nltk`` does not see.
+PUNKT_UNUSED = (
+    "nltk.pathsec",
+    "nltk.picklesec",
+    "nltk.tabdata",
+    "nltk.termsec",
+    "nltk.probability",
+    "nltk.internals",  # for TokenizerI.tokenize, which Punkt overrides
+    "nltk.tokenize.util",  # for StringTokenizer
+)
 
-def _import_bare(module: str) -> Any:
+
+class _Unavailable(types.ModuleType):
+    """A stand-in module: every name in it is a function that says it is not available."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+
+        def unavailable(*args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError(f"{self.__name__}.{name} is not loaded with rhetlint's sentence splitter")
+
+        return unavailable
+
+
+def _import_bare(module: str, stand_ins: tuple[str, ...] = ()) -> Any:
     if "nltk" in sys.modules and not getattr(sys.modules["nltk"], "_rhetlint_placeholder", False):
         return importlib.import_module(module)  # the real package is already loaded: use it
+    if stand_ins:
+        before = set(sys.modules)
+        sys.modules.update({name: _Unavailable(name) for name in stand_ins if name not in sys.modules})
+        try:
+            return _import_bare(module)
+        finally:  # forget every nltk module this import added: a later import of nltk gets real ones
+            for name in set(sys.modules) - before:
+                if name == "nltk" or name.startswith("nltk."):
+                    del sys.modules[name]
     spec = importlib.util.find_spec("nltk")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("nltk is not installed")
@@ -42,7 +77,7 @@ def _import_bare(module: str) -> Any:
 
 @cache
 def punkt() -> Any:
-    return _import_bare("nltk.tokenize.punkt")
+    return _import_bare("nltk.tokenize.punkt", PUNKT_UNUSED)
 
 
 @cache

@@ -69,6 +69,8 @@ def lemma(norm: str) -> str:
             from rhetlint.text.nltk_glue import porter_stemmer
 
             cached = porter_stemmer().stem(word)
+        if len(_LEMMAS) > 50_000:  # bounded like the memo of normal forms
+            _LEMMAS.clear()
         _LEMMAS[norm] = cached
     return cached
 
@@ -86,7 +88,7 @@ def tokenize(text: str) -> list[Token]:
         word = m.group()
         norm = norms.get(word)
         if norm is None:
-            if len(norms) > 200_000:  # bound the memo on huge inputs
+            if len(norms) > 50_000:  # bound the memo: a long run over an archive meets ever more rare words
                 norms.clear()
             norm = norms[word] = normalise(word)
         start, end = m.span()
