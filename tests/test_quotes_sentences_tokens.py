@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rhetlint.model.document import Document
+from rhetlint import Document
 from rhetlint.text.quotes import Quote, find_quotes
 from rhetlint.text.sentences import abbreviations, split_spans
 from rhetlint.text.tokens import lemma, normalise, strip_possessive, tokenize
