@@ -236,3 +236,13 @@ def test_a_crowd_named_after_a_body_speaks_for_it_and_lower_case_authorities_are
     assert types["FBI officials"] == "named-organisation"
     assert types["authorities"] == "vague"
     assert [k for n, k in types.items() if n.lower().startswith("administration")] == ["vague"]
+
+
+def test_ordinary_words_opening_a_line_and_relative_pronouns_are_no_sources():
+    text = (
+        "Please share this story, please. Police said the road was closed.\n\n"
+        "Five women spoke, some of whom said they were afraid. You said it yourself, a reader wrote.\n"
+    )
+    names = [name for name, _, _ in table(text)]
+    assert "Please" not in names and "of whom" not in names and "you" not in [n.lower() for n in names]
+    assert "Police" in names or "police" in names  # an institution opening a sentence still speaks

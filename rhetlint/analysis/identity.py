@@ -318,15 +318,43 @@ def _named_body(word: str) -> bool:
     )
 
 
+# Words that name no one the story credits: the reader, a fragment of a quantifier ("other"), a relative
+# pronoun left by "some of whom said".
+NOBODY = frozenset({"you", "other", "of whom", "of which"})
+
+
+def _lower_case_words(doc: Document) -> set[str]:
+    """The words the document writes in lower case (so "Please" or "Terrorist" opening a line is no name)."""
+    return {t.norm for t in doc.tokens if t.text.islower()}
+
+
+def _common_word(source: Source, lower_case: set[str], org_words: frozenset[str]) -> bool:
+    """A one-word "name" the story also writes in lower case, that is no given name, organisation word,
+    institution ("Police said") or acronym: an ordinary word that opened a sentence or a line ("Please",
+    "Terrorist")."""
+    words = source.name.split()
+    if len(words) != 1 or source.type not in NAMED or words[0].isupper() or not words[0][:1].isupper():
+        return False
+    bare = _bare(words[0])
+    known = org_words | word_set("attribution_institutions") | word_set("given_names")
+    return bare in lower_case and bare not in known
+
+
 def _retype_groups(doc: Document, sources: list[Source]) -> None:
     """Correct the type of groups the clause reading took for names: "Industry analysts" at a sentence
     start is a vague group, not an organisation, and "(One) of the people" is one of an unnamed group;
     a plural group named only in lower case ("security experts", "unofficial results") is vague; page
     kickers in capitals and clause fragments ("by top officials who") are no source at all."""
     org_words = word_set("attribution_org_words")
+    lower_case = _lower_case_words(doc)
     for source in sources:
         words = source.name.split()
-        if words and (words[0].lower() in FRAGMENT_STARTS or _is_furniture(doc, source)):
+        if words and (
+            words[0].lower() in FRAGMENT_STARTS
+            or _is_furniture(doc, source)
+            or source.name.lower() in NOBODY  # "(some) of whom", "you"
+            or _common_word(source, lower_case, org_words)
+        ):
             source.type = "none"
             continue
         if (
