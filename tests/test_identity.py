@@ -246,3 +246,21 @@ def test_ordinary_words_opening_a_line_and_relative_pronouns_are_no_sources():
     names = [name for name, _, _ in table(text)]
     assert "Please" not in names and "of whom" not in names and "you" not in [n.lower() for n in names]
     assert "Police" in names or "police" in names  # an institution opening a sentence still speaks
+
+
+def test_a_generational_suffix_and_its_full_stop_do_not_make_two_people():
+    text = (
+        "Publisher Arthur Sulzberger Jr. said the paper would not retreat. "
+        "“We stand by it,” said Arthur Sulzberger Jr in a memo. Arthur Sulzberger said more later.\n"
+    )
+    names = [name for name, _, _ in table(text)]
+    assert len(names) == 1 and names[0].startswith("Arthur Sulzberger Jr")
+
+
+def test_a_role_read_as_the_speaker_joins_the_name_it_describes():
+    text = (
+        "“People of faith are going to stay away,” Michael Berry, senior counsel at the Liberty Institute, a "
+        "Texas-based legal organization dedicated to defending religious liberty in America, told The "
+        "Washington Times. Berry said the problem was getting worse.\n"
+    )
+    assert [name for name, _, _ in table(text)] == ["Michael Berry"]

@@ -726,17 +726,22 @@ def resolve_identities(doc: Document, sources: list[Source]) -> list[Source]:
     kept: list[Source] = []
     by_name: dict[str, Source] = {}
     for source in sorted(sources, key=lambda s: s.first_offset):
-        same = by_name.get(source.name.lower()) if source.type in NAMED else None
+        key = _name_key(source.name)
+        same = by_name.get(key) if source.type in NAMED else None
         if same is not None and same.type in NAMED:
             _merge(same, source)
             continue
         kept.append(source)
         if source.type in NAMED:
-            by_name.setdefault(source.name.lower(), source)
+            by_name.setdefault(key, source)
     people = [s for s in kept if s.type == "named-person" and len(s.name.split()) > 1]
     candidates = _Candidates(doc, people, kept)
     out: list[Source] = []
     for source in kept:
+        named = _named_before_role(doc, source, by_name)
+        if named is not None:
+            _merge(named, source)  # "Michael Berry, senior counsel at the Liberty Institute, told …"
+            continue
         words = source.name.split()
         if len(words) == 1 and _bare(words[0]) in PERSON_PRONOUNS | GROUP_PRONOUNS | WRITER_PRONOUNS:
             word = _bare(words[0])
@@ -753,6 +758,34 @@ def resolve_identities(doc: Document, sources: list[Source]) -> list[Source]:
         source.mentions.sort()
         source.attributions.sort(key=lambda a: (a.source or a.cue or a.content or Span(0, 0, "")).start)
     return sorted((s for s in out if s.type != "none"), key=lambda s: s.first_offset)
+
+
+def _name_key(name: str) -> str:
+    """A name as one person is written every time: lower case, without full stops or a generational suffix
+    ("Arthur Sulzberger Jr." and "Arthur Sulzberger" are one publisher)."""
+    words = [w.rstrip(".,").lower() for w in name.split()]
+    while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+# A name and the comma before a role given as its appositive: "Michael Berry, senior counsel at …".
+NAME_THEN_ROLE = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+),\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _named_before_role(doc: Document, source: Source, by_name: dict[str, Source]) -> Source | None:
+    """The named person whose appositive an unnamed role source is: the attribution read the role ("senior
+    counsel at the Liberty Institute") as the speaker, but the name just before it is who spoke."""
+    if source.type != "anonymous" or not source.mentions or source.name.lower().endswith("s"):
+        return None
+    first = min(source.mentions)
+    m = NAME_THEN_ROLE.search(doc.text, max(0, first.start - 80), first.start)
+    if m is None:
+        return None
+    person = by_name.get(_name_key(m.group(1)))
+    return person if person is not None and person.type == "named-person" else None
 
 
 def _words_about(doc: Document, source: Source) -> set[str]:
