@@ -33,3 +33,27 @@ def test_quiet_cases_really_are_quiet() -> None:
         "S104-quiet.md",
     ):
         assert (Path(__file__).parent / "fixtures" / "sourcing" / f"{name}.expected").read_text() == ""
+
+
+def _s101(name: str, config: dict | None = None) -> list:
+    from rhetlint.testing import make_linter
+
+    draft = Path(__file__).parent / "fixtures" / "sourcing" / name
+    linter = make_linter([rhetlint_plugins.sourcing, rhetlint_plugins.attribution], config, ["S101"])
+    return linter.lint_source(draft.read_text(encoding="utf-8"), str(draft))
+
+
+def test_one_sided_with_inferred_sides_is_a_hint_and_says_so() -> None:
+    (finding,) = _s101("S101-inferred-local-dispute.md")
+    assert finding.severity == "info"
+    assert "sides inferred from the text" in finding.message
+
+
+def test_one_sided_with_configured_sides_stays_a_warning() -> None:
+    (finding,) = _s101("S101.md")  # sides in front matter
+    assert finding.severity == "warning" and "inferred" not in finding.message
+
+
+def test_a_severity_the_user_sets_wins_over_the_hint() -> None:
+    (finding,) = _s101("S101-inferred-local-dispute.md", {"severity": {"one-sided-sourcing": "warning"}})
+    assert finding.severity == "warning"

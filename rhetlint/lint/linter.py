@@ -201,7 +201,7 @@ class Linter:
             (Position.at(lines, r.start), Position.at(lines, r.end), r.message) for r in finding.related
         )
         severity = self.severity_for(rule)
-        if finding.severity and severity == rule.severity:
+        if finding.severity and not self.decisions.severity_is_set(rule):
             severity = finding.severity  # a finding may soften itself unless the user set the level
         return Diagnostic(
             path=path,

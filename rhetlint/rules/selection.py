@@ -146,3 +146,7 @@ class Decisions:
 
     def severity(self, rule: Rule) -> str:
         return severity(rule, self.config.severity)
+
+    def severity_is_set(self, rule: Rule) -> bool:
+        """Whether the configuration gives ``rule`` a level (so a finding may not soften itself)."""
+        return any(matches(selector, rule) for selector in self.config.severity)
