@@ -97,7 +97,7 @@ def credits_words(doc: Document, att: Attribution) -> bool:
     """Whether an attribution credits its source with words or a view. A refusal ("declined to comment",
     "did not respond to calls") credits nothing, and nor does a position given as a description in a
     relative clause ("the Taxpayers League, which opposes the subsidy"): newsroom counts of sources leave
-    both out."""
+    both out; nor does a relative clause that says who wrote a document ("who wrote the ordinance")."""
     cue = att.cue
     if cue is None:
         return True
@@ -110,11 +110,18 @@ def credits_words(doc: Document, att: Attribution) -> bool:
     if word in REFUSED:
         if before and (before[-1] in NEGATIONS or before[-1].endswith("n't")):
             return False
-    if att.cue_class == "stance" and att.source is not None:
-        written = att.source.text.rstrip().lower()
-        if written.endswith((", which", ", who")):
-            return False
+    relative = att.source is not None and att.source.text.rstrip().lower().endswith((", which", ", who"))
+    if att.cue_class == "stance" and relative:
+        return False
+    if relative and word in AUTHORSHIP and att.content is not None:
+        first = att.content.text.split()[:1]
+        if first and first[0].lower() in ("the", "a", "an", "this", "its", "his", "her", "their"):
+            return False  # "Tamsin Roe, who wrote the ordinance, said": who she is, not what she said
     return True
+
+
+# Verbs of writing that, with a document as their object in a relative clause, describe an author.
+AUTHORSHIP = frozenset({"wrote", "writes", "write", "written", "authored", "drafted", "co-wrote", "penned"})
 
 
 def _add(

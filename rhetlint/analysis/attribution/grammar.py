@@ -69,7 +69,7 @@ ASIDE_OPENERS = frozenset({"however", "meanwhile", "though", "too", "also", "in"
                            "after", "before", "speaking", "asked", "when", "while", "instead", "nevertheless",
                            "moreover", "furthermore", "then", "now", "still", "later", "earlier", "again",
                            "according", "responding", "writing", "testifying", "appearing", "echoing",
-                           "separately", "likewise", "similarly", "indeed", "citing", "like", "unlike", "as"})
+                           "separately", "likewise", "similarly", "indeed", "citing", "like", "unlike", "as", "where"})
 # Determiners and possessives that make a document definite ("the report") rather than unnamed ("a study").
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
                       "your", "whose"})

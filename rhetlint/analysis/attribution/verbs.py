@@ -462,6 +462,8 @@ def _base_agrees(r: Reading, toks: list[Token], k: int, src: Subject) -> bool:
     if j >= 0 and toks[j].norm in BASE_LICENSORS:
         return True
     head = next((i - 1 for i in range(src[2] + 1, src[3]) if toks[i].norm in PREPOSITIONS), src[3] - 1)
+    if _plural(r.lex, toks[head].norm) and toks[head].norm in r.lex.vague:
+        return True  # "Many residents of the Old Harbor neighborhood say": the group before "of" agrees
     if toks[head].norm not in r.lex.documents:
         head = src[3] - 1  # "55 percent of all voters say": the group after "of" agrees
     return _plural(r.lex, toks[head].norm)  # "FEC records from the 2008 cycle show": "records" agrees
