@@ -165,7 +165,9 @@ class StoryOrganisations:
 
     def _index_mentions(self, doc: Document) -> None:
         """Add short forms and descriptions, each resolved to the nearest fitting organisation before it."""
-        pending = sorted((m.start, m.end, org) for org in self.by_name.values() for m in org.mentions)
+        pending = sorted(
+            ((m.start, m.end, org) for org in self.by_name.values() for m in org.mentions), key=lambda m: m[0]
+        )
         toks = doc.tokens
         covered = [(start, end) for start, end, _ in pending]
         found: list[tuple[int, int, Organisation]] = []
