@@ -287,3 +287,35 @@ def test_a_fix_replaces_the_whole_match_or_is_not_offered(
     [found] = lint_text(text, plugins=[rhetlint_plugins.loaded], select=["loaded-language"])
     assert found.match == match
     assert (found.fixes[0].replacement if found.fixes else None) == replacement
+
+
+# --- forms of multiword entries, praise credited to a speaker, neutral and literal senses ---------------
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("Aides spread a deep-state theory.\n", "deep-state"),
+        ("The fake-news outlets ran it.\n", "fake-news"),
+        ("Critics of big-government programs met.\n", "big-government"),
+        ("Two power grabs followed.\n", "power grabs"),
+        ("The council saw three cash-grab schemes.\n", "cash-grab"),
+        ("Both bills became political footballs.\n", "political footballs"),
+        ("Twitter mobs gathered online.\n", "Twitter mobs"),
+        ("They are total losers.\n", "total losers"),
+    ],
+)
+def test_multiword_entries_match_their_plural_and_hyphenated_forms(text: str, match: str) -> None:
+    assert match in flagged(text)
+
+
+def test_praise_credited_to_a_speaker_in_the_clause_is_theirs() -> None:
+    assert flagged("The world-class team won.\n", "puffery") == ["world-class"]
+    assert flagged("The coach said the team was world-class.\n", "puffery") == []
+
+
+def test_would_be_names_an_intended_role() -> None:
+    assert flagged("Would-be buyers lined up, and the would-be attacker fled.\n") == []
+
+
+def test_coming_under_fire_in_battle_is_literal() -> None:
+    assert flagged("The agency came under fire for the delay.\n") == ["came under fire"]
+    assert flagged("The convoy came under fire near the border.\n") == []
