@@ -319,3 +319,13 @@ def test_would_be_names_an_intended_role() -> None:
 def test_coming_under_fire_in_battle_is_literal() -> None:
     assert flagged("The agency came under fire for the delay.\n") == ["came under fire"]
     assert flagged("The convoy came under fire near the border.\n") == []
+
+
+def test_a_participle_of_saying_after_the_words_credits_what_follows_not_them() -> None:
+    assert "secretly hopes" in flagged("The governor secretly hopes to run, saying little in public.\n")
+    assert flagged("The governor secretly hopes to run, aides said.\n") == []
+
+
+def test_a_sensational_verb_in_a_clause_crediting_a_speaker_is_theirs() -> None:
+    assert flagged("The minister sidestepped the question.\n") == ["sidestepped"]
+    assert flagged("Critics say the minister sidestepped the question.\n") == []
