@@ -329,3 +329,12 @@ def test_a_participle_of_saying_after_the_words_credits_what_follows_not_them() 
 def test_a_sensational_verb_in_a_clause_crediting_a_speaker_is_theirs() -> None:
     assert flagged("The minister sidestepped the question.\n") == ["sidestepped"]
     assert flagged("Critics say the minister sidestepped the question.\n") == []
+
+
+def test_a_loaded_noun_in_a_clause_crediting_a_speaker_is_theirs() -> None:
+    assert flagged("The mayor's plan is a scheme to raise fares.\n") == ["scheme"]
+    assert flagged("The union says the mayor's plan is a scheme to raise fares.\n") == []
+
+
+def test_a_cue_word_inside_the_words_themselves_credits_nobody() -> None:
+    assert flagged("The council's wish list runs to 40 items.\n") == ["wish list"]

@@ -151,6 +151,8 @@ def attributed(doc: Document, offset: int, end: int | None = None) -> bool:
             hi = brk.start()
             break
     for cue in ATTRIBUTION_CUE.finditer(text, lo, hi):
+        if cue.start() < stop and cue.end() > start:
+            continue  # the words themselves ("a wish list") credit nobody
         # a participle after the words ("the mayor backtracked, saying ...") credits what follows, not them
         if not (cue.start() >= stop and cue.group().lower().endswith("ing")):
             return True
