@@ -338,3 +338,19 @@ def test_a_loaded_noun_in_a_clause_crediting_a_speaker_is_theirs() -> None:
 
 def test_a_cue_word_inside_the_words_themselves_credits_nobody() -> None:
     assert flagged("The council's wish list runs to 40 items.\n") == ["wish list"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The ruling found the search "unreasonable" and ordered a new trial.\n',
+        'In an interview, the budget chief defended the "temporary" cuts.\n',
+        'The ministry\'s statement set out a "thorough" audit.\n',
+    ],
+)
+def test_a_short_quotation_beside_a_noun_of_something_said_is_a_partial_quote(text: str) -> None:
+    assert flagged(text, "scare-quotes") == []
+
+
+def test_a_short_quotation_with_nothing_said_in_sight_is_still_a_scare_quote() -> None:
+    assert flagged('The ministry published its "report" on Friday.\n', "scare-quotes") == ['"report"']
