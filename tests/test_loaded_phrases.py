@@ -287,3 +287,70 @@ def test_a_fix_replaces_the_whole_match_or_is_not_offered(
     [found] = lint_text(text, plugins=[rhetlint_plugins.loaded], select=["loaded-language"])
     assert found.match == match
     assert (found.fixes[0].replacement if found.fixes else None) == replacement
+
+
+# --- forms of multiword entries, praise credited to a speaker, neutral and literal senses ---------------
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("Aides spread a deep-state theory.\n", "deep-state"),
+        ("The fake-news outlets ran it.\n", "fake-news"),
+        ("Critics of big-government programs met.\n", "big-government"),
+        ("Two power grabs followed.\n", "power grabs"),
+        ("The council saw three cash-grab schemes.\n", "cash-grab"),
+        ("Both bills became political footballs.\n", "political footballs"),
+        ("Twitter mobs gathered online.\n", "Twitter mobs"),
+        ("They are total losers.\n", "total losers"),
+    ],
+)
+def test_multiword_entries_match_their_plural_and_hyphenated_forms(text: str, match: str) -> None:
+    assert match in flagged(text)
+
+
+def test_praise_credited_to_a_speaker_in_the_clause_is_theirs() -> None:
+    assert flagged("The world-class team won.\n", "puffery") == ["world-class"]
+    assert flagged("The coach said the team was world-class.\n", "puffery") == []
+
+
+def test_would_be_names_an_intended_role() -> None:
+    assert flagged("Would-be buyers lined up, and the would-be attacker fled.\n") == []
+
+
+def test_coming_under_fire_in_battle_is_literal() -> None:
+    assert flagged("The agency came under fire for the delay.\n") == ["came under fire"]
+    assert flagged("The convoy came under fire near the border.\n") == []
+
+
+def test_a_participle_of_saying_after_the_words_credits_what_follows_not_them() -> None:
+    assert "secretly hopes" in flagged("The governor secretly hopes to run, saying little in public.\n")
+    assert flagged("The governor secretly hopes to run, aides said.\n") == []
+
+
+def test_a_sensational_verb_in_a_clause_crediting_a_speaker_is_theirs() -> None:
+    assert flagged("The minister sidestepped the question.\n") == ["sidestepped"]
+    assert flagged("Critics say the minister sidestepped the question.\n") == []
+
+
+def test_a_loaded_noun_in_a_clause_crediting_a_speaker_is_theirs() -> None:
+    assert flagged("The mayor's plan is a scheme to raise fares.\n") == ["scheme"]
+    assert flagged("The union says the mayor's plan is a scheme to raise fares.\n") == []
+
+
+def test_a_cue_word_inside_the_words_themselves_credits_nobody() -> None:
+    assert flagged("The council's wish list runs to 40 items.\n") == ["wish list"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The ruling found the search "unreasonable" and ordered a new trial.\n',
+        'In an interview, the budget chief defended the "temporary" cuts.\n',
+        'The ministry\'s statement set out a "thorough" audit.\n',
+    ],
+)
+def test_a_short_quotation_beside_a_noun_of_something_said_is_a_partial_quote(text: str) -> None:
+    assert flagged(text, "scare-quotes") == []
+
+
+def test_a_short_quotation_with_nothing_said_in_sight_is_still_a_scare_quote() -> None:
+    assert flagged('The ministry published its "report" on Friday.\n', "scare-quotes") == ['"report"']

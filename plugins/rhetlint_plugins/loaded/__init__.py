@@ -202,9 +202,12 @@ water"). Praise words from the same lexicon ("impressive", "remarkable") were me
 news they mostly describe what someone achieved, and annotators rarely count them as slant.
 
 A figure used in its literal sense stays quiet: "the patient is on life support", "the barn went up in
-flames", "a submarine torpedoed the freighter", "a token at the turnstile". A figure in a clause that
-credits a speaker ("the talks are on life support, the mediator said") is the speaker's, and a term the
-story quotes as someone's word (the union called it a "diktat") is theirs from there on.
+flames", "a submarine torpedoed the freighter", "a token at the turnstile", "the convoy came under fire".
+A figure, a sensational verb or a loaded noun in a clause that credits a speaker ("the talks are on life
+support, the mediator said"; "critics say the minister sidestepped the question") is the speaker's, but a
+participle of saying after the words ("the minister backtracked, saying ...") credits what follows, not
+them; a term the story quotes as someone's word (the union called it a "diktat") is theirs from there on.
+Multiword entries match their plurals and hyphenated forms ("power grabs", "a deep-state plot").
 
 Second look at frequent false positives: "outrage" among or from a named group reports a reaction and is
 left alone, while "an outrage" in the writer's voice is flagged; "massacre" beside the words of a mass
@@ -321,7 +324,8 @@ doubt_marker = lexicon_rule(
 
 ## What it flags
 "so-called", "purported", "supposed", "self-styled", "self-proclaimed" and similar markers of doubt in the
-writer's voice.
+writer's voice. "Would-be" is not one: in news it names an intended or thwarted role ("would-be buyers",
+"the would-be attacker").
 
 ## Why it matters
 These words tell readers to disbelieve a name or a claim without saying who disputes it or why. Wikipedia's
@@ -374,7 +378,8 @@ puffery = lexicon_rule(
 
 ## What it flags
 "legendary", "iconic", "world-class", "renowned", "visionary", "groundbreaking" and similar puffery in
-the writer's voice.
+the writer's voice. Praise in a clause that credits a speaker ("the coach said the team was world-class")
+is the speaker's and is left alone.
 
 ## Why it matters
 Praise words add no fact a reader can check, and in news they read as promotion. Show why the subject
@@ -425,8 +430,9 @@ def scare_quotes_rule(doc: Document, options: Options) -> Iterator[Finding]:
 
     ## What it flags
     A quotation of one to three words (`max-words`) with no speaker in the sentence: the "report", an
-    "election". Quiet when someone in the sentence said or called it so, when the words are a title or a
-    name, or when the word is mentioned as a word ("the term 'liberal'").
+    "election". Quiet when someone in the paragraph said or called it so, or the paragraph names what was
+    said or written (a statement, an interview, a speech, testimony, a letter, a ruling or opinion, a memo),
+    when the words are a title or a name, or when the word is mentioned as a word ("the term 'liberal'").
 
     ## Why it matters
     Quotation marks with no speaker are a sneer in punctuation: they tell readers the writer doubts the

@@ -150,7 +150,13 @@ def attributed(doc: Document, offset: int, end: int | None = None) -> bool:
         elif brk.start() >= stop:
             hi = brk.start()
             break
-    return ATTRIBUTION_CUE.search(text[lo:hi]) is not None
+    for cue in ATTRIBUTION_CUE.finditer(text, lo, hi):
+        if cue.start() < stop and cue.end() > start:
+            continue  # the words themselves ("a wish list") credit nobody
+        # a participle after the words ("the mayor backtracked, saying ...") credits what follows, not them
+        if not (cue.start() >= stop and cue.group().lower().endswith("ing")):
+            return True
+    return False
 
 
 def attributed_sentence(doc: Document, offset: int) -> bool:

@@ -16,7 +16,9 @@ SPEECH_STEMS = frozenset(
     "rebuk criticis criticiz pledg demand stress add note claim admit announc declar state testifi complain "
     "conced explain predict recal repli respond acknowledg alleg agre boast charg contend maintain observ "
     "remark reveal comment quot dismiss hail condemn denounc decri blast slam mock dub label tout cite "
-    "characteris characteriz character critic speak sai".split()
+    "characteris characteriz character critic speak sai "
+    # nouns that name something said or written: "in a statement", "during an interview", "the ruling"
+    "statement interview speech testimoni letter opinion rule memo".split()
 )
 # Phrases that credit a quotation without a verb: "in his words", "what she called".
 SPEAKER_PHRASE = re.compile(r"(?:known as|put it|in (?:his|her|their) words|according to)", re.I)
