@@ -143,6 +143,12 @@ class PhraseMatcher(Generic[T]):
                     else two
                 )
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps: everything but ``_order``, whose keys are the ids of this process's objects."""
+        state = dict(self.__dict__)
+        state.pop("_order", None)
+        return state
+
     def _merged(self, some: list[Pattern[T]], more: list[Pattern[T]]) -> list[Pattern[T]]:
         return sorted(some + more, key=self._ranked)
 
