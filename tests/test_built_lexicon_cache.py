@@ -127,14 +127,21 @@ def test_a_symbolic_link_is_not_followed(tmp_path):
     assert private_cache.load(folder, "x.pickle") is None
 
 
-def test_a_new_key_replaces_the_old_files(tmp_path, monkeypatch):
-    stale = tmp_path / "built-lexicon-0123456789abcdef0123.pickle"
-    stale.write_bytes(b"old")
+def test_a_new_key_keeps_only_the_newest_older_files(tmp_path, monkeypatch):
+    stale = []
+    for age in range(5):  # the oldest last
+        old = tmp_path / f"built-lexicon-{age:020d}.pickle"
+        old.write_bytes(b"old")
+        os.utime(old, ns=(10**18 - age * 10**12, 10**18 - age * 10**12))
+        stale.append(old)
     other = tmp_path / "unrelated.pickle"
     other.write_bytes(b"keep")
     fresh(monkeypatch, tmp_path)
-    assert not stale.exists() and other.exists()
-    assert len(built_files(tmp_path)) == 1
+    assert [p.exists() for p in stale] == [True] * private_cache.KEEP_OTHERS + [False] * (
+        5 - private_cache.KEEP_OTHERS
+    )
+    assert other.exists()
+    assert len(built_files(tmp_path)) == private_cache.KEEP_OTHERS + 1
 
 
 def test_the_key_follows_the_lexicon_and_the_code_that_builds_the_matcher(monkeypatch):

@@ -62,10 +62,15 @@ def load(folder: Path, name: str) -> Any | None:
             gc.enable()
 
 
+# Other keys of one object kept beside the newest: checkouts of different versions sharing one cache folder
+# each keep theirs, while the files of a lexicon edited many times do not pile up.
+KEEP_OTHERS = 3
+
+
 def store(folder: Path, name: str, value: Any, stale: str = "") -> None:
-    """Pickle ``value`` as ``name`` in ``folder`` (made private if new), written whole or not at all; remove
-    this user's other files matching the glob ``stale`` (older keys of the same object). Failing to write
-    costs only the build next time, so every error is swallowed."""
+    """Pickle ``value`` as ``name`` in ``folder`` (made private if new), written whole or not at all; of this
+    user's other files matching the glob ``stale`` (older keys of the same object), keep the KEEP_OTHERS
+    newest. Failing to write costs only the build next time, so every error is swallowed."""
     if not hasattr(os, "getuid"):
         return
     try:
@@ -82,8 +87,16 @@ def store(folder: Path, name: str, value: Any, stale: str = "") -> None:
             os.unlink(tmp)
             raise
         if stale:
-            for old in folder.glob(stale):
-                if old.name != name and _private(old.lstat()):
-                    old.unlink(missing_ok=True)
+            _prune(folder, name, stale)
     except Exception:  # a read-only or full disk, an unpicklable value: the next run builds again
         return
+
+
+def _prune(folder: Path, name: str, stale: str) -> None:
+    others = []
+    for path in folder.glob(stale):
+        info = path.lstat()
+        if path.name != name and stat.S_ISREG(info.st_mode) and _private(info):
+            others.append((info.st_mtime_ns, path))
+    for _, path in sorted(others, reverse=True)[KEEP_OTHERS:]:
+        path.unlink(missing_ok=True)
