@@ -33,7 +33,7 @@ def fresh(monkeypatch, cache_dir):
 
 
 def built_files(folder):
-    return sorted(folder.glob("built-lexicon-*.pickle"))
+    return sorted((folder / private_cache.FOLDER).glob("built-lexicon-*.pickle"))
 
 
 def hits(lexicon):
@@ -74,7 +74,7 @@ def test_a_damaged_cache_is_rebuilt_and_replaced(tmp_path, monkeypatch, damage):
     [cached_file] = built_files(tmp_path)
     cached_file.write_bytes(damage)
     assert hits(fresh(monkeypatch, tmp_path)) == expected
-    assert isinstance(private_cache.load(tmp_path, cached_file.name), lexicon_module.Lexicon)
+    assert isinstance(private_cache.load(cached_file.parent, cached_file.name), lexicon_module.Lexicon)
 
 
 def plant(folder, name):
@@ -128,13 +128,15 @@ def test_a_symbolic_link_is_not_followed(tmp_path):
 
 
 def test_a_new_key_keeps_only_the_newest_older_files(tmp_path, monkeypatch):
+    folder = tmp_path / private_cache.FOLDER
+    folder.mkdir(mode=0o700)
     stale = []
     for age in range(5):  # the oldest last
-        old = tmp_path / f"built-lexicon-{age:020d}.pickle"
+        old = folder / f"built-lexicon-{age:020d}.pickle"
         old.write_bytes(b"old")
         os.utime(old, ns=(10**18 - age * 10**12, 10**18 - age * 10**12))
         stale.append(old)
-    other = tmp_path / "unrelated.pickle"
+    other = folder / "unrelated.pickle"
     other.write_bytes(b"keep")
     fresh(monkeypatch, tmp_path)
     assert [p.exists() for p in stale] == [True] * private_cache.KEEP_OTHERS + [False] * (
@@ -152,6 +154,14 @@ def test_the_key_follows_the_lexicon_and_the_code_that_builds_the_matcher(monkey
         lexicon_module, "_BUILDER_MODULES", (*lexicon_module._BUILDER_MODULES, "rhetlint.text.lines")
     )
     assert lexicon_module._built_name("lexicon-a") != name
+
+
+def test_the_pickles_live_in_a_private_folder_even_under_a_group_writable_one(tmp_path, monkeypatch):
+    os.chmod(tmp_path, 0o775)  # a cache folder made under a umask of 002
+    built = fresh(monkeypatch, tmp_path)
+    [cached_file] = built_files(tmp_path)
+    assert stat.S_IMODE(cached_file.parent.stat().st_mode) == 0o700
+    assert hits(fresh(monkeypatch, tmp_path)) == hits(built)
 
 
 def test_a_new_cache_folder_is_private(tmp_path):

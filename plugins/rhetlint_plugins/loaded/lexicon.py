@@ -290,7 +290,7 @@ def builtin_lexicon() -> Lexicon:
     cache_folder = private_cache.cache_dir()
     built_name = _built_name(key)
     if cache_folder is not None and built_name is not None:
-        built = private_cache.load(cache_folder, built_name)
+        built = private_cache.load(cache_folder / private_cache.FOLDER, built_name)
         if isinstance(built, Lexicon) and built.matcher is not None:
             return built
     lexicon = _parsed_lexicon(texts, cache_folder / f"lexicon-{key}.json" if cache_folder else None)
@@ -298,7 +298,9 @@ def builtin_lexicon() -> Lexicon:
         from rhetlint_plugins.loaded.terms import matcher  # terms reads this module: imported when needed
 
         matcher(lexicon)
-        private_cache.store(cache_folder, built_name, lexicon, stale="built-lexicon-*.pickle")
+        private_cache.store(
+            cache_folder / private_cache.FOLDER, built_name, lexicon, stale="built-lexicon-*.pickle"
+        )
     return lexicon
 
 

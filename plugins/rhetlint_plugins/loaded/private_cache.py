@@ -18,6 +18,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+# The subfolder of the cache folder that holds the pickles, made by rhetlint for this user alone (mode 0700):
+# the cache folder itself may have been made group-writable by a umask of 002, or be shared on purpose.
+FOLDER = "private"
+
 
 def cache_dir() -> Path | None:
     """Where rhetlint keeps derived data: $RHETLINT_CACHE_DIR, else the XDG cache folder; "" disables it."""
@@ -74,7 +78,8 @@ def store(folder: Path, name: str, value: Any, stale: str = "") -> None:
     if not hasattr(os, "getuid"):
         return
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
         if not _private(os.stat(folder)):
             return
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
