@@ -297,7 +297,7 @@ def story_organisations(doc: Document) -> StoryOrganisations:
     return result
 
 
-@lru_cache(maxsize=50_000)  # called for every capitalised word, often the same ones: a memo, bounded
+@lru_cache(maxsize=8192)  # called for every capitalised word, often the same ones: a memo, bounded
 def _bare(word: str) -> str:
     return _strip_possessive(word).strip('.,;:()"“”').lower()
 
