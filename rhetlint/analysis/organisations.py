@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rhetlint.analysis.wordlists import word_set
@@ -298,6 +299,7 @@ def story_organisations(doc: Document) -> StoryOrganisations:
     return result
 
 
+@lru_cache(maxsize=8192)  # called for every capitalised word, often the same ones: a memo, bounded
 def _bare(word: str) -> str:
     return _strip_possessive(word).strip('.,;:()"“”').lower()
 
@@ -335,7 +337,9 @@ def _capitalised_runs(doc: Document) -> list[list[Token]]:
                 close()
         if capital:
             run.append(tok)
-        elif run and (tok.norm in CONNECTORS - {"the"} or (tok.norm == "the" and run[-1].norm == "of")):
+        elif run and (
+            (tok.norm in CONNECTORS and tok.norm != "the") or (tok.norm == "the" and run[-1].norm == "of")
+        ):
             run.append(tok)
         elif run:
             close()

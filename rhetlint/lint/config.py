@@ -7,20 +7,14 @@ nothing is the worst failure a linter configuration can have.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 from rhetlint.lint.ignore import PathPatterns, PatternError
 from rhetlint.model.errors import ConfigError
-from rhetlint.rules.data.reader import DEFAULT_MAX_MEGABYTES, read_limited
+from rhetlint.rules.data.reader import DEFAULT_MAX_MEGABYTES, read_limited, toml
 
 __all__ = [
     "CONFIG_NAMES",
@@ -135,6 +129,7 @@ class Config:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     # within the default max-file-size: a configuration named rhetlint.toml may be a link to /dev/zero
+    tomllib = toml()
     try:
         return tomllib.loads(read_limited(path, "configuration", DEFAULT_MAX_MEGABYTES).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -210,6 +205,7 @@ def configures_rhetlint(path: Path) -> bool:
         return False
     if b"rhetlint" not in data:
         return False
+    tomllib = toml()
     try:
         tool = tomllib.loads(data.decode("utf-8")).get("tool", {})
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):

@@ -47,12 +47,15 @@ def discover(
     ``include``, skipping what ``exclude`` (gitignore patterns relative to ``root``, the folder of the
     configuration file) or the ``.gitignore`` files of the tree ignore, inside a git repository or not;
     git itself is never run. A folder that cannot be listed (no permission) is one problem, and the rest
-    of the walk goes on. Raises PatternError for an ``exclude`` pattern git would refuse.
+    of the walk goes on. Raises PatternError for an ``exclude`` pattern git would refuse, when a folder is
+    walked (files named explicitly never need the patterns, nor their compiling).
     """
-    excluded = PathPatterns.compile(exclude, root)
+    excluded: PathPatterns | None = None
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            if excluded is None:
+                excluded = PathPatterns.compile(exclude, root)
             contexts = {path: IgnoreFiles.above(path, root)}
             found: list[str] = []
             unreadable: list[OSError] = []

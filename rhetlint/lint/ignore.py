@@ -12,8 +12,10 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 # Read in every walked folder, like git. A repository's .git/info/exclude applies below its root.
 IGNORE_FILE = ".gitignore"
@@ -25,6 +27,8 @@ class PatternError(ValueError):
 
 
 def _compile(patterns: Sequence[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # 15-20 ms: imported when a pattern is first needed (a folder walked, a configured one)
+
     for pattern in patterns:
         try:
             pathspec.GitIgnoreSpec.from_lines([pattern])
@@ -65,6 +69,8 @@ class PathPatterns:
             text = file.read_text(encoding="utf-8", errors="surrogateescape")
         except OSError:
             return None
+        import pathspec
+
         usable = []
         for line in text.splitlines():
             try:

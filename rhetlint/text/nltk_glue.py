@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 import sys
 import types
 from functools import cache
@@ -30,6 +31,22 @@ PUNKT_UNUSED = (
 )
 
 
+class _StdlibRegex(types.ModuleType):
+    """A stand-in for ``nltk.redos``, through which Punkt compiles its regular expressions: the same patterns on
+    the standard library's ``re``. nltk's module compiles with the third-party ``regex`` engine (a 10-20 ms
+    import) and wraps every match in a Python method that arms a timeout, which doubled the time Punkt spends
+    splitting. Punkt's patterns are fixed (nltk's and our abbreviation list, never a user's) and run per
+    paragraph in time linear in its length on either engine; the sentences are the same on every corpus text
+    (docs/benchmarks.md)."""
+
+    def __init__(self) -> None:
+        super().__init__("nltk.redos")
+
+    @staticmethod
+    def compile(pattern: Any, flags: int = 0, timeout: Any = None) -> re.Pattern[str]:
+        return re.compile(getattr(pattern, "pattern", pattern), flags)
+
+
 class _Unavailable(types.ModuleType):
     """A stand-in module: every name in it is a function that says it is not available."""
 
@@ -43,12 +60,14 @@ class _Unavailable(types.ModuleType):
         return unavailable
 
 
-def _import_bare(module: str, stand_ins: tuple[str, ...] = ()) -> Any:
+def _import_bare(module: str, stand_ins: tuple[str, ...] = (), regex_on_re: bool = False) -> Any:
     if "nltk" in sys.modules and not getattr(sys.modules["nltk"], "_rhetlint_placeholder", False):
         return importlib.import_module(module)  # the real package is already loaded: use it
-    if stand_ins:
+    if stand_ins or regex_on_re:
         before = set(sys.modules)
         sys.modules.update({name: _Unavailable(name) for name in stand_ins if name not in sys.modules})
+        if regex_on_re and "nltk.redos" not in sys.modules:
+            sys.modules["nltk.redos"] = _StdlibRegex()
         try:
             return _import_bare(module)
         finally:  # forget every nltk module this import added: a later import of nltk gets real ones
@@ -77,9 +96,9 @@ def _import_bare(module: str, stand_ins: tuple[str, ...] = ()) -> Any:
 
 @cache
 def punkt() -> Any:
-    return _import_bare("nltk.tokenize.punkt", PUNKT_UNUSED)
+    return _import_bare("nltk.tokenize.punkt", PUNKT_UNUSED, regex_on_re=True)
 
 
 @cache
 def porter_stemmer() -> Any:
-    return _import_bare("nltk.stem.porter").PorterStemmer(mode="NLTK_EXTENSIONS")
+    return _import_bare("nltk.stem.porter", regex_on_re=True).PorterStemmer(mode="NLTK_EXTENSIONS")

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rhetlint.rules.data import (
     PARTS_OF_SPEECH,
@@ -36,6 +38,10 @@ from rhetlint.rules.data import (
     parse_toml,
     read_toml,
 )
+from rhetlint_plugins.loaded import private_cache
+
+if TYPE_CHECKING:
+    from rhetlint.rules.data import PhraseMatcher
 
 # The built-in lexicon files, one per rule.
 BUILTIN_FILES = (
@@ -113,6 +119,8 @@ class Lexicon:
     entries: dict[tuple[str, str], Entry] = field(default_factory=dict)
     # words a user lexicon switched off: an adverb derived from another entry must not bring one back
     disabled: set[str] = field(default_factory=set)
+    # the phrase matcher of these entries once built (terms.matcher): kept with them, so both are cached together
+    matcher: PhraseMatcher[Entry] | None = field(default=None, repr=False)
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.key] = entry
@@ -260,9 +268,14 @@ def load_into(lexicon: Lexicon, data: dict[str, Any], label: str) -> None:
 
 @cache
 def builtin_lexicon() -> Lexicon:
-    """The shipped lexicons, parsed once per installation: reading 2,000 TOML entries costs about a sixth of
-    a second, a noticeable share of a one-file ``rhetlint check``, so the parsed entries are kept in the
-    user's cache folder, keyed by the files' contents, and rebuilt whenever a file changes."""
+    """The shipped lexicons, parsed and built into their matcher once per installation.
+
+    Reading 2,000 TOML entries and building their matcher cost more than the rest of a one-file ``rhetlint
+    check`` together, so the built lexicon, matcher included, is pickled in the user's cache folder (see
+    private_cache: only a file this user wrote is read back), keyed by the lexicon files, the code that builds
+    the matcher and the Python version, and rebuilt whenever one of them changes. Where that cache cannot be
+    used, the parsed entries are kept as JSON (plain data) and only the matcher is built on each start.
+    """
     folder = resources.files(__package__).joinpath("lexicon")
     texts = {}
     for name in BUILTIN_FILES:
@@ -274,8 +287,56 @@ def builtin_lexicon() -> Lexicon:
     key = hashlib.sha1(
         "\0".join([schema, *(f"{n}\0{t}" for n, t in texts.items())]).encode("utf-8")
     ).hexdigest()[:16]
-    cache_folder = _cache_dir()
-    cache_file = cache_folder / f"lexicon-{key}.json" if cache_folder else None
+    cache_folder = private_cache.cache_dir()
+    built_name = _built_name(key)
+    if cache_folder is not None and built_name is not None:
+        built = private_cache.load(cache_folder / private_cache.FOLDER, built_name)
+        if isinstance(built, Lexicon) and built.matcher is not None:
+            return built
+    lexicon = _parsed_lexicon(texts, cache_folder / f"lexicon-{key}.json" if cache_folder else None)
+    if cache_folder is not None and built_name is not None:
+        from rhetlint_plugins.loaded.terms import matcher  # terms reads this module: imported when needed
+
+        matcher(lexicon)
+        private_cache.store(
+            cache_folder / private_cache.FOLDER, built_name, lexicon, stale="built-lexicon-*.pickle"
+        )
+    return lexicon
+
+
+# What the built matcher depends on besides the lexicon files: the modules that turn entries into patterns and
+# index them, and the inflection tables they read.
+_BUILDER_MODULES = (
+    "rhetlint_plugins.loaded.lexicon",
+    "rhetlint_plugins.loaded.terms",
+    "rhetlint.rules.data.patterns",
+    "rhetlint.rules.data.matcher",
+    "rhetlint.text.inflect",
+    "rhetlint.text.tokens",
+)
+_BUILDER_TABLES = ("irregular_verbs.tsv", "doubling_verbs.txt", "irregular_nouns.tsv")
+
+
+def _built_name(lexicon_key: str) -> str | None:
+    """The file name of the pickled built lexicon for these lexicon files, this code and this Python; None
+    when the code cannot be read (then no pickle is kept)."""
+    digest = hashlib.sha1(f"{lexicon_key}\0{sys.implementation.cache_tag}\0".encode())
+    try:
+        for module in _BUILDER_MODULES:
+            source = getattr(importlib.import_module(module), "__file__", None)
+            if source is None:
+                return None
+            digest.update(Path(source).read_bytes())
+        tables = resources.files("rhetlint.data")
+        for table in _BUILDER_TABLES:
+            digest.update(tables.joinpath(table).read_bytes())
+    except OSError:
+        return None
+    return f"built-lexicon-{digest.hexdigest()[:20]}.pickle"
+
+
+def _parsed_lexicon(texts: dict[str, str], cache_file: Path | None) -> Lexicon:
+    """The entries of the lexicon files, from the JSON cache of their parsed entries or from the TOML."""
     if cache_file is not None:
         try:
             rows = json.loads(cache_file.read_text("utf-8"))
@@ -323,15 +384,6 @@ _ROW_FIELDS: list[tuple[str, type[frozenset[Any]] | type[tuple[Any, ...]] | None
     (f.name, frozenset if "frozenset" in str(f.type) else tuple if "tuple" in str(f.type) else None)
     for f in dataclasses.fields(Entry)
 ]
-
-
-def _cache_dir() -> Path | None:
-    """Where rhetlint keeps derived data: $RHETLINT_CACHE_DIR, else the XDG cache folder; "" disables it."""
-    configured = os.environ.get("RHETLINT_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "rhetlint"
 
 
 @cache

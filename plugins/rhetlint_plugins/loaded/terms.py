@@ -8,7 +8,6 @@ the lexicons hold. The hits for a document are computed once and shared by every
 
 from __future__ import annotations
 
-from functools import cache
 from weakref import WeakKeyDictionary
 
 from rhetlint import Document
@@ -100,9 +99,15 @@ def patterns(entry: Entry) -> list[Pattern[Entry]]:
     return out
 
 
-@cache
 def matcher(lexicon: Lexicon) -> PhraseMatcher[Entry]:
-    """The matcher of every entry's surfaces, built once per lexicon."""
+    """The matcher of every entry's surfaces, built once per lexicon and kept with it (the built-in lexicon
+    comes with its matcher from the cache)."""
+    if lexicon.matcher is None:
+        lexicon.matcher = _build_matcher(lexicon)
+    return lexicon.matcher
+
+
+def _build_matcher(lexicon: Lexicon) -> PhraseMatcher[Entry]:
     listed: list[Pattern[Entry]] = []
     adverbs: list[Pattern[Entry]] = []
     for entry in lexicon.entries.values():

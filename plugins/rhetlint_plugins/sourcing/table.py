@@ -98,14 +98,32 @@ SPEAKS_FOR_WINDOW = 120
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in _NAME_WORD.findall(text))
+    return tuple(map(str.lower, _NAME_WORD.findall(text)))
 
 
-def _phrases(words: tuple[str, ...], longest: int) -> Iterator[tuple[str, ...]]:
-    """Every run of up to ``longest`` consecutive words."""
-    for i in range(len(words)):
-        for j in range(i + 1, min(len(words), i + longest) + 1):
-            yield words[i:j]
+class _NameIndex:
+    """Names (tuples of words) to what carries them, looked up as every run of words in a text that is one of
+    them: only runs that start with a name's first word and have the length of such a name are tried, so a
+    text of n words costs about n lookups, not n times the longest name."""
+
+    def __init__(self) -> None:
+        self.owners: dict[tuple[str, ...], list[int]] = {}
+        self._lengths: dict[str, set[int]] = {}  # first word -> lengths of the names starting with it
+
+    def add(self, name: tuple[str, ...], owner: int) -> None:
+        self.owners.setdefault(name, []).append(owner)
+        self._lengths.setdefault(name[0], set()).add(len(name))
+
+    def __bool__(self) -> bool:
+        return bool(self.owners)
+
+    def found_in(self, words: tuple[str, ...]) -> Iterator[int]:
+        """The owners of every name that occurs as a run of ``words``."""
+        lengths, owners, total = self._lengths.get, self.owners, len(words)
+        for i, word in enumerate(words):
+            for size in lengths(word, ()):
+                if i + size <= total:
+                    yield from owners.get(words[i : i + size], ())
 
 
 def _speaks_for_end(doc: Document, offset: int) -> int:
@@ -126,15 +144,12 @@ def merged_source_count(doc: Document, sources: list[Source]) -> int:
     number of sources and mentions."""
     identified = [s for s in sources if s.type != "none"]
     names = [_words(s.name) for s in identified]
-    by_name: dict[tuple[str, ...], list[int]] = {}
-    organisations: dict[tuple[str, ...], list[int]] = {}
+    by_name, organisations = _NameIndex(), _NameIndex()
     for k, words in enumerate(names):
         if words:
-            by_name.setdefault(words, []).append(k)
+            by_name.add(words, k)
             if identified[k].type == "named-organisation":
-                organisations.setdefault(words, []).append(k)
-    longest = max((len(w) for w in names), default=0)
-    longest_organisation = max((len(w) for w in organisations), default=0)
+                organisations.add(words, k)
     parent = list(range(len(identified)))
 
     def root(i: int) -> int:
@@ -147,13 +162,13 @@ def merged_source_count(doc: Document, sources: list[Source]) -> int:
         parent[root(i)] = root(j)
 
     for i, source in enumerate(identified):
-        for phrase in set(_phrases(names[i], longest)):  # a name inside another: one speaker
-            for j in by_name.get(phrase, ()):
-                join(i, j)
+        for j in by_name.found_in(names[i]):  # a name inside another: one speaker
+            join(i, j)
+        if not organisations:
+            continue
         around = [_words(doc.text[m.start : _speaks_for_end(doc, m.end)]) for m in source.mentions]
         around.append(_words(source.affiliation))
         for words in around:  # an organisation named in or just after a mention, or as the affiliation
-            for phrase in set(_phrases(words, longest_organisation)):
-                for j in organisations.get(phrase, ()):
-                    join(i, j)
+            for j in organisations.found_in(words):
+                join(i, j)
     return len({root(i) for i in range(len(identified))})

@@ -121,6 +121,8 @@ class PhraseMatcher(Generic[T]):
                     candidates.sort(key=_longest_first)
         self._anywhere.sort(key=_longest_first)
         self._add_possessives()
+        # every word some pattern is filed under as its first: most tokens are none, and cost one lookup
+        self._starts = frozenset(self._singles).union(self._firsts, (first for first, _ in self._pairs))
 
     def _add_possessives(self) -> None:
         """File each pattern also under the possessive of its last word ("senate's"), since a match may end
@@ -143,6 +145,12 @@ class PhraseMatcher(Generic[T]):
                     else two
                 )
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps: everything but ``_order``, whose keys are the ids of this process's objects."""
+        state = dict(self.__dict__)
+        state.pop("_order", None)
+        return state
+
     def _merged(self, some: list[Pattern[T]], more: list[Pattern[T]]) -> list[Pattern[T]]:
         return sorted(some + more, key=self._ranked)
 
@@ -161,6 +169,7 @@ class PhraseMatcher(Generic[T]):
         n = len(keys)
         singles, pairs, firsts = self._singles.get, self._pairs.get, self._firsts.get
         anywhere = self._anywhere
+        starts = None if anywhere else self._starts  # with patterns tried at every token, no token is skipped
         wide = bool(self._firsts or anywhere)  # candidates the two-word index cannot narrow down
         hits: list[Hit[T]] = []
         covered = -1  # the last token of the previous match
@@ -168,6 +177,8 @@ class PhraseMatcher(Generic[T]):
             if i <= covered:
                 continue
             key = keys[i]
+            if starts is not None and key not in starts:
+                continue
             found = singles(key)
             if i + 1 < n:
                 longer = pairs((key, keys[i + 1]))

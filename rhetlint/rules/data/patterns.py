@@ -52,6 +52,11 @@ class Word:
             return len(key) <= MAX_TOKEN_LENGTH and _fullmatch(self.regex, key)
         return key in self.literals or (last and strip_possessive(key) in self.literals)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as a constructor call: a built matcher holds thousands, and field-by-field restoring of a
+        slotted class costs several times more to read back."""
+        return Word, (self.literals, self.regex, self.any)
+
 
 # One position of a pattern: a plain word, or a Word.
 Position: TypeAlias = str | Word
@@ -86,6 +91,27 @@ class Pattern(Generic[T]):
     neighbours: Neighbours | None = None
     guard: Guard | None = None  # a last say on each match, for what neighbour words cannot express
     meaning: T = field(kw_only=True)  # what a match stands for: a lexicon entry; None for a rule's pattern
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as one constructor call (see Word.__reduce__)."""
+        return _pattern, (
+            self.words,
+            self.gaps,
+            self.source,
+            self.form,
+            self.replacement,
+            self.lead,
+            self.trail,
+            self.neighbours,
+            self.guard,
+            self.meaning,
+        )
+
+
+def _pattern(*fields: Any) -> Pattern[Any]:
+    """A Pattern from its fields in order, ``meaning`` last (it is keyword-only)."""
+    *positional, meaning = fields
+    return Pattern(*positional, meaning=meaning)
 
 
 def normalise(text: str, ignore_case: bool) -> str:

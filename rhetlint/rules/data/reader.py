@@ -17,10 +17,17 @@ from typing import Any, Protocol, overload
 from rhetlint.model.diagnostics import SEVERITIES
 from rhetlint.model.errors import ConfigError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+
+def toml() -> Any:
+    """The TOML reader (tomllib; tomli before Python 3.11), imported on first use: a check with no
+    configuration file, rule file or user lexicon reads no TOML."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib
+    import tomli  # pragma: no cover - exercised on Python 3.10 only
+
+    return tomli  # pragma: no cover
 
 
 # The default of the configuration's max-file-size, for files read before a configuration is known.
@@ -39,6 +46,7 @@ class _Readable(Protocol):
 
 def parse_toml(text: str, label: str) -> dict[str, Any]:
     """Parse TOML text, raising DataRuleError that names ``label`` when it is not valid."""
+    tomllib = toml()
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -75,6 +83,7 @@ def read_toml(
     plugin's own data and read whole.
     """
     label = str(path)
+    tomllib = toml()
     try:
         if isinstance(path, (str, PathLike)):
             data = read_limited(Path(path), what, max_megabytes)
