@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from rhetlint.analysis.attribution.speakers import COUNT_WORDS as SPEAKER_COUNT_WORDS
 from rhetlint.analysis.organisations import (
     GENERIC_HEADS,
     Organisation,
@@ -270,9 +271,7 @@ def _split_titles(doc: Document, sources: list[Source]) -> None:
 
 
 # Words that count the people a description stands for ("two officials", "a dozen aides").
-COUNT_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve dozen dozens both pair couple several".split()
-)
+COUNT_WORDS = SPEAKER_COUNT_WORDS | {"several"}
 # Plural nouns for people who comment on a story without being party to it ("analysts", "experts").
 COMMENTATORS = frozenset(
     "analysts experts economists observers commentators strategists scholars historians academics "
@@ -323,11 +322,6 @@ def _named_body(word: str) -> bool:
 NOBODY = frozenset({"you", "other", "of whom", "of which"})
 
 
-def _lower_case_words(doc: Document) -> set[str]:
-    """The words the document writes in lower case (so "Please" or "Terrorist" opening a line is no name)."""
-    return {t.norm for t in doc.tokens if t.text.islower()}
-
-
 def _common_word(source: Source, lower_case: set[str], org_words: frozenset[str]) -> bool:
     """A one-word "name" the story also writes in lower case, that is no given name, organisation word,
     institution ("Police said") or acronym: an ordinary word that opened a sentence or a line ("Please",
@@ -336,8 +330,12 @@ def _common_word(source: Source, lower_case: set[str], org_words: frozenset[str]
     if len(words) != 1 or source.type not in NAMED or words[0].isupper() or not words[0][:1].isupper():
         return False
     bare = _bare(words[0])
-    known = org_words | word_set("attribution_institutions") | word_set("given_names")
-    return bare in lower_case and bare not in known
+    return (
+        bare in lower_case
+        and bare not in org_words
+        and bare not in word_set("attribution_institutions")
+        and bare not in word_set("given_names")
+    )
 
 
 def _retype_groups(doc: Document, sources: list[Source]) -> None:
@@ -346,7 +344,7 @@ def _retype_groups(doc: Document, sources: list[Source]) -> None:
     a plural group named only in lower case ("security experts", "unofficial results") is vague; page
     kickers in capitals and clause fragments ("by top officials who") are no source at all."""
     org_words = word_set("attribution_org_words")
-    lower_case = _lower_case_words(doc)
+    lower_case = story_organisations(doc).lower_case
     for source in sources:
         words = source.name.split()
         if words and (

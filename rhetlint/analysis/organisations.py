@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rhetlint.analysis.attribution.grammar import strip_possessive
 from rhetlint.analysis.wordlists import word_set
 from rhetlint.model.document import Span
 
@@ -101,7 +102,10 @@ class StoryOrganisations:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.places = _story_places(doc)
+        # the words the story writes in lower case ("image", "please"): no name, organisation or side
+        self.lower_case = {t.norm for t in doc.tokens if t.text.islower()}
         people = _people_words(doc)
+        self.surnames = people[1]  # of the people the attribution analysis named in full
         self.by_name: dict[str, Organisation] = {}
         self._starts: list[int] = []
         self._owners: list[Organisation] = []
@@ -132,7 +136,7 @@ class StoryOrganisations:
         names, surnames, lone = people
         words = [t.text for t in run]
         lowered = [w.lower().rstrip(".") for w in words]
-        text = " ".join(_strip_possessive(w) for w in words)
+        text = " ".join(strip_possessive(w) for w in words)
         org_words = word_set("attribution_org_words")
         kind = next((w for w in reversed(lowered) if _bare(w) in org_words), None)
         kind = _bare(kind) if kind else None
@@ -237,12 +241,12 @@ class StoryOrganisations:
 
     def named(self, name: str) -> Organisation | None:
         """The organisation with this name as written (case-insensitive, no leading "the")."""
-        lowered = _strip_possessive(name).lower()
+        lowered = strip_possessive(name).lower()
         return self.by_name.get(lowered.removeprefix("the ")) or self.short_form(lowered)
 
     def within(self, text: str) -> Organisation | None:
         """The organisation whose name (the longest, when several) appears in ``text``."""
-        words = [_strip_possessive(w) for w in text.lower().split()][:40]
+        words = [strip_possessive(w) for w in text.lower().split()][:40]
         for size in range(min(8, len(words)), 0, -1):  # longest first, one dict lookup per word run
             for i in range(len(words) - size + 1):
                 org = self.by_name.get(" ".join(words[i : i + size]))
@@ -301,14 +305,7 @@ def story_organisations(doc: Document) -> StoryOrganisations:
 
 @lru_cache(maxsize=8192)  # called for every capitalised word, often the same ones: a memo, bounded
 def _bare(word: str) -> str:
-    return _strip_possessive(word).strip('.,;:()"“”').lower()
-
-
-def _strip_possessive(word: str) -> str:
-    for ending in ("'s", "’s", "'", "’"):
-        if word.endswith(ending) and len(word) > len(ending):
-            return word[: -len(ending)]
-    return word
+    return strip_possessive(word).strip('.,;:()"“”').lower()
 
 
 def _capitalised_runs(doc: Document) -> list[list[Token]]:

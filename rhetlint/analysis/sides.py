@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
 from rhetlint.analysis.organisations import story_organisations
+from rhetlint.analysis.wordlists import word_set
 from rhetlint.text.tokens import WORD
 
 if TYPE_CHECKING:
@@ -384,13 +385,8 @@ def key_context(doc: Document) -> KeyContext:
     """The document's ``KeyContext``, computed once."""
     cached = _KEY_CONTEXT.get(doc)
     if cached is None:
-        common = {t.norm for t in doc.tokens if t.text.islower()}
-        surnames = {
-            a.speaker.split()[-1].lower()
-            for a in doc.attributions
-            if a.source_type == "named-person" and a.speaker and len(a.speaker.split()) > 1
-        }
-        cached = _KEY_CONTEXT[doc] = KeyContext(story_organisations(doc).places, common, surnames)
+        orgs = story_organisations(doc)
+        cached = _KEY_CONTEXT[doc] = KeyContext(orgs.places, orgs.lower_case, orgs.surnames)
     return cached
 
 
@@ -436,10 +432,12 @@ def _org_key(name: str, context: KeyContext = NO_CONTEXT) -> str | None:
         known = known_sides().get(word)
         if known is not None:
             return known  # "Senate Democrats", "House Republicans"
-        local = local or (lowered in places and lowered not in _general_places() and lowered not in US_STATES)
+        local = local or (
+            lowered in places and lowered not in word_set("attribution_places") and lowered not in US_STATES
+        )
         if (
             lowered in context.common
-            or lowered in _demonyms()
+            or lowered in word_set("attribution_demonyms")
             or (lowered in context.surnames and not lowered_words & CAMP_WORDS and not _possessive(name))
         ):
             continue
@@ -448,8 +446,8 @@ def _org_key(name: str, context: KeyContext = NO_CONTEXT) -> str | None:
             or lowered in NOT_NAMES
             or lowered in US_STATES
             or lowered in places
-            or lowered in _given_names()
-            or (word.isupper() and lowered not in _org_words())  # "JB:" in a transcript
+            or lowered in word_set("given_names")
+            or (word.isupper() and lowered not in word_set("attribution_org_words"))  # "JB:" in a transcript
         ):
             continue
         return word.lower()
@@ -458,34 +456,6 @@ def _org_key(name: str, context: KeyContext = NO_CONTEXT) -> str | None:
         # "Linwood Health": a local body named after its town is a party by its whole name
         return " ".join(w for w in name.lower().split() if w != "the")
     return None
-
-
-@cache
-def _general_places() -> frozenset[str]:
-    from rhetlint.analysis.wordlists import word_set
-
-    return word_set("attribution_places")
-
-
-@cache
-def _demonyms() -> frozenset[str]:
-    from rhetlint.analysis.wordlists import word_set
-
-    return word_set("attribution_demonyms")
-
-
-@cache
-def _given_names() -> frozenset[str]:
-    from rhetlint.analysis.wordlists import word_set
-
-    return word_set("given_names")
-
-
-@cache
-def _org_words() -> frozenset[str]:
-    from rhetlint.analysis.wordlists import word_set
-
-    return word_set("attribution_org_words")
 
 
 def _title_prefix_org(text: str, titles: frozenset[str]) -> str | None:
@@ -520,8 +490,6 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
         return key, SideEvidence(" ".join(doc.text[at.start : at.end].split()), at.start, at.end, False)
     if source.type != "named-person":
         return None, None
-    from rhetlint.analysis.wordlists import word_set
-
     titles = word_set("attribution_titles")
     for start, end in _description_spans(doc, source):
         text = doc.text[start:end]
@@ -657,15 +625,17 @@ def _find_writer_mentions(doc: Document, sides: Mapping[str, list[str]]) -> dict
     return found
 
 
-def _takes_a_stand(doc: Document, offsets: Iterable[int]) -> bool:
-    """Whether a sentence that names a party shows it in the dispute: a word of stance ("opposes", "sued",
-    "against") or a request for its comment ("did not respond", "declined to comment")."""
+def _takes_a_stand(doc: Document, offsets: Iterable[int], refusals: bool = True) -> bool:
+    """Whether a sentence that names a party shows it in the dispute: a word of stance ("opposes", "sued")
+    or, with ``refusals``, a request for its comment that it did not answer ("did not respond")."""
     for offset in offsets:
         sentence = doc.sentence_at(offset)
         if sentence is None:
             continue
         words = {t.norm for t in doc.tokens_between(sentence.start, sentence.end)}
-        if words & STANCE_WORDS or (words & REFUSAL_WORDS and words & {"not", "n't", "declined", "refused"}):
+        if words & STANCE_WORDS:
+            return True
+        if refusals and words & REFUSAL_WORDS and words & {"not", "n't", "declined", "refused"}:
             return True
     return False
 
@@ -693,14 +663,8 @@ def _add_opposing_organisations(doc: Document, parties: dict[str, int], min_ment
         key = _org_key(org.name, key_context(doc))
         if key is None or key in parties:
             continue
-        for mention in mentions:
-            sentence = doc.sentence_at(mention.start)
-            if sentence is None:
-                continue
-            words = {t.norm for t in doc.tokens_between(sentence.start, sentence.end)}
-            if words & STANCE_WORDS:
-                parties[key] = len(mentions)
-                break
+        if _takes_a_stand(doc, (m.start for m in mentions), refusals=False):
+            parties[key] = len(mentions)
 
 
 def _add_speaking_organisations(
