@@ -8,6 +8,7 @@ import pickle
 import stat
 
 import pytest
+from lexicon_cache_helpers import fresh
 
 from rhetlint import Document
 from rhetlint_plugins.loaded import lexicon as lexicon_module
@@ -21,15 +22,6 @@ DRAFT = (
     "The senator slammed the so-called reform, a blatant power grab that critics say is doomed from the "
     "start.\r\nShe claimed the regime's thugs had torpedoed the deal — “a token gesture,” é 😀.\n"
 )
-
-
-def fresh(monkeypatch, cache_dir):
-    monkeypatch.setenv("RHETLINT_CACHE_DIR", str(cache_dir))
-    lexicon_module.builtin_lexicon.cache_clear()
-    try:
-        return lexicon_module.builtin_lexicon()
-    finally:
-        lexicon_module.builtin_lexicon.cache_clear()
 
 
 def built_files(folder):

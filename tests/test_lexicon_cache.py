@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from rhetlint_plugins.loaded import lexicon as lexicon_module
-
-
-def fresh(monkeypatch, cache_dir):
-    monkeypatch.setenv("RHETLINT_CACHE_DIR", str(cache_dir))
-    lexicon_module.builtin_lexicon.cache_clear()
-    try:
-        return lexicon_module.builtin_lexicon()
-    finally:
-        lexicon_module.builtin_lexicon.cache_clear()
+from lexicon_cache_helpers import fresh
 
 
 def test_cache_round_trip_gives_the_same_entries(tmp_path, monkeypatch):

@@ -112,15 +112,21 @@ def newsroom(tmp_path) -> Path:
     return repo
 
 
-def try_repo(hook_repo: Path, newsroom: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _pre_commit_env(newsroom: Path) -> dict[str, str]:
+    """The environment pre-commit runs in: no RHETLINT_ settings from outside, its own home, and a newsroom
+    that trusts its own configuration's plugins-dir, as a maintainer's machine or CI would say so."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RHETLINT_")}
-    # the newsroom trusts its own configuration's plugins-dir, as a maintainer's machine or CI would say so
     env.update(
         GIT_IDENTITY,
         PRE_COMMIT_HOME=str(newsroom.parent / "pre-commit-home"),
         NO_COLOR="1",
         RHETLINT_ALLOW_LOCAL_PLUGINS="1",
     )
+    return env
+
+
+def try_repo(hook_repo: Path, newsroom: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = _pre_commit_env(newsroom)
     return subprocess.run(
         [
             sys.executable,
@@ -164,13 +170,7 @@ def test_hook_passes_on_a_clean_draft_and_skips_non_prose(hook_repo, newsroom):
 
 
 def run_pre_commit(newsroom: Path, *args: str, path: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RHETLINT_")}
-    env.update(
-        GIT_IDENTITY,
-        PRE_COMMIT_HOME=str(newsroom.parent / "pre-commit-home"),
-        NO_COLOR="1",
-        RHETLINT_ALLOW_LOCAL_PLUGINS="1",
-    )
+    env = _pre_commit_env(newsroom)
     if path is not None:
         env["PATH"] = path
     return subprocess.run(
