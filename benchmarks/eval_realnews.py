@@ -63,12 +63,22 @@ def occurrences(text: str, mention: str) -> list[tuple[int, int]]:
 
 
 def gold_table(text: str, annotation: dict[str, Any]) -> list[Entry]:
+    """The gold sources with every place their mention strings occur, except inside a longer mention of
+    another gold source ("Kemp" in "the Kemp campaign" names the campaign, not Brian Kemp) when the source
+    occurs elsewhere too."""
+    found = [
+        sorted({span for mention in source.get("mentions", []) for span in occurrences(text, mention)})
+        for source in annotation.get("sources", [])
+    ]
+    owner = sorted((span, i) for i, spans in enumerate(found) for span in spans)
     table = []
-    for source in annotation.get("sources", []):
-        spans = sorted(
-            {span for mention in source.get("mentions", []) for span in occurrences(text, mention)}
-        )
-        table.append(Entry(source["name"], source["type"], source.get("side") or NEUTRAL, spans))
+    for i, source in enumerate(annotation.get("sources", [])):
+        spans = [
+            (start, end)
+            for start, end in found[i]
+            if not any(k != i and s <= start and end <= e and (s, e) != (start, end) for (s, e), k in owner)
+        ]
+        table.append(Entry(source["name"], source["type"], source.get("side") or NEUTRAL, spans or found[i]))
     return table
 
 

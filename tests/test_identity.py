@@ -47,6 +47,27 @@ def test_title_and_surname_join_the_full_name():
     assert table(text) == [("John Bolton", "named-person", 3)]
 
 
+def test_a_title_word_after_a_given_name_is_a_surname():
+    text = (
+        "Rep. Peter King said he would vote for the package. “Whatever comes out is a step,” King said.\n\n"
+        "“We go dark,” Mr. King said.\n\nKing Abdullah said the talks would go on.\n"
+    )
+    assert table(text) == [("Peter King", "named-person", 3), ("Abdullah", "named-person", 1)]
+
+
+def test_a_state_after_its_city_belongs_to_the_appositive():
+    text = "Mr. Abramson, the former mayor of Louisville, Kentucky, said the summit would open on Monday.\n"
+    assert table(text) == [("Abramson", "named-person", 1)]
+
+
+def test_link_text_run_together_and_interjections_are_no_sources():
+    text = (
+        "Special counsel Robert Mueller Robert (Bob) Swan MuellerSpeier says the inquiry is strong. "
+        "Please do tell us what you think. ThinkProgress reports that turnout fell.\n"
+    )
+    assert table(text) == [("ThinkProgress", "named-person", 1)]  # a brand, not run-together names
+
+
 def test_appositive_gives_the_affiliation():
     text = (
         "Jana Kowalski, the union’s chief negotiator, said the offer was poor. Ana Ruiz, a spokeswoman "
@@ -103,7 +124,8 @@ def test_given_names_never_become_sides():
         "campaign, said the bill was overdue. Lynne DiSanto said the bill was needed.\n"
     )
     sides = {s.name: s.side for s in Document.from_text(text).sources}
-    assert sides == {"Kristi Noem": None, "Kristin Wileman": "noem", "Lynne DiSanto": None}  # Noem's campaign
+    # Noem's campaign, and Noem with it (her own camp); never "kristin" or "lynne"
+    assert sides == {"Kristi Noem": "noem", "Kristin Wileman": "noem", "Lynne DiSanto": None}
 
 
 def test_sources_report_shows_the_affiliation_and_its_evidence():

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from rhetlint.analysis.attribution.grammar import LINK_CLUTTER
 from rhetlint.analysis.attribution.speakers import COUNT_WORDS as SPEAKER_COUNT_WORDS
 from rhetlint.analysis.organisations import (
     GENERIC_HEADS,
@@ -319,7 +320,7 @@ def _named_body(word: str) -> bool:
 
 # Words that name no one the story credits: the reader, a fragment of a quantifier ("other"), a relative
 # pronoun left by "some of whom said".
-NOBODY = frozenset({"you", "other", "of whom", "of which"})
+NOBODY = frozenset({"you", "other", "of whom", "of which", "please"})
 
 
 def _common_word(source: Source, lower_case: set[str], org_words: frozenset[str]) -> bool:
@@ -338,6 +339,32 @@ def _common_word(source: Source, lower_case: set[str], org_words: frozenset[str]
     )
 
 
+def _people_names(doc: Document) -> set[str]:
+    """Given names, and the capitalised words the story writes right after one ("Robert Mueller")."""
+    given = word_set("given_names")
+    names = set(given)
+    tokens = doc.tokens
+    for k in range(1, len(tokens)):
+        if tokens[k - 1].norm in given and tokens[k - 1].text[:1].isupper() and tokens[k].text[:1].isupper():
+            names.add(tokens[k].norm)
+    return names
+
+
+def _run_together(words: list[str], names: set[str] | None) -> bool:
+    """A name with a person's name run together with another word ("MuellerSpeier" where the story names
+    Robert Mueller, "TrumpKamala"): link text pasted from a web page, not a speaker. A brand written that
+    way ("ThinkProgress") is made of words that are nobody's name. ``names`` holds the given names and the
+    words the story writes after one (lower case)."""
+    if names is None:
+        return False
+    for word in words:
+        if LINK_CLUTTER.search(word):
+            parts = re.findall(r"[A-Z][a-z]+", word)
+            if len(parts) > 1 and any(part.lower() in names for part in parts):
+                return True
+    return False
+
+
 def _retype_groups(doc: Document, sources: list[Source]) -> None:
     """Correct the type of groups the clause reading took for names: "Industry analysts" at a sentence
     start is a vague group, not an organisation, and "(One) of the people" is one of an unnamed group;
@@ -345,12 +372,16 @@ def _retype_groups(doc: Document, sources: list[Source]) -> None:
     kickers in capitals and clause fragments ("by top officials who") are no source at all."""
     org_words = word_set("attribution_org_words")
     lower_case = story_organisations(doc).lower_case
+    names: set[str] | None = None
     for source in sources:
         words = source.name.split()
+        if names is None and any(LINK_CLUTTER.search(word) for word in words):
+            names = _people_names(doc)
         if words and (
             words[0].lower() in FRAGMENT_STARTS
             or _is_furniture(doc, source)
-            or source.name.lower() in NOBODY  # "(some) of whom", "you"
+            or source.name.lower() in NOBODY  # "(some) of whom", "you", "Please"
+            or _run_together(words, names)  # "Swan MuellerSpeier": link text run together
             or _common_word(source, lower_case, org_words)
         ):
             source.type = "none"

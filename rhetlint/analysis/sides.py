@@ -18,7 +18,9 @@ from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
+from rhetlint.analysis.attribution.grammar import LINK_CLUTTER
 from rhetlint.analysis.organisations import story_organisations
+from rhetlint.analysis.stance import apply_stance
 from rhetlint.analysis.wordlists import word_set
 from rhetlint.text.tokens import WORD
 
@@ -395,9 +397,6 @@ CAMP_WORDS = frozenset({"campaign", "administration", "office", "camp", "allies"
 
 
 NO_CONTEXT = KeyContext()
-# Two capitalised words run together with no space ("TrumpKamala", "MuellerSpeier"), as link text pasted from
-# a web page comes out; "McConnell", "DeSantis" and "LaHood" have a short prefix.
-CLUTTER = re.compile(r"[A-Z][a-z]{4,}[A-Z][a-z]")
 
 
 def _possessive(name: str) -> bool:
@@ -421,12 +420,14 @@ def _org_key(name: str, context: KeyContext = NO_CONTEXT) -> str | None:
         or name.split()[0].lower().strip(".") in PLACE_PREFIXES
     ):
         return None
+    if "white house" in name.lower():
+        return "white-house"  # the president's office, not a body called "White"
     local = False
     for word in name.split():
         word = word.strip("’'\".,;:()").removesuffix("'s").removesuffix("’s")
         if not word[:1].isupper() or not word[1:2].isalpha():
             continue
-        if CLUTTER.search(word):
+        if LINK_CLUTTER.search(word):
             return None  # "TrumpKamala": link text run together from a web page, not a name
         lowered = word.lower()
         known = known_sides().get(word)
@@ -464,6 +465,9 @@ def _title_prefix_org(text: str, titles: frozenset[str]) -> str | None:
     for i, word in enumerate(words):
         if word.lower().strip(".,") in titles:
             lead = [w for w in words[:i] if w[:1].isupper() and w.lower() not in GENERIC_ORG_WORDS]
+            camp = [w for w in words[:i] if w.lower() in CAMP_WORDS]
+            if lead and camp:
+                lead.append(camp[0])  # "the Abrams campaign manager" speaks for Abrams's camp
             return " ".join(lead) if lead else None
     return None
 
@@ -478,7 +482,12 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
         mention = source.mentions[0] if source.mentions else None
         if key is None or mention is None:
             return None, None
-        return key, SideEvidence(source.name, mention.start, mention.end, False)
+        start, end = mention.start, mention.end
+        # "the Harbor\r\nAuthority": the name within its mention, however it wraps
+        named = re.compile(r"\s+".join(map(re.escape, source.name.split()))).search(doc.text, start, end)
+        if named is not None:
+            start, end = named.span()
+        return key, SideEvidence(" ".join(doc.text[start:end].split()), start, end, False)
     if source.affiliation and source.type in ("named-person", "anonymous", "vague"):
         # the organisation the identity pass found ("Jana Kowalski, the union's chief negotiator")
         key = _org_key(source.affiliation, context)
@@ -505,6 +514,8 @@ def affiliation(doc: Document, source: Source) -> tuple[str | None, SideEvidence
         key = _org_key(org, context) if org else None
         if org and key:
             i = text.find(org)
+            if i < 0:  # "Abrams re-election campaign": the name and its camp word are apart
+                org, i = org.split()[0], text.find(org.split()[0])
             return key, SideEvidence(org, start + i, start + i + len(org), False)
     return None, None
 
@@ -529,6 +540,20 @@ def assign_sides(
         for source in sources:
             if source.side in setting:
                 source.side, source.side_evidence = None, None
+        _ALIASES[doc] = apply_stance(doc, sources)
+
+
+# Per document with inferred sides: the side keys the dispute folded into other sides ("republican" into
+# "kemp" when Brian Kemp's camp and his party stand together), so the writer's mentions count for those.
+_ALIASES: WeakKeyDictionary[Document, dict[str, str]] = WeakKeyDictionary()
+
+
+def _folded(doc: Document, counts: Mapping[str, int]) -> Counter[str]:
+    aliases = _ALIASES.get(doc, {})
+    out: Counter[str] = Counter()
+    for side, n in counts.items():
+        out[aliases.get(side, side)] += n
+    return out
 
 
 def _inherit_from_organisation(doc: Document, sources: list[Source], max_paragraphs: int = 2) -> None:
@@ -574,7 +599,7 @@ def story_parties(
     """The sides the story names as parties: every side a source stands on, plus any side the writer names
     at least ``min_mentions`` times outside quotations. Returns side -> mentions in the writer's text."""
     sides = configured_sides(doc, config_sides)
-    counts = _writer_mentions(doc, sides)
+    counts = _writer_mentions(doc, sides) if sides else _folded(doc, _writer_mentions(doc, sides))
     parties = {side: n for side, n in counts.items() if n >= min_mentions}
     if not sides:  # a lone country is the story's setting, not a party (see assign_sides)
         for side in _one_country((s.side for s in sources), counts, min_mentions):
@@ -586,7 +611,10 @@ def story_parties(
         # a party nobody speaks for is one only when the story shows it in the dispute ("Democrats oppose
         # the bill", "the union did not respond"), not whenever the writer names it twice
         voiced = {s.side for s in sources if s.side}
-        offsets = _writer_mention_offsets(doc, sides)
+        aliases = _ALIASES.get(doc, {})
+        offsets: dict[str, list[int]] = {}
+        for key, found in _writer_mention_offsets(doc, sides).items():
+            offsets.setdefault(aliases.get(key, key), []).extend(found)
         for side in [p for p in parties if p not in voiced and p in offsets]:
             if not _takes_a_stand(doc, offsets[side]):
                 del parties[side]
@@ -661,6 +689,7 @@ def _add_opposing_organisations(doc: Document, parties: dict[str, int], min_ment
         if len(mentions) < min_mentions:
             continue
         key = _org_key(org.name, key_context(doc))
+        key = _ALIASES.get(doc, {}).get(key, key) if key else None
         if key is None or key in parties:
             continue
         if _takes_a_stand(doc, (m.start for m in mentions), refusals=False):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from rhetlint.analysis.attribution import Attribution
+from rhetlint.analysis.attribution.grammar import MODALS, NEGATIONS
 from rhetlint.analysis.identity import resolve_identities
 from rhetlint.analysis.wordlists import word_set
 from rhetlint.model.document import Span
@@ -88,9 +89,6 @@ def group_sources(doc: Document) -> list[Source]:
 
 # Cues that, refused or negated, credit nobody with anything ("declined to comment", "did not respond").
 REFUSED = frozenset({"comment", "respond", "responded", "return", "returned", "reply", "replied", "declined"})
-NEGATIONS = frozenset({"not", "n't", "never", "declined", "refused"})
-# Modals that make a reporting verb an event still to come ("the two companies could announce a deal").
-MODALS = frozenset({"could", "would", "will", "may", "might", "should", "must", "can", "shall"})
 
 
 def credits_words(doc: Document, att: Attribution) -> bool:
@@ -113,10 +111,11 @@ def credits_words(doc: Document, att: Attribution) -> bool:
     relative = att.source is not None and att.source.text.rstrip().lower().endswith((", which", ", who"))
     if att.cue_class == "stance" and relative:
         return False
-    if relative and word in AUTHORSHIP and att.content is not None:
+    described = att.source is not None and att.source.text.rstrip().lower().endswith((" who", " which"))
+    if described and word in AUTHORSHIP and att.content is not None:
         first = att.content.text.split()[:1]
         if first and first[0].lower() in ("the", "a", "an", "this", "its", "his", "her", "their"):
-            return False  # "Tamsin Roe, who wrote the ordinance, said": who she is, not what she said
+            return False  # "Tamsin Roe, who wrote the ordinance, said", "a Democrat who wrote the measure"
     return True
 
 
@@ -191,11 +190,28 @@ def _credit(doc: Document, source: Source, att: Attribution) -> None:
     source.attributions.append(att)
     source.roles = tuple(dict.fromkeys(source.roles + tuple(att.roles)))
     if att.source is not None:
-        source.mentions.append(att.source)
+        source.mentions.append(named_part(att.source))
         source.first_offset = min(source.first_offset, att.source.start)
     if att.kind == "quote" and att.content is not None:
         source.has_direct_quote = True
         source.quoted_words += len(doc.tokens_between(att.content.start, att.content.end))
+
+
+# Where a relative clause starts inside a source's words: what follows describes the source and may name
+# someone else ("Lynne DiSanto, who sponsored a bill that Daugaard vetoed").
+RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|whom|whose|which)\s", re.IGNORECASE)
+
+
+def named_part(span: Span) -> Span:
+    """A mention without the relative clause that describes it, so that a mention names one source."""
+    m = RELATIVE_CLAUSE.search(span.text)
+    if m is None or m.start() == 0:
+        return span
+    rest = span.text[m.end() :]
+    if m.group().strip(", ").lower() == "which" and len(rest.split()) <= 3:
+        # "…, which sources said": the source is the noun after the pronoun
+        return Span(span.start + m.end(), span.end, rest)
+    return Span(span.start, span.start + m.start(), span.text[: m.start()])
 
 
 def _family(source_type: str) -> str:
@@ -207,7 +223,8 @@ def describe(att: Attribution) -> str:
     """A grouping name for an unnamed source: its words without leading determiners, numbers and ranks."""
     if att.source is None:
         return ""
-    words = att.source.text.split(",")[0].split()  # "officials, who spoke on condition …" -> "officials"
+    # "officials, who spoke on condition …" -> "officials"; "…, which sources" -> "sources"
+    words = named_part(att.source).text.split(",")[0].split()
     while len(words) > 1 and (words[0].lower() in GROUP_DROP or words[0].isdigit()):
         words.pop(0)
     return " ".join(words).strip(" ,.;:")

@@ -73,7 +73,10 @@ def one_sided_sourcing(doc: Document, options: Options) -> Iterator[Finding]:
     affiliations: "a spokeswoman for Dalton Logistics", "the union's chief negotiator", "Republican Sen.
     …"), and those the writer names at least twice while showing them in the dispute ("the Taxpayers League,
     which opposes the subsidy", "Tidewright did not respond to a request for comment"); the place a story is
-    set in is no party. Quoted words alone decide only while the other sides have at most
+    set in is no party. What the story says people do regroups them: a source who "criticized" another
+    stands against them, "critics of the bill" and "supporters of the legislation" stand on the two sides of
+    the bill, and a person stands with their own camp ("the Kemp campaign"), so a Republican who opposes a
+    bill his party backs is counted with its opponents. Quoted words alone decide only while the other sides have at most
     `max-other-attributions` (2) attributions between them: a side answering three times or more is heard,
     even in fewer words. A story in which fewer than `min-sided-share` (a quarter) of the attributions come
     from a side is not judged: when most sources are neutral (officials, experts, witnesses), a few partisan

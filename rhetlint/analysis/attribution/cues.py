@@ -93,6 +93,8 @@ def _author(r: Reading, toks: list[Token], right: tuple[int, int]) -> tuple[int,
     if any(t.text[:1].isupper() for t in toks[s:e]):
         return None  # "according to the Pew survey by …": the named document is the source
     head = toks[e - 1].norm
+    if e - 1 > s and head.endswith("ed") and toks[e - 1].text.islower():
+        head = toks[e - 2].norm  # "according to data collected by X", "figures compiled by X"
     if not (head in r.lex.documents or head in r.lex.vague or head in WORK_NOUNS):
         return None  # "according to a senior official with knowledge of …": a person, not a document
     return right_np(r, toks, e + 1)

@@ -6,6 +6,8 @@ These are grammar, not vocabulary: they do not grow with the news (unlike the wo
 
 from __future__ import annotations
 
+import re
+
 # Pronouns that can be a speaker, with the antecedent they refer back to.
 PRONOUNS = {"he": "person", "she": "person", "i": "self", "we": "self", "you": "self", "they": "group",
             "it": "thing"}
@@ -94,3 +96,11 @@ def count_word(norm: str) -> bool:
 def bare(norm: str) -> str:
     """A normalised word without its possessive "'s"."""
     return norm[:-2] if norm.endswith("'s") else norm
+# Modal verbs: a reporting or stance verb after one is a possibility ("could announce", "might make a great
+# speech"), not a report.
+MODALS = frozenset({"might", "could", "would", "may", "should", "must", "can", "will", "shall"})
+# Words that take a report or a stand back ("did not comment", "declined to criticise").
+NEGATIONS = frozenset({"not", "n't", "never", "declined", "refused"})
+# Two capitalised words run together with no space ("MuellerSpeier", "TrumpKamala"), as link text pasted
+# from a web page comes out; "McConnell", "DeSantis" and "LaHood" have a short prefix.
+LINK_CLUTTER = re.compile(r"[A-Z][a-z]{4,}[A-Z][a-z]")

@@ -9,6 +9,7 @@ typed as the source (``speakers``).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rhetlint.analysis.attribution.gaps import comma_gap, gap, hard_gap, skip_brackets
@@ -92,6 +93,15 @@ def _verbish(r: Reading, tok: Token) -> bool:
     return tok.norm in r.lex.solo and tok.norm not in r.lex.nouns and tok.text.islower()
 
 
+def _participle(tok: Token) -> bool:
+    """A lower-case past participle ("made", "collected", "written") before "by"."""
+    return tok.text.islower() and (tok.norm.endswith(("ed", "en")) or tok.norm in IRREGULAR_PARTICIPLES)
+
+
+# Past participles not ending in "-ed" or "-en" that take an agent with "by".
+IRREGULAR_PARTICIPLES = frozenset({"made", "held", "run", "led", "sent", "built", "paid", "told", "said", "won", "set"})
+
+
 # --- noun phrases ----------------------------------------------------------------------------------------
 def np_start(r: Reading, toks: list[Token], e: int) -> int:
     """Leftmost token of the noun phrase ending at token e."""
@@ -104,6 +114,8 @@ def np_start(r: Reading, toks: list[Token], e: int) -> int:
             break  # a clause boundary, except "sources close to the minister"
         if toks[m].norm in DETERMINERS and before.norm not in PREPOSITIONS:
             break  # "a project [that] the union says": the determiner opens the subject
+        if before.norm == "by" and m >= 2 and _participle(toks[m - 2]):
+            break  # "statements made by top officials who", "data collected by the Brennan Center": the agent
         m -= 1
     while m < e and (toks[m].norm in TIME_WORDS or toks[m].norm in CLAUSE_WORDS):
         m += 1
@@ -218,6 +230,8 @@ def _before_relative(r: Reading, toks: list[Token], s: int, j: int) -> Subject |
     """A subject whose noun phrase from token s to j is a relative clause: the noun before "who" is the
     head ("the man who ran the campaign said", "two people who have seen a draft of the report said")."""
     lead = toks[s]
+    if s > 1 and toks[s - 1].norm == "which" and toks[j].norm in r.lex.nouns:
+        return None  # "…, which sources said will be painstaking": the people after "which" are its subject
     if s > 1 and toks[s - 1].norm in RELATIVES and toks[s - 1].norm != "whose" and not (
             lead.norm in PRONOUNS or lead.norm in DETERMINERS or lead.text[:1].isupper()):
         s2 = np_start(r, toks, s - 2)  # "the man who ran the campaign said"
@@ -253,6 +267,9 @@ def _described_subject(r: Reading, toks: list[Token], j: int) -> Subject | None:
         a = _segment_start(text, toks, seg_end)
         if a == 0 or not comma_gap(text, toks, a):
             return None
+        if seg_end == a and toks[a].norm in r.lex.places and toks[a - 1].text[:1].isupper():
+            seg_end = a - 1  # "former mayor of Louisville, Kentucky, said": the state belongs to its city
+            continue
         if names_someone(r, toks[a]) and seg_end - a < 4:
             # "the White House spokesman, Josh Earnest, said": the name is in the appositive
             hs = np_start(r, toks, a - 1)
@@ -290,7 +307,13 @@ def _opening_name(r: Reading, toks: list[Token], j: int) -> int | None:
         return None  # a dateline ("WASHINGTON, June 24") or a time ("On Tuesday,")
     if any(t.norm in r.lex.solo and t.text.islower() for t in toks[e:j]):
         return None
+    if any(CLOSING_QUOTES.search(gap(r.text, toks, i)) for i in range(e + 1, j + 1)):
+        return None  # "“Jared Kushner, … Scarborough,” Roger Stone, an adviser, claimed": the name is quoted
     return e
+
+
+# A closing quotation mark between two words: what comes before it is someone's quoted words.
+CLOSING_QUOTES = re.compile(r"[,.!?]?[”\"»]")
 
 
 def _leading_capitals(r: Reading, toks: list[Token], j: int) -> int:

@@ -14,6 +14,7 @@ from rhetlint.analysis.attribution.coreference import Coreference
 from rhetlint.analysis.attribution.lexicon import lexicon
 from rhetlint.analysis.attribution.model import Attribution, SpeakerGuess
 from rhetlint.analysis.attribution.quotes import QuoteIndex
+from rhetlint.analysis.wordlists import word_set
 from rhetlint.model.document import Span
 from rhetlint.text.tokens import visible
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 class Reading:
     """The document, its quotations, the sources met so far and the attributions found so far."""
 
-    __slots__ = ("doc", "text", "lex", "quotes", "names", "found")
+    __slots__ = ("doc", "text", "lex", "quotes", "names", "found", "title_surnames")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -34,6 +35,7 @@ class Reading:
         self.quotes = QuoteIndex(doc)
         self.names = Coreference(self.text, self.lex)
         self.found: list[Attribution] = []
+        self.title_surnames = title_surnames(doc, self.lex.titles)
 
     def span(self, start: int, end: int) -> Span:
         """A span as attributions carry it: with the words as a reader sees them (entities decoded)."""
@@ -74,3 +76,24 @@ class Reading:
         )
         if source is not None:
             self.names.remember(source.start, guess)
+
+
+def title_surnames(doc: Document, titles: frozenset[str]) -> frozenset[str]:
+    """Title words the document uses as surnames ("Rep. Peter King", "Larry Judge"): a capitalised title word
+    right after a given name. Elsewhere in the document that word names the person too ("Mr. King said"),
+    while a title before a name ("King Abdullah") stays a title."""
+    given = word_set("given_names")
+    found = set()
+    tokens = doc.tokens
+    for k in range(1, len(tokens)):
+        token, prev = tokens[k], tokens[k - 1]
+        if (
+            token.norm in titles
+            and token.text[:1].isupper()
+            and prev.norm in given
+            and prev.norm not in titles
+            and prev.text[:1].isupper()
+            and token.start - prev.end == 1
+        ):
+            found.add(token.norm)
+    return frozenset(found)

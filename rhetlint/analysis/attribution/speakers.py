@@ -360,7 +360,11 @@ def _by_capitals(
         if first in QUANTIFIERS or not names:
             return SpeakerGuess("vague", head, None, (), plural=True)
         return SpeakerGuess("named-organisation", head, name_text(r, words), (), plural=True)
-    if head in lex.titles and not _named_beside_title(r, pre):
+    if (
+        head in lex.titles
+        and not _named_beside_title(r, pre)
+        and not is_title_surname(r, words[len(pre) - 1])
+    ):
         return r.names.role(words, pre, head, "anonymous")
     if names:
         return classify_name(r, pre, head, words)
@@ -397,7 +401,7 @@ def _unlisted(words: list[Token], head: str, cls: str) -> SpeakerGuess | None:
 def function_word(r: Reading, tok: Token) -> bool:
     """A word that cannot be part of a name: grammar words, titles, demonyms, times, initials."""
     n = tok.norm
-    if n in r.lex.not_names or len(n) == 1:
+    if (n in r.lex.not_names and not is_title_surname(r, tok)) or len(n) == 1:
         return True
     # a capitalised word opening a sentence may be any word: "Speaking to reporters", "Indeed"
     return (n.endswith(("ing", "ly", "ed")) or n in AUX_SKIP or n in NOT_NP_END) and r.doc.starts_sentence(
@@ -410,8 +414,15 @@ def names_someone(r: Reading, tok: Token) -> bool:
     return (
         tok.text[:1].isupper()
         and not function_word(r, tok)
-        and (bare(tok.norm) not in r.lex.nouns or bare(tok.norm) in r.lex.org_words)
+        and (
+            bare(tok.norm) not in r.lex.nouns or bare(tok.norm) in r.lex.org_words or is_title_surname(r, tok)
+        )
     )
+
+
+def is_title_surname(r: Reading, tok: Token) -> bool:
+    """A capitalised title word that is somebody's surname in this document ("Peter King", "Mr. King")."""
+    return tok.norm in r.title_surnames and tok.text[:1].isupper()
 
 
 def classify_name(r: Reading, pre: list[Token], head: str, words: list[Token] | None = None) -> SpeakerGuess:
@@ -444,7 +455,9 @@ def _person(r: Reading, pre: list[Token], head: str, roles_from: list[Token]) ->
     """A named person, with the titles given with the name; a lone place name stands for its government."""
     lex = r.lex
     roles = tuple(
-        bare(t.norm) for t in roles_from if bare(t.norm) in lex.titles and t.norm not in ROLE_MODIFIERS
+        bare(t.norm)
+        for t in roles_from
+        if bare(t.norm) in lex.titles and t.norm not in ROLE_MODIFIERS and not is_title_surname(r, t)
     )
     parts = [t for t in pre if not function_word(r, t) and t.text[:1].isupper()]
     if not parts:
@@ -479,7 +492,11 @@ def _titled_name(r: Reading, pre: list[Token]) -> int | None:
     lex = r.lex
     last_title = None
     for i, t in enumerate(pre):
-        if bare(t.norm).rstrip(".") in lex.titles and t.norm not in ("state", "federal", "foreign"):
+        if (
+            bare(t.norm).rstrip(".") in lex.titles
+            and t.norm not in ("state", "federal", "foreign")
+            and not is_title_surname(r, t)
+        ):
             last_title = i
     if last_title is None or last_title == len(pre) - 1:
         return None

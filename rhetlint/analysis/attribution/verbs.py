@@ -18,6 +18,7 @@ from rhetlint.analysis.attribution.grammar import (
     BE,
     CLAUSE_WORDS,
     MAX_NP,
+    MODALS,
     NAME_DROP,
     NOUN_MARKERS,
     PREPOSITIONS,
@@ -57,8 +58,6 @@ CLAUSE_OPENERS = frozenset({"when", "because", "while", "after", "before", "sinc
 # Prepositions that open a sentence with a phrase before its subject ("In a speech on Tuesday, Trump …").
 OPENING_PHRASES = frozenset({"in", "at", "on", "during", "after", "before", "following", "despite", "amid",
                              "with", "without", "for", "from", "by", "speaking", "asked", "earlier", "later"})
-# Modal verbs: a light verb after one is a possibility ("might make a great speech"), not a report.
-MODALS = frozenset({"might", "could", "would", "may", "should", "must", "can", "will", "shall"})
 # Words before an -ing cue that make it a participle clause of the main subject ("after saying", "by arguing").
 PARTICIPLE_LEADS = frozenset({"by", "after", "while", "without", "before", "when", "in", "through", "since",
                               "also", "and", "again", "repeatedly", "even", "then"})
@@ -71,13 +70,16 @@ CLAUSE_LEADS = (CLAUSE_WORDS | TIME_WORDS) - NAME_DROP
 # Heads a bare verb form agrees with ("I say", "some say", "people say").
 PLURAL_SUBJECTS = frozenset({"i", "you", "we", "they"}) | QUANTIFIERS | PLURAL_NOUNS
 # Cue classes that need particular words after the verb ("refuses to", "sees … as", "argues that").
-CHECKED_CLASSES = frozenset({"refusal", "as", "clause"})
+CHECKED_CLASSES = frozenset({"refusal", "as", "clause", "evidence"})
+# Words after "find" or "show" that make it no finding: "found himself praising", "finds common ground".
+NOT_A_FINDING = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "common"})
 # Reporting verbs that need an object when active: followed at once by a preposition, their past form is a
 # passive participle describing the noun before it ("the women quoted in the report", "a study cited by").
 OBJECT_VERBS = frozenset({"quote", "cite", "mention", "describe", "criticize", "criticise", "praise", "condemn",
                           "blame", "accuse", "label", "brand", "dub", "rebuke", "assail", "deride", "berate",
                           "lambaste", "castigate", "scold", "liken", "reference", "invoke", "refute", "interview",
-                          "survey", "poll", "question", "thank", "hail", "denounce", "mock", "ridicule"})
+                          "survey", "poll", "question", "thank", "hail", "denounce", "mock", "ridicule",
+                          "know"})
 PASSIVE_PREPOSITIONS = frozenset({"in", "by", "at", "on", "as", "during", "from", "for"})
 # Words after "in a" that stretch a cue to "said in a (written) statement".
 STATEMENT_KINDS = frozenset({"written", "emailed", "televised", "radio", "tv", "brief", "separate"})
@@ -221,6 +223,8 @@ def _fits_class(r: Reading, toks: list[Token], k: int, cue_end: int, cls: str, n
     clause verb a clause."""
     if cls == "refusal" and nxt != "to":
         return False
+    if cls == "evidence":
+        return nxt not in NOT_A_FINDING
     if cls == "as" and not any(t.norm == "as" or (t.norm == "to" and i + 1 < len(toks) and toks[i + 1].norm == "be")
                                for i, t in enumerate(toks[cue_end + 1:cue_end + 9], cue_end + 1)):
         return False  # "sees the deal as a trap", "perceived to be unfair"
