@@ -286,3 +286,19 @@ def test_a_role_read_as_the_speaker_joins_the_name_it_describes():
         "Washington Times. Berry said the problem was getting worse.\n"
     )
     assert [name for name, _, _ in table(text)] == ["Michael Berry"]
+
+
+def test_surname_lookups_agree_whether_searched_or_indexed():
+    from rhetlint.analysis.attribution.coreference import SCANNED_SURNAMES, Coreference
+    from rhetlint.analysis.attribution.lexicon import lexicon
+
+    people = [f"Ann Lee{i}" for i in range(SCANNED_SURNAMES + 4)] + ["Jo Ruiz", "Mr. Quill"]
+    text = "Reporting by " + ", ".join(people) + ". " + " ".join(f"{p.split()[-1]} said so." for p in people)
+    words = [p.split()[-1] for p in people] + ["Nobody"]
+    searched = Coreference(text, lexicon())
+    indexed = Coreference(text, lexicon())
+    indexed._scans = SCANNED_SURNAMES  # every lookup goes through the index of the text's words
+    found = [searched.surname(word, len(text)) for word in words]
+    assert found == [indexed.surname(word, len(text)) for word in words]
+    assert found[0] == "Ann Lee0" and found[-3] == "Jo Ruiz"
+    assert found[-2] is None and found[-1] is None  # "Mr." is a title, not a first name; "Nobody" is absent

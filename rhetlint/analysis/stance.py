@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rhetlint.analysis.attribution.grammar import MODALS, NEGATIONS, NOUN_MARKERS, PREPOSITIONS
 
@@ -78,6 +78,16 @@ FUSING = frozenset({STRONG, CAMP})
 
 _GROUP_PHRASE = re.compile(r"\b(\w+)\s+(?:of|to)\s+(.+)", re.IGNORECASE)
 _POSSESSIVE_GROUP = re.compile(r"(.+?)(?:'s|’s)?\s+(\w+)\s*$")
+
+
+class Group(NamedTuple):
+    """A group named by its stance: which source, where the party it stands toward is named, whether it
+    supports that party, and the words that say so."""
+
+    source: int
+    target: tuple[int, int]
+    supports: bool
+    at: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -162,9 +172,10 @@ def _surname(source: Source) -> str:
     return words[-1].lower() if words else ""
 
 
-def _mentions(doc: Document, sources: list[Source]) -> list[Mention]:
-    """Every place a party is named outside quotations, in text order: a source's mentions and the words
-    that stand for it (a surname, an organisation's short form), a side key's name ("Democrats"), the story's
+def _mentions(doc: Document, sources: list[Source], ranges: list[tuple[int, int]]) -> list[Mention]:
+    """Every place a party is named outside quotations, in text order: a source's mentions, and within
+    ``ranges`` (the sentences with a stance word, the groups' descriptions) the words that stand for a
+    source (a surname, an organisation's short form), a side key's name ("Democrats") and the story's
     proposal ("the bill")."""
     from rhetlint.analysis.sides import known_sides
 
@@ -188,7 +199,8 @@ def _mentions(doc: Document, sources: list[Source]) -> list[Mention]:
                 found.append(Mention(att.source.start, att.source.end, source_node(i)))
     known = known_sides()
     tokens = doc.tokens
-    for k, token in enumerate(tokens):
+    for k in _token_indices(doc, ranges):
+        token = tokens[k]
         bare = token.norm.removesuffix("'s")
         if not token.text[:1].isupper() and bare not in PROPOSAL_NOUNS:
             continue
@@ -205,18 +217,38 @@ def _mentions(doc: Document, sources: list[Source]) -> list[Mention]:
     return found
 
 
-def _verb_links(doc: Document, mentions: list[Mention]) -> list[Link]:
+def _token_indices(doc: Document, ranges: list[tuple[int, int]]) -> list[int]:
+    """The indices of the tokens inside ``ranges``, each once, in order."""
+    seen: set[int] = set()
+    for start, end in ranges:
+        seen.update(range(doc.token_index(start), doc.token_index(end)))
+    return sorted(seen)
+
+
+# Every word that may show a stance.
+STANCE_NORMS = OPPOSE_VERBS | SUPPORT_VERBS | AUTHOR_VERBS
+
+
+def _stance_words(doc: Document) -> list[int]:
+    """The token indices of the stance words outside quotations."""
+    tokens = doc.tokens
+    found = [k for k, token in enumerate(tokens) if token.norm in STANCE_NORMS]
+    return [k for k in found if not doc.in_quote(tokens[k].start)]
+
+
+def _verb_links(doc: Document, mentions: list[Mention], verbs: list[int]) -> list[Link]:
     """ "X criticised Y", "Y was praised by X", "X, who opposes the bill": one link per stance verb whose
     subject and object both name a party in its sentence."""
     starts = [m.start for m in mentions]
     links = []
     tokens = doc.tokens
-    for k, token in enumerate(tokens):
+    for k in verbs:
+        token = tokens[k]
         author = token.norm in AUTHOR_VERBS
         same = author or token.norm in SUPPORT_VERBS
         if not same and token.norm not in OPPOSE_VERBS:
             continue
-        if doc.in_quote(token.start) or _not_a_stand(tokens, k):
+        if _not_a_stand(tokens, k):
             continue
         sentence = doc.sentence_at(token.start)
         if sentence is None:
@@ -324,27 +356,30 @@ def _after_preposition(doc: Document, mention: Mention) -> bool:
     return k > 0 and doc.tokens[k - 1].norm in PREPOSITIONS
 
 
-def _group_links(doc: Document, sources: list[Source], mentions: list[Mention]) -> list[Link]:
-    """ "critics of the border package", "supporters of the legislation", "Trump's allies": a group named
-    by its stance toward a party stands against it or with it."""
-    by_node: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_node[m.node].append(m)
-    links = []
+def _stance_groups(doc: Document, sources: list[Source]) -> list[Group]:
+    """The unnamed groups and organisations named by their stance toward a party ("critics of the border
+    package", "supporters of the legislation", "Trump's allies")."""
+    out = []
     for i, source in enumerate(sources):
         if source.type not in ("vague", "anonymous", "named-organisation"):
             continue
         for mention in source.mentions[:3]:
             text = doc.text[mention.start : mention.end]
             stance, target = _group_stance(text)
-            if stance is None:
-                continue
-            start = mention.start + text.find(target)
-            end = start + len(target)
-            node = _named_in(mentions, start, end, source_node(i))
-            if node is not None:
-                links.append(Link(source_node(i), node, stance, STRONG, (mention.start, mention.end)))
+            if stance is not None:
+                start = mention.start + text.find(target)
+                out.append(Group(i, (start, start + len(target)), stance, (mention.start, mention.end)))
                 break
+    return out
+
+
+def _group_links(mentions: list[Mention], groups: list[Group]) -> list[Link]:
+    """A group named by its stance toward a party stands against it or with it."""
+    links = []
+    for group in groups:
+        node = _named_in(mentions, *group.target, source_node(group.source))
+        if node is not None:
+            links.append(Link(source_node(group.source), node, group.supports, STRONG, group.at))
     return links
 
 
@@ -424,14 +459,19 @@ class StanceSides:
 
 def stance_sides(doc: Document, sources: list[Source]) -> StanceSides:
     """Group the sources (whose ``side`` holds what their affiliation says) by the story's dispute."""
-    mentions = _mentions(doc, sources)
-    links = (
-        _group_links(doc, sources, mentions)
-        + _verb_links(doc, mentions)
-        + _camp_links(sources)
-        + _joint_links(sources)
-        + _affiliation_links(sources)
-    )
+    verbs = _stance_words(doc)
+    groups = _stance_groups(doc, sources)
+    ranges = [g.target for g in groups]
+    for k in verbs:
+        sentence = doc.sentence_at(doc.tokens[k].start)
+        if sentence is not None:
+            ranges.append((sentence.start, sentence.end))
+    mentions = _mentions(doc, sources, ranges) if ranges else []
+    stances = _group_links(mentions, groups) + _verb_links(doc, mentions, verbs)
+    stances += _camp_links(sources) + _joint_links(sources)
+    if not stances:  # nothing but affiliations: the sides stand as they are
+        return StanceSides([s.side for s in sources], {})
+    links = stances + _affiliation_links(sources)
     merged: Counter[tuple[str, str, bool, int]] = Counter()
     for link in links:
         a, b = sorted((link.a, link.b))

@@ -8,7 +8,7 @@ grows in text order as attributions are recorded, so a mention only ever refers 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 # A run of letters and digits after a space (a word a surname lookup may start at), and at a word's start.
 _SPACED_RUN = re.compile(r" ([^\W_]+)")
 _LEADING_RUN = re.compile(r"[^\W_]+")
+# How many surnames a document looks up with a search of its text each before its words are indexed.
+SCANNED_SURNAMES = 16
 WINDOW = 2500  # characters back that "he said" / "the spokesman added" may reach for an antecedent
 
 
@@ -51,6 +53,7 @@ class Coreference:
         self.surnames: dict[str, str] = {}  # surname -> full name of a source seen so far
         self.full_names: dict[str, tuple[str | None, int]] = {}  # surname -> first "First Last" in the text
         self.roles: dict[str, set[str]] = {}  # speaker -> every role the text has given them
+        self._scans = 0  # surnames looked up by searching the text (see _full_name)
 
     # --- memory ----------------------------------------------------------------------------------------
     def remember(self, offset: int, guess: SpeakerGuess) -> None:
@@ -148,27 +151,34 @@ class Coreference:
         name, at = cached
         return name if name is not None and at < offset else None
 
-    @cached_property
-    def _spaced_words(self) -> dict[str, list[int]]:
-        """Where each run of letters and digits that follows a space starts (at the space), built in one pass
-        so that looking up a surname never rescans the text."""
-        out: dict[str, list[int]] = {}
-        for m in _SPACED_RUN.finditer(self.text):
-            out.setdefault(m.group(1), []).append(m.start())
-        return out
-
     def _full_name(self, word: str) -> tuple[str | None, int]:
         """Find the first "First [M.] Word" in the text (a capitalised word before the surname that is not a
-        title) and where it is."""
+        title) and where it is. The first ``SCANNED_SURNAMES`` surnames are found with one search of the text
+        each, which costs far less than indexing every word of a story for the few it looks up; a document
+        that looks up more is indexed once, so the cost stays linear in its length."""
         text = self.text
-        lead = _LEADING_RUN.match(word)
-        for i in self._spaced_words.get(lead.group() if lead else "", ()):
+        if self._scans < SCANNED_SURNAMES:
+            self._scans += 1
+            starts: Iterable[int] = (m.start() - 1 for m in re.finditer(r"(?<= )" + re.escape(word), text))
+        else:
+            lead = _LEADING_RUN.match(word)
+            starts = self._spaced_words.get(lead.group() if lead else "", ())
+        for i in starts:  # i: the space before the surname
             after = i + 1 + len(word)
             if i > 0 and text.startswith(word, i + 1) and (after >= len(text) or not text[after].isalnum()):
                 first = self._first_name_before(i)
                 if first is not None:
                     return f"{first} {word}", i
         return None, len(text)
+
+    @cached_property
+    def _spaced_words(self) -> dict[str, list[int]]:
+        """Where each run of letters and digits that follows a space starts (at the space), built in one pass
+        once a document looks up many surnames."""
+        out: dict[str, list[int]] = {}
+        for m in _SPACED_RUN.finditer(self.text):
+            out.setdefault(m.group(1), []).append(m.start())
+        return out
 
     def _first_name_before(self, i: int) -> str | None:
         """The capitalised word (with a middle initial, "Donald J.") that ends at ``i``, if it may be a first
