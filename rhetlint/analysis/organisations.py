@@ -177,13 +177,14 @@ class StoryOrganisations:
         covered = [(start, end) for start, end, _ in pending]
         found: list[tuple[int, int, Organisation]] = []
         k = 0
-        for i, tok in enumerate(toks):
+        for i in [i for i, tok in enumerate(toks) if tok.text[:1].isupper()]:  # a short form is capitalised
+            tok = toks[i]
             while k < len(covered) and covered[k][1] <= tok.start:
                 k += 1
             if k < len(covered) and covered[k][0] <= tok.start:
                 continue  # inside a full name
             org = None
-            if tok.text[:1].isupper() and (i + 1 == len(toks) or not toks[i + 1].text[:1].isupper()):
+            if i + 1 == len(toks) or not toks[i + 1].text[:1].isupper():
                 org = self._short.get(_bare(tok.norm))
             if org is not None:
                 found.append((tok.start, tok.end, org))
@@ -207,9 +208,8 @@ class StoryOrganisations:
         starts = {m.start: org for org in self.by_name.values() for m in org.mentions}
         toks = doc.tokens
         out = []
-        for i, tok in enumerate(toks):
-            if tok.norm != "the":
-                continue
+        for i in [i for i, tok in enumerate(toks) if tok.norm == "the"]:
+            tok = toks[i]
             for j in (i + 1, i + 2):
                 if j >= len(toks) or not toks[j].text.islower():
                     break
@@ -310,7 +310,8 @@ def _bare(word: str) -> str:
 
 def _capitalised_runs(doc: Document) -> list[list[Token]]:
     """Runs of capitalised words, joined by connectors, that do not cross a sentence, a quotation's edge or
-    a line; leading sentence-start grammar words and trailing connectors are dropped."""
+    a line; leading sentence-start grammar words and trailing connectors are dropped. Between runs the
+    reading jumps from one capitalised word to the next rather than looking at every word."""
     runs: list[list[Token]] = []
     run: list[Token] = []
     text = doc.text
@@ -326,7 +327,18 @@ def _capitalised_runs(doc: Document) -> list[list[Token]]:
             runs.append(list(run))
         run.clear()
 
-    for tok in doc.tokens:
+    tokens = doc.tokens
+    capitals = [k for k, tok in enumerate(tokens) if tok.text[:1].isupper()]
+    pos, at = 0, 0  # the token to read, and the first capitalised token not passed yet
+    while pos < len(tokens):
+        if not run:  # nothing happens until the next capitalised word: skip to it
+            while at < len(capitals) and capitals[at] < pos:
+                at += 1
+            if at == len(capitals):
+                break
+            pos = capitals[at]
+        tok = tokens[pos]
+        pos += 1
         capital = tok.text[:1].isupper() or (tok.text[:1].isdigit() and bool(run))
         if run:
             gap = text[run[-1].end : tok.start]

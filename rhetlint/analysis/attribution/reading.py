@@ -85,10 +85,10 @@ def title_surnames(doc: Document, titles: frozenset[str]) -> frozenset[str]:
     given = word_set("given_names")
     found = set()
     tokens = doc.tokens
-    for k in range(1, len(tokens)):
+    for k in [k for k, token in enumerate(tokens) if token.norm in titles]:
         token, prev = tokens[k], tokens[k - 1]
         if (
-            token.norm in titles
+            k > 0
             and token.text[:1].isupper()
             and prev.norm in given
             and prev.norm not in titles
