@@ -208,13 +208,21 @@ def _mentions(doc: Document, sources: list[Source], ranges: list[tuple[int, int]
         if node is None and token.text[:1].isupper():
             key = known.get(token.text.removesuffix("'s").removesuffix("’s"))
             node = key_node(key) if key else None
-        if node is None and bare in PROPOSAL_NOUNS and k and tokens[k - 1].norm in DETERMINERS:
+        if node is None and bare in PROPOSAL_NOUNS and _determined(tokens, k):
             node = PROPOSAL
         if node is not None:
             found.append(Mention(token.start, token.end, node))
     found = [m for m in found if not doc.in_quote(m.start)]
     found.sort(key=lambda m: (m.start, -m.end))
     return found
+
+
+def _determined(tokens: list[Token], k: int) -> bool:
+    """A proposal noun after a determiner, with at most one word between ("the bill", "the border
+    package", "her health plan"): a particular proposal, not proposals in general."""
+    if k and tokens[k - 1].norm in DETERMINERS:
+        return True
+    return k > 1 and tokens[k - 2].norm in DETERMINERS and tokens[k - 1].text.islower()
 
 
 def _token_indices(doc: Document, ranges: list[tuple[int, int]]) -> list[int]:
