@@ -92,3 +92,13 @@ def test_parity_never_joins_two_parties_on_weak_evidence() -> None:
     assert not parity.join("s:0", "s:1", same=True)  # "Both Republicans and Democrats called for it"
     assert parity.join("s:0", "s:1", same=True, fuse=True)  # "Democrats back the Republicans' bill"
     assert parity.find(key_node("republican")) == parity.find(key_node("democratic"))
+
+
+def test_a_proposal_named_with_a_modifier_is_the_proposal() -> None:
+    text = (
+        "Rep. Peter King said he supported the border package. Critics of the border package said it "
+        "went too far, and critics of the border package said so again on Friday.\n"
+    )
+    sides = {s.name: s.side for s in parse(text).sources}
+    assert sides["Peter King"] == "package-supporters"
+    assert {side for name, side in sides.items() if name.lower().startswith("critics")} == {"package-opponents"}
