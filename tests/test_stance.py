@@ -101,4 +101,6 @@ def test_a_proposal_named_with_a_modifier_is_the_proposal() -> None:
     )
     sides = {s.name: s.side for s in parse(text).sources}
     assert sides["Peter King"] == "package-supporters"
-    assert {side for name, side in sides.items() if name.lower().startswith("critics")} == {"package-opponents"}
+    assert {side for name, side in sides.items() if name.lower().startswith("critics")} == {
+        "package-opponents"
+    }
