@@ -60,6 +60,48 @@ def test_a_state_after_its_city_belongs_to_the_appositive():
     assert table(text) == [("Abramson", "named-person", 1)]
 
 
+def test_party_and_state_after_a_name_and_organisation_names_with_for():
+    text = (
+        "“It is an assault,” Sen. Rand Paul, R-Ky., said. One civil liberties group, the Center for "
+        "Constitutional Rights, said the order was illegal. The Center for Constitutional Rights said it "
+        "would sue.\n"
+    )
+    assert table(text) == [
+        ("Rand Paul", "named-person", 1),  # not "R-Ky"
+        (
+            "Center for Constitutional Rights",
+            "named-organisation",
+            2,
+        ),  # not "Center", nor "Constitutional Rights"
+    ]
+
+
+def test_a_clause_nested_in_a_statement_is_part_of_it():
+    text = (
+        "Without presenting any evidence, Trump said China did not want him to win. Goodwin said Baquet had "
+        "insisted on the change. Trump said the deal was dead, but Sarah Sanders told reporters it was not.\n"
+    )
+    assert table(text) == [
+        ("Trump", "named-person", 2),
+        ("Goodwin", "named-person", 1),
+        ("Sarah Sanders", "named-person", 1),
+    ]
+
+
+def test_the_definite_follow_up_joins_the_unnamed_source_and_its_body():
+    text = (
+        "The Corran Ridge coal mine will reopen, company officials said. The officials, who asked not to be "
+        "named, said the fault was unmapped. A manager at the mine said bolts were installed. “It is safer,” "
+        "the manager said.\n"
+    )
+    sources = Document.from_text(text).sources
+    assert [(s.name, s.type, len(s.attributions)) for s in sources] == [
+        ("company officials", "vague", 2),
+        ("manager at the mine", "anonymous", 2),
+    ]
+    assert {s.affiliation for s in sources} == {"Corran Ridge"}
+
+
 def test_link_text_run_together_and_interjections_are_no_sources():
     text = (
         "Special counsel Robert Mueller Robert (Bob) Swan MuellerSpeier says the inquiry is strong. "
@@ -206,7 +248,7 @@ def test_role_descriptions_carry_their_organisation():
         (  # a capitalised body is not the description "the department"
             "The drugmaker Acme Pharma said it would recall the drug.\n\nThe Department of Health said it had "
             "not been told.",
-            [("Acme Pharma", "named-organisation", 1), ("Department", "named-organisation", 1)],
+            [("Acme Pharma", "named-organisation", 1), ("Department of Health", "named-organisation", 1)],
         ),
         (  # the writer's own "I" is nobody's words
             "Senator John Smith said the bill was fair. I said that was nonsense.",

@@ -171,8 +171,9 @@ def split_name(name: str) -> tuple[str, tuple[str, ...], str]:
     "New York Times")``; a name with no title or organisation before it comes back unchanged with no roles.
     """
     tokens = name.split()
-    if "of" in tokens:
-        return name, (), ""  # "University of Michigan", "Secretary of State": a body or an office
+    if "of" in tokens or "for" in tokens:
+        # "University of Michigan", "Secretary of State", "Center for Constitutional Rights": a body or office
+        return name, (), ""
     k = len(tokens)
     # the last word may be a surname that is also a title ("Steve King", "Mr. Sheriff")
     if k > 1 and tokens[-1][:1].isupper() and _bare(tokens[-1]) not in word_set("attribution_org_words"):
@@ -575,12 +576,28 @@ MEMBER_HEADS = frozenset(
 
 
 def _described_group(orgs: StoryOrganisations, source: Source) -> None:
-    """ "company officials", "union leaders", "a district spokesman": an unnamed source described by the kind
-    of body it speaks for belongs to the body of that kind the story named before it."""
+    """ "company officials", "union leaders", "a district spokesman", "a manager at the mine": an unnamed
+    source described by the kind of body it speaks for belongs to the body of that kind the story named
+    before it."""
     words = [w.lower() for w in source.name.split()]
+    first = min(m.start for m in source.mentions)
+    if (
+        len(words) == 4
+        and words[0] in MEMBER_HEADS
+        and words[1] in ("at", "of", "for", "with")
+        and words[2] == "the"
+    ):
+        # "a manager at the mine", "a spokesman for the company"
+        org = (
+            orgs.described(words[3], first)
+            if orgs.describes(words[3]) and words[3] not in GENERIC_HEADS
+            else None
+        )
+        if org is not None:
+            source.affiliation, source.affiliation_evidence = org.name, _named_at(org, first)
+        return
     if len(words) < 2 or words[-1] not in MEMBER_HEADS:
         return  # "a group representing chaplains": the group is the source, not a member of one
-    first = min(m.start for m in source.mentions)
     for word in words[:-1]:
         org = orgs.described(word, first) if orgs.describes(word) and word not in GENERIC_HEADS else None
         if org is not None:

@@ -45,7 +45,8 @@ PUBLIC_HEADS = frozenset({"agency", "authority"})
 COMPANY_HEADS = frozenset(
     "company firm business system operator maker employer chain developer "
     "partnership nonprofit charity publisher retailer manufacturer producer processor utility insurer "
-    "lender bank carrier owner owners automaker drugmaker startup conglomerate team club franchise".split()
+    "lender bank carrier owner owners automaker drugmaker startup conglomerate team club franchise mine plant "
+    "mill factory refinery smelter".split()
 )
 # Organisation words that name a business, so a company description fits them too ("Halden Mills").
 COMPANY_KINDS = frozenset(

@@ -191,12 +191,17 @@ def _mentions(doc: Document, sources: list[Source], ranges: list[tuple[int, int]
                     names.setdefault(word.lower(), source_node(i))
                     break
     found: list[Mention] = []
+    by_speaker: dict[str, str] = {}
     for i, source in enumerate(sources):
         for mention in source.mentions:
             found.append(Mention(mention.start, mention.end, source_node(i)))
         for att in source.attributions:
-            if att.source is not None and att.resolved:
-                found.append(Mention(att.source.start, att.source.end, source_node(i)))
+            if att.speaker:
+                by_speaker.setdefault(att.speaker, source_node(i))
+    # pronouns resolved to a source, its nested clauses too ("King said he supported the package")
+    for att in doc.attributions:
+        if att.source is not None and att.resolved and att.speaker in by_speaker:
+            found.append(Mention(att.source.start, att.source.end, by_speaker[att.speaker]))
     known = known_sides()
     tokens = doc.tokens
     for k in _token_indices(doc, ranges):

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from rhetlint.text.quotes import Quote
     from rhetlint.text.tokens import Token
 
+# What "according to" may mean "in keeping with": a rule or a plan, which says nothing itself.
+NORMS_FOLLOWED = frozenset(
+    {"law", "laws", "plan", "plans", "schedule", "rules", "rule", "script", "tradition", "custom", "protocol"}
+)
 # Nouns for work that has an author, beside the documents list ("calculations by", "interviews with").
 WORK_NOUNS = frozenset(
     {
@@ -58,6 +62,8 @@ def read_according(r: Reading, toks: list[Token], k: int) -> int:
     right = right_np(r, toks, k + 2)
     if right is None:
         return k + 1
+    if right[1] - right[0] <= 2 and toks[right[1] - 1].norm in NORMS_FOLLOWED:
+        return k + 1  # "according to the law", "according to plan": in keeping with it, not a source
     cue_end = k + 2
     author = _author(r, toks, right)
     if author is not None:  # "according to calculations by Amy Glasmeier": the author is the source

@@ -270,7 +270,7 @@ def _described_subject(r: Reading, toks: list[Token], j: int) -> Subject | None:
         if seg_end == a and toks[a].norm in r.lex.places and toks[a - 1].text[:1].isupper():
             seg_end = a - 1  # "former mayor of Louisville, Kentucky, said": the state belongs to its city
             continue
-        if names_someone(r, toks[a]) and seg_end - a < 4:
+        if _named_in_segment(r, toks, a, seg_end):
             # "the White House spokesman, Josh Earnest, said": the name is in the appositive
             hs = np_start(r, toks, a - 1)
             return (hs, j + 1, a, seg_end + 1)
@@ -287,6 +287,28 @@ def _described_subject(r: Reading, toks: list[Token], j: int) -> Subject | None:
             return (hs, j + 1, hs, head_end + 1)
         seg_end = head_end
     return None
+
+
+# A party and state after a lawmaker's name ("R-Ky.", "D-N.Y.", "I-Vt.").
+PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z]")
+
+
+def _named_in_segment(r: Reading, toks: list[Token], a: int, seg_end: int) -> bool:
+    """Whether the comma-bounded segment from token a to seg_end is a name: "Josh Earnest", "the Center for
+    Constitutional Rights", "3M" (after a description of its owner: "One American company, 3M, said")."""
+    first = toks[a]
+    if PARTY_AND_STATE.match(first.text):
+        return False  # "Sen. Rand Paul, R-Ky., said": the senator's party and state, an aside
+    if names_someone(r, first) and seg_end - a < 4:
+        return True
+    if first.text[:1].isdigit() and seg_end == a and any(c.isupper() for c in first.text):
+        return True  # "3M", "7-Eleven" is lower: only a name with a capital letter in it
+    if first.norm == "the" and 0 < seg_end - a < 6:
+        rest = toks[a + 1 : seg_end + 1]
+        return rest[0].text[:1].isupper() and all(
+            t.text[:1].isupper() or t.norm in ("for", "of", "and", "the", "&") for t in rest
+        )
+    return False
 
 
 def _segment_start(text: str, toks: list[Token], seg_end: int) -> int:

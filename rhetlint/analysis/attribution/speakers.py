@@ -183,7 +183,7 @@ def classify(r: Reading, toks: list[Token], s: int, e: int, cls: str) -> Speaker
         return SpeakerGuess(
             "vague", norms[-1], None, (), plural=True
         )  # "two in three", a share of those asked
-    h = _head_index(words, norms)
+    h = _head_index(words, norms, r.lex.org_words)
     head, known = _quantified_head(r.lex, words, norms, h)
     if not known:
         return _unknown_group(head, cls)
@@ -210,12 +210,28 @@ def _pronoun(r: Reading, norm: str, offset: int, cls: str) -> SpeakerGuess | Non
     return r.names.pronoun(norm, offset)
 
 
-def _head_index(words: list[Token], norms: list[str]) -> int:
-    """The head: the last word before a modifier ("officials familiar with", "head of the agency")."""
+def _head_index(words: list[Token], norms: list[str], org_words: frozenset[str] = frozenset()) -> int:
+    """The head: the last word before a modifier ("officials familiar with", "head of the agency"), except
+    inside an organisation's name ("the Center for Constitutional Rights", "Ministry of Defence")."""
     for i in range(1, len(words)):
+        if norms[i] in ("for", "of") and _name_goes_on(words, norms, i, org_words):
+            continue
         if norms[i] in POSTMOD or (norms[i].endswith("ing") and words[i].text.islower()):
             return i - 1  # "officials familiar with …", "tourists visiting Jerusalem"
     return len(words) - 1
+
+
+def _name_goes_on(words: list[Token], norms: list[str], i: int, org_words: frozenset[str]) -> bool:
+    """Whether "for" or "of" at word i joins an organisation word to the rest of its capitalised name
+    ("Center for Constitutional Rights"): a capitalised organisation word before it, a capitalised word
+    after it (after "the" too)."""
+    before = words[i - 1]
+    if not before.text[:1].isupper() or norms[i - 1] not in org_words:
+        return False
+    j = i + 1
+    if j < len(words) and norms[j] == "the":
+        j += 1
+    return j < len(words) and words[j].text[:1].isupper()
 
 
 def _quantified_head(lex: CueLexicon, words: list[Token], norms: list[str], h: int) -> tuple[str, bool]:

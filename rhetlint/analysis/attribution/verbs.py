@@ -168,6 +168,8 @@ def _read_active(r: Reading, sent: Sentence, toks: list[Token], k: int, head_k: 
     record it; return the last token index used."""
     if entry.base == "ask" and nxt == "not":
         return cue_end  # "who asked not to be named": a condition, not a report
+    if entry.base == "call" and nxt in ("off", "up") and not entry.particle:
+        return cue_end  # "called off the strike", "called up reserves": an action, not a report
     if entry.base in OBJECT_VERBS and entry.form in ("past", "pp") and nxt in PASSIVE_PREPOSITIONS \
             and not entry.particle and not hard_gap(r.text, toks, cue_end + 1):
         return cue_end  # "the two women quoted in the report": a passive participle after its noun
