@@ -102,6 +102,15 @@ def test_the_definite_follow_up_joins_the_unnamed_source_and_its_body():
     assert {s.affiliation for s in sources} == {"Corran Ridge"}
 
 
+def test_a_brand_with_digits_and_a_person_s_lawsuits():
+    text = (
+        "One American company, 3M, said halting shipments would hurt health workers. On Monday, 3M said it "
+        "struck a deal. Gov. Rick Scott sued the county. Scott’s lawsuits accuse Broward County of hiding "
+        "ballots. Scott said the count was flawed.\n"
+    )
+    assert table(text) == [("3M", "named-organisation", 2), ("Rick Scott", "named-person", 2)]
+
+
 def test_link_text_run_together_and_interjections_are_no_sources():
     text = (
         "Special counsel Robert Mueller Robert (Bob) Swan MuellerSpeier says the inquiry is strong. "
@@ -344,3 +353,14 @@ def test_surname_lookups_agree_whether_searched_or_indexed():
     assert found == [indexed.surname(word, len(text)) for word in words]
     assert found[0] == "Ann Lee0" and found[-3] == "Jo Ruiz"
     assert found[-2] is None and found[-1] is None  # "Mr." is a title, not a first name; "Nobody" is absent
+
+
+def test_a_qualified_role_refers_to_the_person_the_story_qualified_that_way():
+    filler = "The council met again on the budget and the roads. " * 60  # past the pronoun window
+    text = (
+        "US President Donald Trump said the deal was bad. "
+        + filler
+        + "President Hassan Rouhani said America would return. The US president accused Beijing of meddling.\n"
+    )
+    speakers = [a.speaker for a in Document.from_text(text).attributions]
+    assert speakers == ["Donald Trump", "Hassan Rouhani", "Donald Trump"]

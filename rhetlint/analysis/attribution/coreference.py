@@ -29,6 +29,8 @@ _SPACED_RUN = re.compile(r" ([^\W_]+)")
 _LEADING_RUN = re.compile(r"[^\W_]+")
 # How many surnames a document looks up with a search of its text each before its words are indexed.
 SCANNED_SURNAMES = 16
+# How far after where a source was met its name may start ("US President Donald Trump").
+QUALIFIER_REACH = 80
 WINDOW = 2500  # characters back that "he said" / "the spokesman added" may reach for an antecedent
 
 
@@ -54,6 +56,7 @@ class Coreference:
         self.full_names: dict[str, tuple[str | None, int]] = {}  # surname -> first "First Last" in the text
         self.roles: dict[str, set[str]] = {}  # speaker -> every role the text has given them
         self._scans = 0  # surnames looked up by searching the text (see _full_name)
+        self.qualifiers: dict[str, set[str]] = {}  # speaker -> words given before their name ("US")
 
     # --- memory ----------------------------------------------------------------------------------------
     def remember(self, offset: int, guess: SpeakerGuess) -> None:
@@ -62,6 +65,10 @@ class Coreference:
         if guess.speaker and guess.type != "none":
             roles = self.roles.setdefault(guess.speaker, set())
             roles.update(guess.roles)
+            if guess.type == "named-person" and not guess.resolved:
+                self.qualifiers.setdefault(guess.speaker, set()).update(
+                    self._qualifiers_at(offset, guess.speaker)
+                )
             self.recent.append(Antecedent(offset, guess.speaker, guess.type, frozenset(roles), guess.plural))
         elif guess.type in ("anonymous", "vague"):
             self.recent.append(Antecedent(offset, "", guess.type, frozenset(), guess.plural, guess.head))
@@ -109,7 +116,33 @@ class Coreference:
         """A bare role ("the spokesman") refers to the last named source with that role, if there is one."""
         titles = self.lex.titles
         if words[0].norm in ("the", "that", "this") and head in titles:
-            found = self.find(words[0].start, lambda r: head in r.roles and r.type == "named-person")
+            found = None
+            qualifiers = {
+                bare(t.norm)
+                for t in pre[1:]
+                if t.text[:1].isupper() and bare(t.norm).rstrip(".") not in titles
+            }
+            if qualifiers:  # "the US president": the president the story called "US President …"
+                found = self.find(
+                    words[0].start,
+                    lambda r: (
+                        head in r.roles
+                        and r.type == "named-person"
+                        and bool(qualifiers & self.qualifiers.get(r.speaker, set()))
+                    ),
+                )
+            if found is None and qualifiers:
+                # beyond the window, the one person the story gave that role and qualifier
+                named = [
+                    speaker
+                    for speaker, words_before in self.qualifiers.items()
+                    if qualifiers & words_before and head in self.roles.get(speaker, ())
+                ]
+                if len(named) == 1:
+                    speaker = named[0]
+                    return SpeakerGuess("named-person", head, speaker, tuple(self.roles[speaker]), True)
+            if found is None:
+                found = self.find(words[0].start, lambda r: head in r.roles and r.type == "named-person")
             if found is not None:
                 return SpeakerGuess("named-person", head, found.speaker, tuple(found.roles), True)
         roles = tuple(bare(t.norm) for t in pre if bare(t.norm) in titles)
@@ -122,6 +155,19 @@ class Coreference:
             # "the mayor said": a single office-holder a reader can identify, not an anonymous source
             return SpeakerGuess("named-person", head, None, roles)
         return SpeakerGuess(fallback, head, None, roles, plural=head.endswith("s"))
+
+    def _qualifiers_at(self, offset: int, speaker: str) -> set[str]:
+        """The capitalised words written before a source's name where it is met, other than titles ("US" in
+        "US President Donald Trump"), lower case."""
+        at = self.text.find(speaker.split()[0], offset, offset + QUALIFIER_REACH)
+        if at <= offset:
+            return set()
+        titles = self.lex.titles
+        return {
+            w.lower().rstrip(".")
+            for w in self.text[offset:at].split()
+            if w[:1].isupper() and w.lower().rstrip(".") not in titles
+        }
 
     def organisation(self, head: str, offset: int, words: list[Token]) -> SpeakerGuess:
         """ "The agency said": the last named organisation with that word in its name."""

@@ -428,12 +428,17 @@ def function_word(r: Reading, tok: Token) -> bool:
 def names_someone(r: Reading, tok: Token) -> bool:
     """A capitalised word that is not a grammar word, list noun or title: part of a name."""
     return (
-        tok.text[:1].isupper()
+        (tok.text[:1].isupper() or _brand_with_digits(tok.text))
         and not function_word(r, tok)
         and (
             bare(tok.norm) not in r.lex.nouns or bare(tok.norm) in r.lex.org_words or is_title_surname(r, tok)
         )
     )
+
+
+def _brand_with_digits(text: str) -> bool:
+    """A name that starts with a digit and has a capital letter in it ("3M", "7UP")."""
+    return text[:1].isdigit() and any(c.isupper() for c in text)
 
 
 def is_title_surname(r: Reading, tok: Token) -> bool:
