@@ -65,8 +65,9 @@ PROPOSAL_NOUNS = frozenset(
     "ordinance referendum treaty reform reforms nomination program programme initiative tariffs".split()
 )
 DETERMINERS = frozenset("the this that his her their its our a an".split())
-# How far past a stance verb its object may be named.
+# How far past a stance verb its object may be named, and how many mentions before it may be its subject.
 OBJECT_WINDOW = 80
+SUBJECT_LOOKBACK = 8
 
 # How strongly a link says two parties are allies or opponents: stronger links are joined first. A stance the
 # story states outranks an affiliation; an affiliation outranks a person's own camp ("Brian Kemp" and "the
@@ -233,7 +234,7 @@ def _determined(tokens: list[Token], k: int) -> bool:
 def _token_indices(doc: Document, ranges: list[tuple[int, int]]) -> list[int]:
     """The indices of the tokens inside ``ranges``, each once, in order."""
     seen: set[int] = set()
-    for start, end in ranges:
+    for start, end in set(ranges):  # a sentence with many stance words is read once
         seen.update(range(doc.token_index(start), doc.token_index(end)))
     return sorted(seen)
 
@@ -269,7 +270,10 @@ def _verb_links(doc: Document, mentions: list[Mention], verbs: list[int]) -> lis
         passive = k + 1 < len(tokens) and tokens[k + 1].norm == "by"
         lo = bisect_left(starts, sentence.start)
         at = bisect_left(starts, token.end)
-        before = [m for m in mentions[lo:at] if m.end <= token.start and not _after_preposition(doc, m)]
+        # the subject is named just before the verb: the last few mentions are enough, however long the
+        # sentence (which keeps a run-on sentence of many stance words linear)
+        nearby = mentions[max(lo, at - SUBJECT_LOOKBACK) : at]
+        before = [m for m in nearby if m.end <= token.start and not _after_preposition(doc, m)]
         limit = min(sentence.end, token.end + OBJECT_WINDOW)
         later = [m for m in mentions[at : bisect_right(starts, limit)] if m.start >= token.end]
         if passive:
@@ -389,8 +393,9 @@ def _stance_groups(doc: Document, sources: list[Source]) -> list[Group]:
 def _group_links(mentions: list[Mention], groups: list[Group]) -> list[Link]:
     """A group named by its stance toward a party stands against it or with it."""
     links = []
+    starts = [m.start for m in mentions]
     for group in groups:
-        node = _named_in(mentions, *group.target, source_node(group.source))
+        node = _named_in(mentions, starts, *group.target, source_node(group.source))
         if node is not None:
             links.append(Link(source_node(group.source), node, group.supports, STRONG, group.at))
     return links
@@ -408,9 +413,9 @@ def _group_stance(text: str) -> tuple[bool | None, str]:
     return None, ""
 
 
-def _named_in(mentions: list[Mention], start: int, end: int, own: str) -> str | None:
-    """The first party named between ``start`` and ``end`` other than ``own``."""
-    starts = [m.start for m in mentions]
+def _named_in(mentions: list[Mention], starts: list[int], start: int, end: int, own: str) -> str | None:
+    """The first party named between ``start`` and ``end`` other than ``own`` (``starts``: the mentions'
+    starts, for bisection)."""
     for m in mentions[bisect_left(starts, start) : bisect_left(starts, end)]:
         if m.node != own:
             return m.node
