@@ -125,3 +125,23 @@ def test_critics_of_a_name_do_not_speak_for_it():
 def test_words_capitalised_only_at_sentence_starts_are_no_places():
     doc, _ = sources_of("The council met. Then it voted. The mayor said so. Then she left.\n")
     assert "The" not in local_places(doc) and "Then" not in local_places(doc)
+
+
+def test_configured_sides_name_descriptions_and_affiliations():
+    text = (
+        "The mine will reopen next month, company officials said. A manager at the mine said new bolts were "
+        "installed. Critics said the review was rushed. “We are being asked to trust them,” said Ray Cullen, "
+        "president of Mineworkers Local 9.\n"
+    )
+    sides = {
+        "company": ["Corran Ridge Mining", "company officials", "a manager at the mine"],
+        "union": ["Mineworkers Local 9", "critics"],
+    }
+    doc, sources = sources_of(text, sides)
+    assert {name: s.side for name, s in sources.items()} == {
+        "company officials": "company",  # a description, listed as the text writes it
+        "manager at the mine": "company",  # listed with its article
+        "Critics": "union",  # a vague group the configuration puts on a side
+        "Ray Cullen": "union",  # through his affiliation
+    }
+    assert all(s.side_evidence.configured for s in sources.values())

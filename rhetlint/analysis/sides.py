@@ -526,11 +526,16 @@ def assign_sides(
     """Fill ``side`` and ``side_evidence`` on each source (in place)."""
     sides = configured_sides(doc, config_sides)
     matchers = _matchers(doc, sides)
+    listed = _listed_names(sides)
     for source in sources:
-        if source.type == "none" or (source.type == "vague" and not source.affiliation):
+        if source.type == "none":
+            continue
+        if source.type == "vague" and not source.affiliation and not sides:
             continue  # "critics" and "some" speak for no identifiable party; "company officials" do
         spans = _description_spans(doc, source)
         side, evidence = _find(matchers, doc, spans, bool(sides))
+        if side is None and sides:
+            side, evidence = _listed_side(listed, source)
         if side is None and not sides:
             side, evidence = affiliation(doc, source)
         source.side, source.side_evidence = side, evidence
@@ -554,6 +559,37 @@ def _folded(doc: Document, counts: Mapping[str, int]) -> Counter[str]:
     for side, n in counts.items():
         out[aliases.get(side, side)] += n
     return out
+
+
+def _plain(name: str) -> str:
+    """A name as configured names and source names are compared: lower case, without leading articles and
+    counts ("a senior Veloran defense official" ~ "Veloran defense official", "some hosts" ~ "hosts")."""
+    from rhetlint.analysis.sources import GROUP_DROP
+
+    words = name.lower().replace("’", "'").split()
+    while len(words) > 1 and (words[0] in GROUP_DROP or words[0] in ("many", "all")):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _listed_names(sides: Mapping[str, list[str]]) -> dict[str, tuple[str, str]]:
+    """Each configured name, compared as ``_plain`` does, with its side and the name as configured."""
+    return {_plain(name): (side, name) for side, names in sides.items() for name in names if name.strip()}
+
+
+def _listed_side(
+    listed: Mapping[str, tuple[str, str]], source: Source
+) -> tuple[str | None, SideEvidence | None]:
+    """A configured side whose list names the source as the analysis named it, or names its affiliation:
+    a description the text never spells out the same way ("critics", "company officials", "a manager at the
+    mine") or an organisation the text refers to by a description ("the union")."""
+    for name in (source.name, source.affiliation):
+        found = listed.get(_plain(name)) if name else None
+        if found is not None and source.mentions:
+            side, written = found
+            mention = source.mentions[0]
+            return side, SideEvidence(written, mention.start, mention.end, True)
+    return None, None
 
 
 def _inherit_from_organisation(doc: Document, sources: list[Source], max_paragraphs: int = 2) -> None:

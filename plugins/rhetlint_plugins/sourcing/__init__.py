@@ -83,7 +83,7 @@ def one_sided_sourcing(doc: Document, options: Options) -> Iterator[Finding]:
     voices do not make it one-sided (on 400 allsides dev stories this takes the flags from 51 to 36 and
     leaves the labelled story set's figures unchanged). With inferred sides the finding is `info` (it does
     not fail a run at the default `fail-on`) and says the sides were inferred: a hand audit of such flags on
-    real news found about a quarter justified, mostly because a story's dispute often runs inside a party
+    real news found under a third justified, mostly because a story's dispute often runs inside a party
     or between a person and their critics, which words alone do not show; configure `sides` (or set the
     rule's severity) to make it a warning. The diagnostic sits at the first attribution, gives the counts per
     side, and points at each source (related locations in SARIF and in editors). With
@@ -103,7 +103,9 @@ def one_sided_sourcing(doc: Document, options: Options) -> Iterator[Finding]:
     ## Instead
     Quote the other side, or say that they were asked and what they answered ("Hamas did not respond to
     requests for comment"). Sides are a judgement: set them in `[tool.rhetlint.sides]` or in the draft's
-    front matter when the inference gets them wrong.
+    front matter when the inference gets them wrong. A side lists names as the story writes them, and may
+    list descriptions ("critics", "company officials", "a manager at the mine"); a source counts for a side
+    when its words, its name or its affiliation match one of them.
     """
     if not _judged(doc, options):
         return
