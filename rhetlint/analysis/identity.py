@@ -205,7 +205,8 @@ def split_name(name: str) -> tuple[str, tuple[str, ...], str]:
     return " ".join(personal), roles, affiliation
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
+    """A name's last word, lower case, without "Jr." and the like: "Arthur Sulzberger Jr." -> "sulzberger"."""
     tokens = [t for t in name.split() if _bare(t) not in NAME_SUFFIXES]
     return _bare(tokens[-1]) if tokens else ""
 
@@ -506,7 +507,7 @@ def _name_organisations(doc: Document, sources: list[Source]) -> None:
     """Give an organisation named by description ("the company", "the health system") or by a short form
     ("Halden", "Corvane") the name the story gives it ("Halden Mills"), so that one body is one source."""
     orgs = story_organisations(doc)
-    surnames = {_surname(s.name) for s in sources if s.type == "named-person" and len(s.name.split()) > 1}
+    surnames = {surname(s.name) for s in sources if s.type == "named-person" and len(s.name.split()) > 1}
     for source in sources:
         words = source.name.split()
         if not words or not source.mentions:
@@ -670,7 +671,7 @@ class _Candidates:
         self.words_about: dict[int, set[str]] = {}
         for person in people:
             self.by_words.setdefault(tuple(_bare(w) for w in person.name.split()), []).append(person)
-            self.by_surname.setdefault(_surname(person.name), []).append(person)
+            self.by_surname.setdefault(surname(person.name), []).append(person)
             for r in dict.fromkeys(role(r) for r in person.roles):
                 self.by_role.setdefault(r, []).append(person)
             self.words_about[id(person)] = _words_about(doc, person)

@@ -20,7 +20,7 @@ from weakref import WeakKeyDictionary
 
 from rhetlint.analysis.attribution.grammar import LINK_CLUTTER
 from rhetlint.analysis.organisations import story_organisations
-from rhetlint.analysis.stance import apply_stance
+from rhetlint.analysis.stance import OPPOSING_GROUPS, apply_stance
 from rhetlint.analysis.wordlists import word_set
 from rhetlint.text.tokens import WORD
 
@@ -63,9 +63,7 @@ MEDIA_WORDS = frozenset(
     "bulletin economist atlantic breitbart intercept ap mercury".split()
 )
 # Words that make a group the opponents of the name beside it ("Trump's critics", "opponents of the plan").
-OPPONENT_WORDS = frozenset(
-    "critics critic opponents opponent detractors foes rivals skeptics sceptics".split()
-)
+OPPONENT_WORDS = OPPOSING_GROUPS | {"rivals"}
 # Capitalised words that start sentences or titles but name no organisation.
 NOT_NAMES = frozenset(
     "his her their its our my your he she they we it this that these those same despite numbers two three "
@@ -567,7 +565,7 @@ def _plain(name: str) -> str:
     from rhetlint.analysis.sources import GROUP_DROP
 
     words = name.lower().replace("’", "'").split()
-    while len(words) > 1 and (words[0] in GROUP_DROP or words[0] in ("many", "all")):
+    while len(words) > 1 and (words[0] in GROUP_DROP or words[0] == "all"):
         words.pop(0)
     return " ".join(words)
 

@@ -113,7 +113,6 @@ class _NestedIn:
         )
         self.starts = [start for start, _, _ in spans]
         self.spans = spans
-        self.reach = 0
         self.longest = max((end - start for start, end, _ in spans), default=0)
 
     def reported(self, att: Attribution) -> bool:

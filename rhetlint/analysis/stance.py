@@ -21,7 +21,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from rhetlint.analysis.attribution.grammar import MODALS, NEGATIONS, NOUN_MARKERS, PREPOSITIONS
+from rhetlint.analysis.attribution.grammar import MODALS, NEGATIONS, NOUN_MARKERS, PREPOSITIONS, PRONOUNS
+from rhetlint.analysis.identity import surname as identity_surname
 
 if TYPE_CHECKING:
     from rhetlint.analysis.sources import Source
@@ -166,13 +167,6 @@ class Mention:
     node: str
 
 
-def _surname(source: Source) -> str:
-    words = [
-        w for w in re.findall(r"[\w’'.-]+", source.name) if w.lower().rstrip(".") not in {"jr", "sr", "ii"}
-    ]
-    return words[-1].lower() if words else ""
-
-
 def _mentions(doc: Document, sources: list[Source], ranges: list[tuple[int, int]]) -> list[Mention]:
     """Every place a party is named outside quotations, in text order: a source's mentions, and within
     ``ranges`` (the sentences with a stance word, the groups' descriptions) the words that stand for a
@@ -183,7 +177,7 @@ def _mentions(doc: Document, sources: list[Source], ranges: list[tuple[int, int]
     names: dict[str, str] = {}
     for i, source in enumerate(sources):
         if source.type == "named-person":
-            surname = _surname(source)
+            surname = identity_surname(source.name)
             if surname and surname[:1].isalpha():
                 names.setdefault(surname, source_node(i))
         elif source.type == "named-organisation":
@@ -358,8 +352,6 @@ def _not_a_stand(tokens: list[Token], k: int) -> bool:
 
 # Past forms of the stance and authorship verbs that do not end in "-ed".
 IRREGULAR_PAST = frozenset({"wrote", "fought", "co-wrote"})
-# Subject pronouns: the word after one is its verb ("she wrote", "they oppose").
-PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 
 
 # Words that may stand between a subject and its present-tense verb ("who opposes", "also backs", "to
@@ -429,7 +421,7 @@ def _camp_links(sources: list[Source]) -> list[Link]:
     links = []
     for i, source in enumerate(sources):
         if source.type == "named-person":
-            surname = _surname(source)
+            surname = identity_surname(source.name)
             if surname in keys and surname != source.side:
                 at = (source.mentions[0].start, source.mentions[0].end) if source.mentions else (0, 0)
                 links.append(Link(source_node(i), key_node(surname), True, CAMP, at))
@@ -522,12 +514,13 @@ def _name_classes(doc: Document, sources: list[Source], parity: Parity, linked: 
         if s.side:
             weight[s.side] += len(s.attributions)
     names: dict[tuple[str, bool], str] = {}
+    proposal = _proposal_word(doc) if PROPOSAL in linked else ""
     for cls, nodes in classes.items():
         keys = [n[2:] for n in nodes if n.startswith("k:")]
         if PROPOSAL in nodes:  # a dispute over a proposal is named after it, whoever backs it
-            names[cls] = f"{_proposal_word(doc)}-supporters"
+            names[cls] = f"{proposal}-supporters"
         elif PROPOSAL in classes.get((cls[0], not cls[1]), ()):
-            names[cls] = f"{_proposal_word(doc)}-opponents"
+            names[cls] = f"{proposal}-opponents"
         elif keys:
             names[cls] = max(keys, key=lambda k: (weight[k], k))
     for (root, against), nodes in list(classes.items()):
@@ -560,7 +553,7 @@ def _voice(sources: list[Source], nodes: list[str]) -> tuple[int, str]:
     for node in nodes:
         if node.startswith("s:"):
             source = sources[int(node[2:])]
-            best = max(best, (len(source.attributions), _surname(source) or source.name.lower()))
+            best = max(best, (len(source.attributions), identity_surname(source.name) or source.name.lower()))
     return best
 
 

@@ -295,14 +295,13 @@ PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z]")
 
 def _named_in_segment(r: Reading, toks: list[Token], a: int, seg_end: int) -> bool:
     """Whether the comma-bounded segment from token a to seg_end is a name: "Josh Earnest", "the Center for
-    Constitutional Rights", "3M" (after a description of its owner: "One American company, 3M, said")."""
+    Constitutional Rights", "3M" (after a description of its owner: "One American company, 3M, said"; a
+    brand with digits names someone as ``names_someone`` reads it)."""
     first = toks[a]
     if PARTY_AND_STATE.match(first.text):
         return False  # "Sen. Rand Paul, R-Ky., said": the senator's party and state, an aside
     if names_someone(r, first) and seg_end - a < 4:
         return True
-    if first.text[:1].isdigit() and seg_end == a and any(c.isupper() for c in first.text):
-        return True  # "3M", "7-Eleven" is lower: only a name with a capital letter in it
     if first.norm == "the" and 0 < seg_end - a < 6:
         rest = toks[a + 1 : seg_end + 1]
         return rest[0].text[:1].isupper() and all(
